@@ -1,0 +1,218 @@
+//! The catalogue of matters (事项清单): the template of 昌州民字〔2021〕85号's attachment as data,
+//! with its flaws flagged rather than fixed.
+
+use serde::{Deserialize, Serialize};
+
+/// The template as shipped, embedded at build time.
+pub const TEMPLATE_JSON: &str = include_str!("../../data/catalogue.json");
+
+/// A catalogue: groups of matters in the order of the source table, and the flaws found in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Catalogue {
+    /// Stable identifier of this list (a county's list gets its own).
+    pub id: String,
+    /// Version of this list; a county's edits raise it.
+    pub version: u32,
+    /// Title as printed, e.g. 城乡社区协商事项指导目录清单（模板）.
+    pub title: String,
+    /// Where the list comes from.
+    pub source: String,
+    /// Category groups in source order.
+    pub groups: Vec<Group>,
+    /// Flaws of the source table, kept visible so that a county can resolve them.
+    #[serde(default)]
+    pub flaws: Vec<Flaw>,
+}
+
+/// A category (类别) and its rows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Group {
+    /// Stable identifier of the group.
+    pub id: String,
+    /// The category label; `None` where the source has none.
+    pub label: Option<String>,
+    /// Rows in source order.
+    pub entries: Vec<Entry>,
+}
+
+/// One row of the table: a matter, or an empty slot left for the county to fill.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Entry {
+    /// A matter (事项).
+    Matter(Matter),
+    /// A blank row.
+    Slot(Slot),
+}
+
+/// A matter that may be consulted on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Matter {
+    /// Stable identifier; never reused for another matter.
+    pub id: String,
+    /// The 序号 of the source table, where the row has one.
+    pub number: Option<u32>,
+    /// The matter's wording, verbatim.
+    pub name: String,
+    /// Hints a county may set; the template sets none.
+    #[serde(default, skip_serializing_if = "Hints::is_empty")]
+    pub hints: Hints,
+    /// The 备注 column.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub remark: String,
+}
+
+/// A blank row of the table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Slot {
+    /// Stable identifier of the slot.
+    pub id: String,
+    /// The 序号 printed on the blank row, if any.
+    pub number: Option<u32>,
+}
+
+/// What a matter usually is. The notice assigns none of these; counties set them, and a record
+/// opened for the matter starts from them (the user still decides).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Hints {
+    /// Usually concerns two or more villages/communities.
+    #[serde(default)]
+    pub cross_village: bool,
+    /// Usually specialised or technical.
+    #[serde(default)]
+    pub technical: bool,
+    /// Usually wide-reaching and of high attention.
+    #[serde(default)]
+    pub wide_reaching: bool,
+}
+
+impl Hints {
+    /// True when no hint is set.
+    pub fn is_empty(&self) -> bool {
+        *self == Hints::default()
+    }
+}
+
+/// A flaw of the source table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flaw {
+    /// Stable identifier of the flaw.
+    pub id: String,
+    /// What kind of flaw it is.
+    pub kind: FlawKind,
+    /// Ids of the matters, slots or groups it concerns.
+    pub refs: Vec<String>,
+    /// A Chinese description of the flaw, as shown and printed.
+    pub note: String,
+}
+
+/// Kinds of flaws in the template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FlawKind {
+    /// A row with no matter.
+    BlankSlot,
+    /// The same matter twice.
+    Duplicate,
+    /// A number skipped in the sequence.
+    MissingNumber,
+    /// Rows with no number.
+    Unnumbered,
+    /// A group with no category label.
+    UnlabelledGroup,
+    /// Punctuation that does not belong.
+    StrayPunctuation,
+}
+
+/// Why catalogue data was rejected.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CatalogueError {
+    /// Not the JSON shape of a catalogue.
+    Parse(String),
+    /// An id used twice.
+    DuplicateId(String),
+    /// A flaw that names nothing in the list.
+    DanglingRef(String),
+    /// A matter with an empty name.
+    EmptyName(String),
+}
+
+impl Catalogue {
+    /// The template of the notice's attachment.
+    pub fn template() -> Catalogue {
+        Catalogue::from_json(TEMPLATE_JSON).expect("the embedded catalogue is valid (tested)")
+    }
+
+    /// Parses and checks a catalogue.
+    pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
+        let catalogue: Catalogue =
+            serde_json::from_str(text).map_err(|e| CatalogueError::Parse(e.to_string()))?;
+        catalogue.check()?;
+        Ok(catalogue)
+    }
+
+    fn check(&self) -> Result<(), CatalogueError> {
+        let mut seen = std::collections::BTreeSet::new();
+        for group in &self.groups {
+            if !seen.insert(group.id.as_str()) {
+                return Err(CatalogueError::DuplicateId(group.id.clone()));
+            }
+            for entry in &group.entries {
+                if !seen.insert(entry.id()) {
+                    return Err(CatalogueError::DuplicateId(entry.id().to_owned()));
+                }
+                if let Entry::Matter(m) = entry {
+                    if m.name.trim().is_empty() {
+                        return Err(CatalogueError::EmptyName(m.id.clone()));
+                    }
+                }
+            }
+        }
+        for flaw in &self.flaws {
+            if let Some(r) = flaw.refs.iter().find(|r| !seen.contains(r.as_str())) {
+                return Err(CatalogueError::DanglingRef(r.clone()));
+            }
+        }
+        Ok(())
+    }
+
+    /// Every matter, with the group it belongs to, in table order.
+    pub fn matters(&self) -> impl Iterator<Item = (&Group, &Matter)> {
+        self.groups.iter().flat_map(|g| {
+            g.entries.iter().filter_map(move |e| match e {
+                Entry::Matter(m) => Some((g, m)),
+                Entry::Slot(_) => None,
+            })
+        })
+    }
+
+    /// The matter with this id.
+    pub fn matter(&self, id: &str) -> Option<(&Group, &Matter)> {
+        self.matters().find(|(_, m)| m.id == id)
+    }
+
+    /// The flaws that concern a matter, slot or group.
+    pub fn flaws_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Flaw> + 'a {
+        self.flaws.iter().filter(move |f| f.refs.iter().any(|r| r == id))
+    }
+
+    /// Matters whose name or category contains `needle` (a plain substring; Chinese has no case).
+    pub fn search<'a>(&'a self, needle: &'a str) -> impl Iterator<Item = (&'a Group, &'a Matter)> + 'a {
+        let needle = needle.trim();
+        self.matters().filter(move |(g, m)| {
+            needle.is_empty()
+                || m.name.contains(needle)
+                || g.label.as_deref().is_some_and(|l| l.contains(needle))
+        })
+    }
+}
+
+impl Entry {
+    /// The row's id.
+    pub fn id(&self) -> &str {
+        match self {
+            Entry::Matter(m) => &m.id,
+            Entry::Slot(s) => &s.id,
+        }
+    }
+}

@@ -1,0 +1,71 @@
+//! Stage gates: a stage completes only after the stage before it, and only when its report has
+//! no errors; reopening a completed stage sends the later completed stages back for re-check.
+
+use super::procedure::{CountyRules, Procedure, StageId};
+use super::record::{Record, StageStatus};
+use super::validate::{validate, Problem};
+
+/// Why a gate refused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum GateError {
+    /// No such stage.
+    UnknownStage(String),
+    /// The stage before it is not completed.
+    PreviousNotCompleted(StageId),
+    /// The stage is completed already.
+    AlreadyCompleted,
+    /// Only a completed stage can be reopened.
+    NotCompleted,
+    /// The stage's report has errors; they are all listed.
+    HasErrors(Vec<Problem>),
+}
+
+/// Whether a stage can be completed now.
+pub fn can_complete(
+    record: &Record,
+    procedure: &Procedure,
+    county: &CountyRules,
+    stage: &str,
+) -> Result<(), GateError> {
+    let index = procedure
+        .stage_index(stage)
+        .ok_or_else(|| GateError::UnknownStage(stage.to_owned()))?;
+    if record.is_completed(stage) {
+        return Err(GateError::AlreadyCompleted);
+    }
+    if let Some(previous) = index.checked_sub(1).map(|i| &procedure.stages[i].id) {
+        if !record.is_completed(previous) {
+            return Err(GateError::PreviousNotCompleted(previous.clone()));
+        }
+    }
+    let report = validate(record, procedure, county);
+    let errors: Vec<Problem> = report.errors_of(stage).cloned().collect();
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(GateError::HasErrors(errors))
+    }
+}
+
+/// Reopens a completed stage; returns the later stages sent back for re-check.
+pub(super) fn reopen(
+    record: &mut Record,
+    procedure: &Procedure,
+    stage: &str,
+) -> Result<Vec<StageId>, GateError> {
+    let index = procedure
+        .stage_index(stage)
+        .ok_or_else(|| GateError::UnknownStage(stage.to_owned()))?;
+    if !record.is_completed(stage) {
+        return Err(GateError::NotCompleted);
+    }
+    record.stages.insert(stage.to_owned(), StageStatus::Open);
+    let mut rechecks = Vec::new();
+    for later in &procedure.stages[index + 1..] {
+        if record.is_completed(&later.id) {
+            record.stages.insert(later.id.clone(), StageStatus::Recheck);
+            rechecks.push(later.id.clone());
+        }
+    }
+    Ok(rechecks)
+}

@@ -1,0 +1,16 @@
+//! The domain engine: the catalogue and the procedure as data, the consultation record, its
+//! validation report and the stage gates. Pure Rust: it knows nothing of Yew, web-sys or storage,
+//! and never reads a clock (a test in `tests/it/tidy.rs` enforces the imports).
+
+pub mod catalogue;
+pub mod gates;
+pub mod procedure;
+pub mod record;
+pub mod validate;
+pub mod when;
+
+pub use catalogue::{Catalogue, Entry, FlawKind, Group, Matter};
+pub use gates::GateError;
+pub use procedure::{CountyRules, Procedure, Severity};
+pub use record::{Edit, EditError, ItemState, MatterCopy, Party, Record, Scope, StageStatus, Value};
+pub use validate::{validate, Problem, ProblemKind, Report, Target};

@@ -1,0 +1,13 @@
+//! 协商 (Xieshang): a browser-only workbench for urban and rural community consultation
+//! (城乡社区协商). The crate is a library so that tests can reach every part; `main.rs` only
+//! starts the UI.
+//!
+//! - [`domain`]: the engine — catalogue, procedure, record, validation, stage gates. Pure Rust.
+//! - [`i18n`]: the one translation layer for UI strings.
+//! - `ui` (wasm only): Yew components that render the engine's data and reports.
+
+pub mod domain;
+pub mod i18n;
+
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

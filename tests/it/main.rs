@@ -1,0 +1,10 @@
+//! Native tests of the domain engine: one binary, one module per feature.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod catalogue;
+mod fixture;
+mod gates;
+mod procedure;
+mod record;
+mod rules;
+mod tidy;

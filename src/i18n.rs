@@ -120,14 +120,32 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
     match (lang, kind) {
         (Lang::Zh, ProblemKind::ItemOpen { item }) => format!("尚未完成：{item}"),
         (Lang::En, ProblemKind::ItemOpen { item }) => format!("Not done yet: {item}"),
-        (Lang::Zh, ProblemKind::FieldMissing { item, field }) => format!("未填写“{field}”（{item}）"),
-        (Lang::En, ProblemKind::FieldMissing { item, field }) => format!("“{field}” is empty ({item})"),
+        (Lang::Zh, ProblemKind::FieldMissing { item, field }) => {
+            format!("未填写“{field}”（{item}）")
+        }
+        (Lang::En, ProblemKind::FieldMissing { item, field }) => {
+            format!("“{field}” is empty ({item})")
+        }
         (Lang::Zh, ProblemKind::NoReason { item }) => format!("“{item}”标为不适用，须写明理由"),
         (Lang::En, ProblemKind::NoReason { item }) => {
             format!("“{item}” is marked not applicable: give the reason")
         }
         // Rule messages are data of the procedure, in Chinese.
-        (_, ProblemKind::Rule { message, party: Some(party), .. }) => format!("{party}：{message}"),
-        (_, ProblemKind::Rule { message, party: None, .. }) => message.clone(),
+        (
+            _,
+            ProblemKind::Rule {
+                message,
+                party: Some(party),
+                ..
+            },
+        ) => format!("{party}：{message}"),
+        (
+            _,
+            ProblemKind::Rule {
+                message,
+                party: None,
+                ..
+            },
+        ) => message.clone(),
     }
 }

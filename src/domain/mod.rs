@@ -12,5 +12,7 @@ pub mod when;
 pub use catalogue::{Catalogue, Entry, FlawKind, Group, Matter};
 pub use gates::GateError;
 pub use procedure::{CountyRules, Procedure, Severity};
-pub use record::{Edit, EditError, ItemState, MatterCopy, Party, Record, Scope, StageStatus, Value};
+pub use record::{
+    Edit, EditError, ItemState, MatterCopy, Party, Record, Scope, StageStatus, Value,
+};
 pub use validate::{validate, Problem, ProblemKind, Report, Target};

@@ -391,7 +391,9 @@ impl Procedure {
                     if field.property.is_none() && !ids.insert(field.id.as_str()) {
                         return Err(ProcedureError::DuplicateId(field.id.clone()));
                     }
-                    if let FieldKind::Choice { list } | FieldKind::Multichoice { list } = &field.kind {
+                    if let FieldKind::Choice { list } | FieldKind::Multichoice { list } =
+                        &field.kind
+                    {
                         if !self.lists.contains_key(list) {
                             return Err(unknown("list", list));
                         }
@@ -434,7 +436,10 @@ impl Procedure {
                 Check::PartyRoleAny { roles } => options("roles", roles)?,
                 Check::FormIn { forms } => options("forms", forms)?,
                 Check::AttendanceRecorded | Check::AbsentStakeholdersHeard => {}
-                Check::DateOrder { before: a, after: b }
+                Check::DateOrder {
+                    before: a,
+                    after: b,
+                }
                 | Check::CountyMinDays { from: a, to: b, .. }
                 | Check::CountyMaxDays { from: a, to: b, .. } => {
                     for f in [a, b] {
@@ -459,10 +464,15 @@ impl Procedure {
     fn check_condition(&self, c: &Condition) -> Result<(), ProcedureError> {
         match c {
             Condition::Always(_) | Condition::Fact { .. } => Ok(()),
-            Condition::FieldEquals { field, equals } => match self.field(field).map(|(_, _, f)| &f.kind) {
+            Condition::FieldEquals { field, equals } => match self
+                .field(field)
+                .map(|(_, _, f)| &f.kind)
+            {
                 Some(FieldKind::Yesno) if equals == "yes" || equals == "no" => Ok(()),
                 Some(FieldKind::Choice { list }) if self.choice(list, equals).is_some() => Ok(()),
-                _ => Err(ProcedureError::Unknown(format!("condition {field} = {equals}"))),
+                _ => Err(ProcedureError::Unknown(format!(
+                    "condition {field} = {equals}"
+                ))),
             },
             Condition::Not { not } => self.check_condition(not),
             Condition::All { all: cs } | Condition::Any { any: cs } => {
@@ -524,9 +534,10 @@ fn binding_fits(p: Property, kind: &FieldKind) -> bool {
         Property::Scope => matches!(kind, FieldKind::Choice { list } if list == "scope"),
         Property::Lead => matches!(kind, FieldKind::Choice { list } if list == "lead"),
         Property::Form => matches!(kind, FieldKind::Choice { list } if list == "forms"),
-        Property::Technical | Property::WideReaching | Property::Dispute | Property::Commissioned => {
-            *kind == FieldKind::Yesno
-        }
+        Property::Technical
+        | Property::WideReaching
+        | Property::Dispute
+        | Property::Commissioned => *kind == FieldKind::Yesno,
         Property::Parties => *kind == FieldKind::Parties,
     }
 }

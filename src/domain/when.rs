@@ -9,7 +9,11 @@ time::serde::format_description!(pub datetime_format, PrimitiveDateTime, "[year]
 
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Option<Date> {
-    Date::parse(text.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
+    Date::parse(
+        text.trim(),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )
+    .ok()
 }
 
 /// Parses `YYYY-MM-DDTHH:MM` (seconds, if present, are ignored).
@@ -31,8 +35,10 @@ pub fn format_date(d: Date) -> String {
 
 /// Formats a date-time as `YYYY-MM-DDTHH:MM`.
 pub fn format_datetime(d: PrimitiveDateTime) -> String {
-    d.format(time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]"))
-        .unwrap_or_default()
+    d.format(time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]"
+    ))
+    .unwrap_or_default()
 }
 
 /// A date the Chinese way: `2026年11月27日`.

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# Installs what building and testing Xieshang need, skipping whatever is already present.
+# Sourced by scripts/serve.sh and scripts/test.sh; safe to run on its own. Needs rustup and
+# cargo; installs the rest (wasm target, Trunk, wasm-bindgen-cli at the version Cargo.lock pins,
+# Node.js packages for wasm-opt and Playwright, Chromium with its driver, a CJK font).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+TRUNK_VERSION=0.22.1
+log() { printf '[setup] %s\n' "$*" >&2; }
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo "$@"
+  else log "need root for: $*"; return 1
+  fi
+}
+
+# npm's binaryen goes before /usr/bin: Debian's wasm-opt cannot read what current Rust emits.
+export PATH="$ROOT/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+# --- system packages: Chromium and its driver, a CJK font, Node.js ---------------------------
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+if ! { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; }; then
+  missing+=(fonts-noto-cjk fontconfig)
+fi
+if [ ${#missing[@]} -gt 0 ]; then
+  log "installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- Rust: the wasm target, Trunk, wasm-bindgen-cli ---------------------------------------------
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  log "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
+  log "installing Trunk $TRUNK_VERSION (about 10 minutes, once)"
+  # 0.22 declares a newer rustc than it needs; LTO off halves the build time.
+  CARGO_PROFILE_RELEASE_LTO=off cargo install --locked trunk --version "$TRUNK_VERSION" --ignore-rust-version
+fi
+
+WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
+if ! grep -q "^wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml; then
+  log "Trunk.toml pins another wasm-bindgen than Cargo.lock ($WASM_BINDGEN_VERSION): update [tools] wasm_bindgen"
+  exit 1
+fi
+if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_VERSION"; then
+  log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 4 minutes, once)"
+  # Not --locked: its locked tree wants a crate version the registry lacks.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+# --- Node packages: wasm-opt (binaryen) and playwright-core --------------------------------------
+if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
+   || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  log "installing node packages"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# --- crates, so that Trunk can build offline -----------------------------------------------------
+cargo fetch --locked --quiet
+
+export CHROMEDRIVER="${CHROMEDRIVER:-$(command -v chromedriver)}"
+export CHROMIUM="${CHROMIUM:-$(command -v chromium)}"

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: the engine natively, the UI components in
+# headless Chromium (wasm-bindgen-test), and the release build end to end (Playwright driving
+# the system Chromium). Exits non-zero on the first failing suite.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+step() { printf '\n=== %s ===\n' "$*"; }
+
+step "formatting"
+cargo fmt --all -- --check
+
+step "engine (native)"
+cargo test --locked
+
+step "components in headless Chromium (wasm-bindgen-test)"
+cargo test --locked --target wasm32-unknown-unknown --test web
+
+step "release build"
+trunk build --release
+node scripts/size.mjs
+
+step "end to end in headless Chromium (release build)"
+node --test --test-concurrency=1 tests/e2e/

@@ -131,21 +131,7 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
             format!("“{item}” is marked not applicable: give the reason")
         }
         // Rule messages are data of the procedure, in Chinese.
-        (
-            _,
-            ProblemKind::Rule {
-                message,
-                party: Some(party),
-                ..
-            },
-        ) => format!("{party}：{message}"),
-        (
-            _,
-            ProblemKind::Rule {
-                message,
-                party: None,
-                ..
-            },
-        ) => message.clone(),
+        (_, ProblemKind::Rule { message, party: Some(party), .. }) => format!("{party}：{message}"),
+        (_, ProblemKind::Rule { message, party: None, .. }) => message.clone(),
     }
 }

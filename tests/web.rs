@@ -19,11 +19,8 @@ fn mount() -> web_sys::Element {
 async fn the_catalogue_shows_every_category_matter_and_flag() {
     let root = mount();
     let catalogue = Rc::new(Catalogue::template());
-    yew::Renderer::<CatalogueView>::with_root_and_props(
-        root.clone(),
-        CatalogueViewProps { catalogue },
-    )
-    .render();
+    yew::Renderer::<CatalogueView>::with_root_and_props(root.clone(), CatalogueViewProps { catalogue })
+        .render();
     yew::scheduler::flush().await;
 
     let text = root.text_content().unwrap();
@@ -45,26 +42,13 @@ async fn the_catalogue_shows_every_category_matter_and_flag() {
     assert_eq!(root.query_selector_all("tr.matter").unwrap().length(), 55);
     assert_eq!(root.query_selector_all("tr.slot").unwrap().length(), 6);
     assert!(text.contains("门禁改造、视频监控、电子快递柜、充电桩设立"));
-    assert!(
-        text.contains("供电、供水、供气、通信、电视、网络等行业服务设施建设、收费、管理、维护。")
-    );
-    for tag in [
-        "空行",
-        "重复事项",
-        "缺少序号",
-        "无序号",
-        "无类别名称",
-        "多余标点",
-    ] {
+    assert!(text.contains("供电、供水、供气、通信、电视、网络等行业服务设施建设、收费、管理、维护。"));
+    for tag in ["空行", "重复事项", "缺少序号", "无序号", "无类别名称", "多余标点"] {
         assert!(text.contains(tag), "flag {tag} is shown");
     }
     // The flags sit on the rows they concern.
     let duplicates = root.query_selector_all("tr.matter .flag").unwrap();
-    assert_eq!(
-        duplicates.length(),
-        6,
-        "rows 8, 42, 49 and the three unnumbered rows"
-    );
+    assert_eq!(duplicates.length(), 6, "rows 8, 42, 49 and the three unnumbered rows");
 }
 
 #[wasm_bindgen_test]
@@ -72,35 +56,21 @@ async fn searching_narrows_the_catalogue_as_you_type() {
     use wasm_bindgen::JsCast;
     let root = mount();
     let catalogue = Rc::new(Catalogue::template());
-    yew::Renderer::<CatalogueView>::with_root_and_props(
-        root.clone(),
-        CatalogueViewProps { catalogue },
-    )
-    .render();
+    yew::Renderer::<CatalogueView>::with_root_and_props(root.clone(), CatalogueViewProps { catalogue })
+        .render();
     yew::scheduler::flush().await;
-    let input: web_sys::HtmlInputElement = root
-        .query_selector("#catalogue-search")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let input: web_sys::HtmlInputElement =
+        root.query_selector("#catalogue-search").unwrap().unwrap().dyn_into().unwrap();
     input.set_value("充电桩");
-    input
-        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
     yew::scheduler::flush().await;
     let rows = root.query_selector_all("tr.matter").unwrap();
     assert_eq!(rows.length(), 1);
     assert!(root.text_content().unwrap().contains("公益事业类"));
     input.set_value("没有这个事项");
-    input
-        .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
-        .unwrap();
+    input.dispatch_event(&web_sys::InputEvent::new("input").unwrap()).unwrap();
     yew::scheduler::flush().await;
-    assert!(root
-        .text_content()
-        .unwrap()
-        .contains("没有找到相符的事项。"));
+    assert!(root.text_content().unwrap().contains("没有找到相符的事项。"));
 }
 
 #[wasm_bindgen_test]

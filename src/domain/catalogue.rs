@@ -193,16 +193,11 @@ impl Catalogue {
 
     /// The flaws that concern a matter, slot or group.
     pub fn flaws_of<'a>(&'a self, id: &'a str) -> impl Iterator<Item = &'a Flaw> + 'a {
-        self.flaws
-            .iter()
-            .filter(move |f| f.refs.iter().any(|r| r == id))
+        self.flaws.iter().filter(move |f| f.refs.iter().any(|r| r == id))
     }
 
     /// Matters whose name or category contains `needle` (a plain substring; Chinese has no case).
-    pub fn search<'a>(
-        &'a self,
-        needle: &'a str,
-    ) -> impl Iterator<Item = (&'a Group, &'a Matter)> + 'a {
+    pub fn search<'a>(&'a self, needle: &'a str) -> impl Iterator<Item = (&'a Group, &'a Matter)> + 'a {
         let needle = needle.trim();
         self.matters().filter(move |(g, m)| {
             needle.is_empty()

@@ -27,9 +27,7 @@ pub fn can_complete(
     county: &CountyRules,
     stage: &str,
 ) -> Result<(), GateError> {
-    let index = procedure
-        .stage_index(stage)
-        .ok_or_else(|| GateError::UnknownStage(stage.to_owned()))?;
+    let index = procedure.stage_index(stage).ok_or_else(|| GateError::UnknownStage(stage.to_owned()))?;
     if record.is_completed(stage) {
         return Err(GateError::AlreadyCompleted);
     }
@@ -53,9 +51,7 @@ pub(super) fn reopen(
     procedure: &Procedure,
     stage: &str,
 ) -> Result<Vec<StageId>, GateError> {
-    let index = procedure
-        .stage_index(stage)
-        .ok_or_else(|| GateError::UnknownStage(stage.to_owned()))?;
+    let index = procedure.stage_index(stage).ok_or_else(|| GateError::UnknownStage(stage.to_owned()))?;
     if !record.is_completed(stage) {
         return Err(GateError::NotCompleted);
     }

@@ -4,15 +4,16 @@
 
 pub mod catalogue;
 pub mod gates;
+pub mod ledger;
+pub mod opinion;
 pub mod procedure;
 pub mod record;
+pub mod settings;
 pub mod validate;
 pub mod when;
 
 pub use catalogue::{Catalogue, Entry, FlawKind, Group, Matter};
 pub use gates::GateError;
 pub use procedure::{CountyRules, Procedure, Severity};
-pub use record::{
-    Edit, EditError, ItemState, MatterCopy, Party, Record, Scope, StageStatus, Value,
-};
+pub use record::{Edit, EditError, ItemState, MatterCopy, Party, Record, Scope, StageStatus, Value};
 pub use validate::{validate, Problem, ProblemKind, Report, Target};

@@ -17,6 +17,8 @@ pub struct Procedure {
     pub version: u32,
     /// The document it encodes.
     pub source: String,
+    /// Fields the ledgers and documents read by role (topic, deadline, …).
+    pub key_fields: KeyFields,
     /// The notice's clauses, quoted verbatim.
     pub clauses: Vec<Clause>,
     /// Named option lists (forms of consultation, roles of parties, …).
@@ -25,6 +27,23 @@ pub struct Procedure {
     pub stages: Vec<Stage>,
     /// Cross-field rules.
     pub rules: Vec<Rule>,
+}
+
+/// The fields that ledgers, opinions and documents read, named by what they mean.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyFields {
+    /// The consultation topic (协商议题).
+    pub topic: String,
+    /// The implementation deadline (落实期限).
+    pub deadline: String,
+    /// The publicised meeting time (协商时间).
+    pub meeting_time: String,
+    /// How far the result has been implemented.
+    pub implementation_status: String,
+    /// Channels the opinions came through (filled when opinions are promoted).
+    pub source_channels: String,
+    /// Summary of residents' opinions (filled when opinions are promoted).
+    pub source_summary: String,
 }
 
 /// A clause of the notice, e.g. 二（四）1, with its text verbatim.
@@ -125,7 +144,11 @@ pub enum FieldKind {
     /// Yes or no.
     Yesno,
     /// The record's parties.
-    Parties,
+    Parties {
+        /// Whether this place records attendance and written opinions (stage 3).
+        #[serde(default)]
+        attendance: bool,
+    },
 }
 
 /// Typed properties of a record that fields may be bound to.
@@ -361,8 +384,7 @@ impl Procedure {
 
     /// Parses and checks a procedure: every reference must resolve.
     pub fn from_json(text: &str) -> Result<Procedure, ProcedureError> {
-        let p: Procedure =
-            serde_json::from_str(text).map_err(|e| ProcedureError::Parse(e.to_string()))?;
+        let p: Procedure = serde_json::from_str(text).map_err(|e| ProcedureError::Parse(e.to_string()))?;
         p.check()?;
         Ok(p)
     }
@@ -391,9 +413,7 @@ impl Procedure {
                     if field.property.is_none() && !ids.insert(field.id.as_str()) {
                         return Err(ProcedureError::DuplicateId(field.id.clone()));
                     }
-                    if let FieldKind::Choice { list } | FieldKind::Multichoice { list } =
-                        &field.kind
-                    {
+                    if let FieldKind::Choice { list } | FieldKind::Multichoice { list } = &field.kind {
                         if !self.lists.contains_key(list) {
                             return Err(unknown("list", list));
                         }
@@ -412,6 +432,19 @@ impl Procedure {
                 for field in &item.fields {
                     self.check_requirement(&field.requirement)?;
                 }
+            }
+        }
+        let k = &self.key_fields;
+        for f in [
+            &k.topic,
+            &k.deadline,
+            &k.meeting_time,
+            &k.implementation_status,
+            &k.source_channels,
+            &k.source_summary,
+        ] {
+            if self.field(f).is_none() {
+                return Err(unknown("key field", f));
             }
         }
         for rule in &self.rules {
@@ -436,10 +469,7 @@ impl Procedure {
                 Check::PartyRoleAny { roles } => options("roles", roles)?,
                 Check::FormIn { forms } => options("forms", forms)?,
                 Check::AttendanceRecorded | Check::AbsentStakeholdersHeard => {}
-                Check::DateOrder {
-                    before: a,
-                    after: b,
-                }
+                Check::DateOrder { before: a, after: b }
                 | Check::CountyMinDays { from: a, to: b, .. }
                 | Check::CountyMaxDays { from: a, to: b, .. } => {
                     for f in [a, b] {
@@ -464,15 +494,10 @@ impl Procedure {
     fn check_condition(&self, c: &Condition) -> Result<(), ProcedureError> {
         match c {
             Condition::Always(_) | Condition::Fact { .. } => Ok(()),
-            Condition::FieldEquals { field, equals } => match self
-                .field(field)
-                .map(|(_, _, f)| &f.kind)
-            {
+            Condition::FieldEquals { field, equals } => match self.field(field).map(|(_, _, f)| &f.kind) {
                 Some(FieldKind::Yesno) if equals == "yes" || equals == "no" => Ok(()),
                 Some(FieldKind::Choice { list }) if self.choice(list, equals).is_some() => Ok(()),
-                _ => Err(ProcedureError::Unknown(format!(
-                    "condition {field} = {equals}"
-                ))),
+                _ => Err(ProcedureError::Unknown(format!("condition {field} = {equals}"))),
             },
             Condition::Not { not } => self.check_condition(not),
             Condition::All { all: cs } | Condition::Any { any: cs } => {
@@ -493,10 +518,7 @@ impl Procedure {
 
     /// The item with this id, and its stage.
     pub fn item(&self, id: &str) -> Option<(&Stage, &Item)> {
-        self.stages
-            .iter()
-            .flat_map(|s| s.items.iter().map(move |i| (s, i)))
-            .find(|(_, i)| i.id == id)
+        self.stages.iter().flat_map(|s| s.items.iter().map(move |i| (s, i))).find(|(_, i)| i.id == id)
     }
 
     /// The first place a field with this id appears: its stage, item and definition.
@@ -534,10 +556,9 @@ fn binding_fits(p: Property, kind: &FieldKind) -> bool {
         Property::Scope => matches!(kind, FieldKind::Choice { list } if list == "scope"),
         Property::Lead => matches!(kind, FieldKind::Choice { list } if list == "lead"),
         Property::Form => matches!(kind, FieldKind::Choice { list } if list == "forms"),
-        Property::Technical
-        | Property::WideReaching
-        | Property::Dispute
-        | Property::Commissioned => *kind == FieldKind::Yesno,
-        Property::Parties => *kind == FieldKind::Parties,
+        Property::Technical | Property::WideReaching | Property::Dispute | Property::Commissioned => {
+            *kind == FieldKind::Yesno
+        }
+        Property::Parties => matches!(kind, FieldKind::Parties { .. }),
     }
 }

@@ -55,6 +55,9 @@ pub struct Record {
     /// What changed, when.
     #[serde(default)]
     pub audit: Vec<AuditEntry>,
+    /// Ids of the residents' opinions (群众意见台账) this consultation took up.
+    #[serde(default)]
+    pub opinions: Vec<String>,
 }
 
 /// Which procedure definition a record follows.
@@ -270,8 +273,12 @@ pub struct AuditEntry {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Change {
-    /// The record was opened.
-    Created,
+    /// The record was opened (as a copy of another, where `from` is set).
+    Created {
+        /// The record it was copied from.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        from: Option<String>,
+    },
     /// A field changed.
     Field {
         /// Field id.
@@ -380,19 +387,11 @@ const AUDIT_FOLD_SECONDS: i64 = 120;
 
 impl Record {
     /// Opens a record for a matter. Hints of the matter pre-fill the facts they speak to.
-    pub fn new(
-        id: String,
-        procedure: &Procedure,
-        matter: MatterCopy,
-        now: OffsetDateTime,
-    ) -> Record {
+    pub fn new(id: String, procedure: &Procedure, matter: MatterCopy, now: OffsetDateTime) -> Record {
         let hints = matter.hints;
         let mut record = Record {
             id,
-            procedure: ProcedureRef {
-                id: procedure.id.clone(),
-                version: procedure.version,
-            },
+            procedure: ProcedureRef { id: procedure.id.clone(), version: procedure.version },
             matter,
             community: String::new(),
             scope: hints.cross_village.then_some(Scope::CrossVillage),
@@ -411,13 +410,41 @@ impl Record {
             updated: now,
             revision: 1,
             audit: Vec::new(),
+            opinions: Vec::new(),
         };
-        record.audit.push(AuditEntry {
-            at: now,
-            revision: 1,
-            change: Change::Created,
-        });
+        record.audit.push(AuditEntry { at: now, revision: 1, change: Change::Created { from: None } });
         record
+    }
+
+    /// A new record for the same matter that starts from this one's first stage: the matter,
+    /// community, scope, lead, facts, form, parties (attendance cleared) and the values of
+    /// stage 1's fields. Nothing is completed; dates, results and the audit trail start afresh.
+    pub fn copy_as_new(&self, procedure: &Procedure, id: String, now: OffsetDateTime) -> Record {
+        let mut copy = Record::new(id, procedure, self.matter.clone(), now);
+        copy.community = self.community.clone();
+        copy.scope = self.scope;
+        copy.lead = self.lead.clone();
+        copy.facts = self.facts;
+        copy.form = self.form.clone();
+        copy.parties = self
+            .parties
+            .iter()
+            .map(|p| Party {
+                attended: None,
+                written_opinion: String::new(),
+                no_opinion_reason: String::new(),
+                ..p.clone()
+            })
+            .collect();
+        if let Some(first) = procedure.stages.first() {
+            for field in first.items.iter().flat_map(|i| &i.fields) {
+                if let Some(v) = self.values.get(&field.id) {
+                    copy.values.insert(field.id.clone(), v.clone());
+                }
+            }
+        }
+        copy.audit[0].change = Change::Created { from: Some(self.id.clone()) };
+        copy
     }
 
     /// The state of an item.
@@ -437,11 +464,7 @@ impl Record {
 
     /// The first stage not completed; `None` when all five are.
     pub fn current_stage<'p>(&self, procedure: &'p Procedure) -> Option<&'p StageId> {
-        procedure
-            .stages
-            .iter()
-            .map(|s| &s.id)
-            .find(|s| !self.is_completed(s))
+        procedure.stages.iter().map(|s| &s.id).find(|s| !self.is_completed(s))
     }
 
     /// Whether every stage is completed.
@@ -514,21 +537,14 @@ impl Record {
             Some(p) => f.property == Some(p),
             None => f.id == def.id,
         };
-        let mut stages = procedure
-            .fields()
-            .filter(|(_, _, f)| shows(f))
-            .map(|(s, _, _)| &s.id);
+        let mut stages = procedure.fields().filter(|(_, _, f)| shows(f)).map(|(s, _, _)| &s.id);
         let first = stages.next()?.clone();
-        let all_locked = std::iter::once(&first)
-            .chain(stages)
-            .all(|s| self.is_completed(s));
+        let all_locked = std::iter::once(&first).chain(stages).all(|s| self.is_completed(s));
         all_locked.then_some(first)
     }
 
     fn parties_lock(&self, procedure: &Procedure) -> Option<StageId> {
-        let (_, _, field) = procedure
-            .fields()
-            .find(|(_, _, f)| f.property == Some(Property::Parties))?;
+        let (_, _, field) = procedure.fields().find(|(_, _, f)| f.property == Some(Property::Parties))?;
         self.field_lock(procedure, &field.id)
     }
 
@@ -547,9 +563,7 @@ impl Record {
                 None => return Ok(()),
             },
             Edit::SetItem { item, state } => {
-                let (stage, _) = procedure
-                    .item(&item)
-                    .ok_or_else(|| EditError::Unknown(item.clone()))?;
+                let (stage, _) = procedure.item(&item).ok_or_else(|| EditError::Unknown(item.clone()))?;
                 if self.is_completed(&stage.id) {
                     return Err(EditError::Locked(stage.id.clone()));
                 }
@@ -562,11 +576,7 @@ impl Record {
                 } else {
                     self.items.insert(item.clone(), state.clone());
                 }
-                Change::Item {
-                    item,
-                    from,
-                    to: state,
-                }
+                Change::Item { item, from, to: state }
             }
             Edit::AddParty(party) => {
                 if let Some(stage) = self.parties_lock(procedure) {
@@ -589,11 +599,7 @@ impl Record {
                     return Ok(());
                 }
                 let from = std::mem::replace(slot, party.clone());
-                Change::PartyChanged {
-                    index,
-                    from,
-                    to: party,
-                }
+                Change::PartyChanged { index, from, to: party }
             }
             Edit::RemoveParty { index } => {
                 if let Some(stage) = self.parties_lock(procedure) {
@@ -606,15 +612,12 @@ impl Record {
                 Change::PartyRemoved { index, party }
             }
             Edit::CompleteStage(stage) => {
-                super::gates::can_complete(self, procedure, county, &stage)
-                    .map_err(EditError::Gate)?;
-                self.stages
-                    .insert(stage.clone(), StageStatus::Completed { at: now });
+                super::gates::can_complete(self, procedure, county, &stage).map_err(EditError::Gate)?;
+                self.stages.insert(stage.clone(), StageStatus::Completed { at: now });
                 Change::StageCompleted { stage }
             }
             Edit::ReopenStage(stage) => {
-                let rechecks =
-                    super::gates::reopen(self, procedure, &stage).map_err(EditError::Gate)?;
+                let rechecks = super::gates::reopen(self, procedure, &stage).map_err(EditError::Gate)?;
                 Change::StageReopened { stage, rechecks }
             }
         };
@@ -637,9 +640,7 @@ impl Record {
         field: String,
         value: Option<Value>,
     ) -> Result<Option<Change>, EditError> {
-        let (_, _, def) = procedure
-            .field(&field)
-            .ok_or_else(|| EditError::Unknown(field.clone()))?;
+        let (_, _, def) = procedure.field(&field).ok_or_else(|| EditError::Unknown(field.clone()))?;
         if let Some(stage) = self.field_lock(procedure, &field) {
             return Err(EditError::Locked(stage));
         }
@@ -647,9 +648,7 @@ impl Record {
         let value = value.filter(Value::is_filled);
         if let Some(v) = &value {
             let list_ok = match (v, &def.kind) {
-                (Value::Choice(c), FieldKind::Choice { list }) => {
-                    procedure.choice(list, c).is_some()
-                }
+                (Value::Choice(c), FieldKind::Choice { list }) => procedure.choice(list, c).is_some(),
                 (Value::Multichoice(cs), FieldKind::Multichoice { list }) => {
                     cs.iter().all(|c| procedure.choice(list, c).is_some())
                 }
@@ -683,9 +682,7 @@ impl Record {
                 };
             }
             Some(Property::Community) => self.community = text(&value),
-            Some(Property::Scope) => {
-                self.scope = choice(&value).as_deref().and_then(Scope::from_id)
-            }
+            Some(Property::Scope) => self.scope = choice(&value).as_deref().and_then(Scope::from_id),
             Some(Property::Lead) => self.lead = choice(&value),
             Some(Property::Form) => self.form = choice(&value),
             Some(Property::Technical) => self.facts.technical = yesno(&value),
@@ -694,23 +691,14 @@ impl Record {
             Some(Property::Commissioned) => self.facts.commissioned = yesno(&value),
             Some(Property::Parties) => return Err(EditError::BadValue(field)),
         }
-        Ok(Some(Change::Field {
-            field,
-            from,
-            to: value,
-        }))
+        Ok(Some(Change::Field { field, from, to: value }))
     }
 
     fn record_change(&mut self, change: Change, now: OffsetDateTime) {
         // Typing into one field produces many edits; fold them into one entry that keeps the
         // value before the first and after the last.
         if let (Change::Field { field, to, .. }, Some(last)) = (&change, self.audit.last_mut()) {
-            if let Change::Field {
-                field: last_field,
-                to: last_to,
-                ..
-            } = &mut last.change
-            {
+            if let Change::Field { field: last_field, to: last_to, .. } = &mut last.change {
                 if last_field == field && (now - last.at).whole_seconds() < AUDIT_FOLD_SECONDS {
                     *last_to = to.clone();
                     last.at = now;
@@ -719,10 +707,6 @@ impl Record {
                 }
             }
         }
-        self.audit.push(AuditEntry {
-            at: now,
-            revision: self.revision,
-            change,
-        });
+        self.audit.push(AuditEntry { at: now, revision: self.revision, change });
     }
 }

@@ -100,8 +100,7 @@ impl Report {
 
     /// Errors of one stage: what keeps its gate shut.
     pub fn errors_of<'a>(&'a self, stage: &'a str) -> impl Iterator<Item = &'a Problem> + 'a {
-        self.for_stage(stage)
-            .filter(|p| p.severity == Severity::Error)
+        self.for_stage(stage).filter(|p| p.severity == Severity::Error)
     }
 
     /// Whether the whole record is free of errors.
@@ -152,26 +151,18 @@ fn check_items(
             ItemState::NotApplicable { reason } => {
                 if reason.trim().is_empty() {
                     out.push(problem(
-                        Target::Item {
-                            item: item.id.clone(),
-                        },
+                        Target::Item { item: item.id.clone() },
                         &item.clause,
-                        ProblemKind::NoReason {
-                            item: item.label.clone(),
-                        },
+                        ProblemKind::NoReason { item: item.label.clone() },
                     ));
                 }
                 false
             }
             ItemState::Open if item_required => {
                 out.push(problem(
-                    Target::Item {
-                        item: item.id.clone(),
-                    },
+                    Target::Item { item: item.id.clone() },
                     &item.clause,
-                    ProblemKind::ItemOpen {
-                        item: item.label.clone(),
-                    },
+                    ProblemKind::ItemOpen { item: item.label.clone() },
                 ));
                 true
             }
@@ -182,19 +173,11 @@ fn check_items(
             continue;
         }
         for field in &item.fields {
-            if required(record, procedure, &field.requirement)
-                && !record.is_filled(procedure, &field.id)
-            {
+            if required(record, procedure, &field.requirement) && !record.is_filled(procedure, &field.id) {
                 out.push(problem(
-                    Target::Field {
-                        item: item.id.clone(),
-                        field: field.id.clone(),
-                    },
+                    Target::Field { item: item.id.clone(), field: field.id.clone() },
                     &item.clause,
-                    ProblemKind::FieldMissing {
-                        item: item.label.clone(),
-                        field: field.label.clone(),
-                    },
+                    ProblemKind::FieldMissing { item: item.label.clone(), field: field.label.clone() },
                 ));
             }
         }
@@ -211,11 +194,7 @@ fn check_rule(
     let item_of = |field: &str| {
         procedure
             .stage(&rule.stage)
-            .and_then(|s| {
-                s.items
-                    .iter()
-                    .find(|i| i.fields.iter().any(|f| f.id == field))
-            })
+            .and_then(|s| s.items.iter().find(|i| i.fields.iter().any(|f| f.id == field)))
             .or_else(|| procedure.field(field).map(|(_, i, _)| i))
             .map(|i| i.id.clone())
             .unwrap_or_default()
@@ -226,17 +205,10 @@ fn check_rule(
             target,
             severity: rule.severity,
             clause: rule.clause.clone(),
-            kind: ProblemKind::Rule {
-                rule: rule.id.clone(),
-                message,
-                party,
-            },
+            kind: ProblemKind::Rule { rule: rule.id.clone(), message, party },
         })
     };
-    let field_target = || Target::Field {
-        item: item_of(&rule.target),
-        field: rule.target.clone(),
-    };
+    let field_target = || Target::Field { item: item_of(&rule.target), field: rule.target.clone() };
     let date = |f: &str| record.value(procedure, f).and_then(|v| v.date());
     match &rule.check {
         Check::LeadIs { leads } => {
@@ -257,10 +229,7 @@ fn check_rule(
         Check::AttendanceRecorded => {
             for (index, party) in record.parties.iter().enumerate() {
                 if party.attended.is_none() {
-                    let target = Target::Party {
-                        field: rule.target.clone(),
-                        index,
-                    };
+                    let target = Target::Party { field: rule.target.clone(), index };
                     push(out, target, rule.message.clone(), Some(party.name.clone()));
                 }
             }
@@ -272,10 +241,7 @@ fn check_rule(
                     && party.written_opinion.trim().is_empty()
                     && party.no_opinion_reason.trim().is_empty();
                 if unheard {
-                    let target = Target::Party {
-                        field: rule.target.clone(),
-                        index,
-                    };
+                    let target = Target::Party { field: rule.target.clone(), index };
                     push(out, target, rule.message.clone(), Some(party.name.clone()));
                 }
             }
@@ -288,17 +254,12 @@ fn check_rule(
             }
         }
         Check::CountyMinDays { setting, from, to } | Check::CountyMaxDays { setting, from, to } => {
-            let (Some(limit), Some(a), Some(b)) = (county.get(*setting), date(from), date(to))
-            else {
+            let (Some(limit), Some(a), Some(b)) = (county.get(*setting), date(from), date(to)) else {
                 return;
             };
             let days = (b - a).whole_days();
             let is_min = matches!(rule.check, Check::CountyMinDays { .. });
-            let broken = if is_min {
-                days < i64::from(limit)
-            } else {
-                days > i64::from(limit)
-            };
+            let broken = if is_min { days < i64::from(limit) } else { days > i64::from(limit) };
             if broken {
                 let message = rule
                     .message

@@ -9,36 +9,25 @@ time::serde::format_description!(pub datetime_format, PrimitiveDateTime, "[year]
 
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Option<Date> {
-    Date::parse(
-        text.trim(),
-        time::macros::format_description!("[year]-[month]-[day]"),
-    )
-    .ok()
+    Date::parse(text.trim(), time::macros::format_description!("[year]-[month]-[day]")).ok()
 }
 
 /// Parses `YYYY-MM-DDTHH:MM` (seconds, if present, are ignored).
 pub fn parse_datetime(text: &str) -> Option<PrimitiveDateTime> {
     let text = text.trim();
     let text = text.get(..16).unwrap_or(text);
-    PrimitiveDateTime::parse(
-        text,
-        time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]"),
-    )
-    .ok()
+    PrimitiveDateTime::parse(text, time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]"))
+        .ok()
 }
 
 /// Formats a date as `YYYY-MM-DD`.
 pub fn format_date(d: Date) -> String {
-    d.format(time::macros::format_description!("[year]-[month]-[day]"))
-        .unwrap_or_default()
+    d.format(time::macros::format_description!("[year]-[month]-[day]")).unwrap_or_default()
 }
 
 /// Formats a date-time as `YYYY-MM-DDTHH:MM`.
 pub fn format_datetime(d: PrimitiveDateTime) -> String {
-    d.format(time::macros::format_description!(
-        "[year]-[month]-[day]T[hour]:[minute]"
-    ))
-    .unwrap_or_default()
+    d.format(time::macros::format_description!("[year]-[month]-[day]T[hour]:[minute]")).unwrap_or_default()
 }
 
 /// A date the Chinese way: `2026年11月27日`.

@@ -35,9 +35,7 @@ pub fn App() -> Html {
 
 /// Mounts the app on `#app` (or the body), replacing the loading message.
 pub fn start() {
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("a document");
+    let document = web_sys::window().and_then(|w| w.document()).expect("a document");
     match document.get_element_by_id("app") {
         Some(root) => {
             root.set_text_content(None);

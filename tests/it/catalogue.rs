@@ -12,11 +12,7 @@ fn source_rows() -> Vec<(Option<u32>, String, String)> {
         .filter(|l| l.contains('\t'))
         .map(|l| {
             let cells: Vec<&str> = l.split('\t').collect();
-            (
-                cells[0].trim().parse().ok(),
-                cells[1].trim().to_owned(),
-                cells[2].trim().to_owned(),
-            )
+            (cells[0].trim().parse().ok(), cells[1].trim().to_owned(), cells[2].trim().to_owned())
         })
         .collect()
 }
@@ -29,10 +25,8 @@ fn holds_the_55_matters_verbatim_in_order() {
         .filter(|(_, _, name)| !name.is_empty())
         .map(|(n, _, name)| (n, name))
         .collect();
-    let actual: Vec<(Option<u32>, String)> = catalogue
-        .matters()
-        .map(|(_, m)| (m.number, m.name.clone()))
-        .collect();
+    let actual: Vec<(Option<u32>, String)> =
+        catalogue.matters().map(|(_, m)| (m.number, m.name.clone())).collect();
     assert_eq!(expected.len(), 55);
     assert_eq!(actual, expected);
 }
@@ -49,21 +43,15 @@ fn every_source_row_is_a_row_of_the_catalogue_blank_ones_as_slots() {
             Entry::Slot(s) => (s.number, false),
         })
         .collect();
-    let source: Vec<(Option<u32>, bool)> = source_rows()
-        .into_iter()
-        .map(|(n, _, name)| (n, !name.is_empty()))
-        .collect();
+    let source: Vec<(Option<u32>, bool)> =
+        source_rows().into_iter().map(|(n, _, name)| (n, !name.is_empty())).collect();
     assert_eq!(rows, source);
 }
 
 #[test]
 fn categories_in_the_order_of_the_template_one_unlabelled() {
     let catalogue = Catalogue::template();
-    let labels: Vec<Option<&str>> = catalogue
-        .groups
-        .iter()
-        .map(|g| g.label.as_deref())
-        .collect();
+    let labels: Vec<Option<&str>> = catalogue.groups.iter().map(|g| g.label.as_deref()).collect();
     assert_eq!(
         labels,
         vec![
@@ -84,17 +72,7 @@ fn categories_in_the_order_of_the_template_one_unlabelled() {
             assert!(labels.contains(&Some(cell.as_str())), "{cell}");
         }
     }
-    let ranges = [
-        (1, 6),
-        (7, 16),
-        (17, 21),
-        (22, 32),
-        (33, 39),
-        (40, 48),
-        (49, 51),
-        (53, 54),
-        (55, 56),
-    ];
+    let ranges = [(1, 6), (7, 16), (17, 21), (22, 32), (33, 39), (40, 48), (49, 51), (53, 54), (55, 56)];
     for (group, (lo, hi)) in catalogue.groups.iter().zip(ranges) {
         let numbers: Vec<u32> = group
             .entries
@@ -122,19 +100,9 @@ fn flaws_are_flagged_not_fixed() {
     assert!(c.matters().all(|(_, m)| m.number != Some(52)));
     assert!(kinds_of("unlabelled").contains(&FlawKind::MissingNumber));
     assert!(kinds_of("unlabelled").contains(&FlawKind::UnlabelledGroup));
-    let unnumbered: Vec<&str> = c
-        .matters()
-        .filter(|(_, m)| m.number.is_none())
-        .map(|(_, m)| m.name.as_str())
-        .collect();
-    assert_eq!(
-        unnumbered,
-        [
-            "集体资产处置",
-            "村（社区）级收益分配",
-            "村（居）财务安排及大额资金的管理使用"
-        ]
-    );
+    let unnumbered: Vec<&str> =
+        c.matters().filter(|(_, m)| m.number.is_none()).map(|(_, m)| m.name.as_str()).collect();
+    assert_eq!(unnumbered, ["集体资产处置", "村（社区）级收益分配", "村（居）财务安排及大额资金的管理使用"]);
     for (_, m) in c.matters().filter(|(_, m)| m.number.is_none()) {
         assert_eq!(kinds_of(&m.id), vec![FlawKind::Unnumbered]);
     }
@@ -142,23 +110,15 @@ fn flaws_are_flagged_not_fixed() {
     assert!(row8.name.ends_with('。'), "the stray 。 is kept");
     assert_eq!(kinds_of("tpl-08"), vec![FlawKind::StrayPunctuation]);
     // Only those rows carry flags.
-    let flagged: Vec<&str> = c
-        .matters()
-        .filter(|(_, m)| c.flaws_of(&m.id).next().is_some())
-        .map(|(_, m)| m.id.as_str())
-        .collect();
-    assert_eq!(
-        flagged,
-        ["tpl-08", "tpl-42", "tpl-49", "tpl-51a", "tpl-51b", "tpl-51c"]
-    );
+    let flagged: Vec<&str> =
+        c.matters().filter(|(_, m)| c.flaws_of(&m.id).next().is_some()).map(|(_, m)| m.id.as_str()).collect();
+    assert_eq!(flagged, ["tpl-08", "tpl-42", "tpl-49", "tpl-51a", "tpl-51b", "tpl-51c"]);
 }
 
 #[test]
 fn the_template_sets_no_hints_and_no_remarks() {
     let c = Catalogue::template();
-    assert!(c
-        .matters()
-        .all(|(_, m)| m.hints.is_empty() && m.remark.is_empty()));
+    assert!(c.matters().all(|(_, m)| m.hints.is_empty() && m.remark.is_empty()));
 }
 
 #[test]
@@ -166,11 +126,7 @@ fn ids_are_stable_and_unique() {
     let c = Catalogue::template();
     let (_, m) = c.matter("tpl-27").unwrap();
     assert_eq!(m.name, "门禁改造、视频监控、电子快递柜、充电桩设立");
-    let mut ids: Vec<&str> = c
-        .groups
-        .iter()
-        .flat_map(|g| g.entries.iter().map(|e| e.id()))
-        .collect();
+    let mut ids: Vec<&str> = c.groups.iter().flat_map(|g| g.entries.iter().map(|e| e.id())).collect();
     let n = ids.len();
     ids.sort();
     ids.dedup();
@@ -181,10 +137,7 @@ fn ids_are_stable_and_unique() {
 fn search_finds_chinese_substrings_in_matters_and_categories() {
     let c = Catalogue::template();
     let names = |q| c.search(q).map(|(_, m)| m.name.clone()).collect::<Vec<_>>();
-    assert_eq!(
-        names("充电桩"),
-        ["门禁改造、视频监控、电子快递柜、充电桩设立"]
-    );
+    assert_eq!(names("充电桩"), ["门禁改造、视频监控、电子快递柜、充电桩设立"]);
     assert_eq!(names("财务预决算").len(), 2);
     assert_eq!(names("为民服务类").len(), 5);
     assert_eq!(names("").len(), 55);
@@ -198,19 +151,10 @@ fn bad_catalogue_data_is_rejected() {
     let dup = c.groups[0].entries[0].clone();
     c.groups[0].entries.push(dup);
     let text = serde_json::to_string(&c).unwrap();
-    assert_eq!(
-        Catalogue::from_json(&text),
-        Err(CatalogueError::DuplicateId("tpl-01".into()))
-    );
+    assert_eq!(Catalogue::from_json(&text), Err(CatalogueError::DuplicateId("tpl-01".into())));
     let mut c = Catalogue::template();
     c.flaws[0].refs.push("nowhere".into());
     let text = serde_json::to_string(&c).unwrap();
-    assert_eq!(
-        Catalogue::from_json(&text),
-        Err(CatalogueError::DanglingRef("nowhere".into()))
-    );
-    assert!(matches!(
-        Catalogue::from_json("{"),
-        Err(CatalogueError::Parse(_))
-    ));
+    assert_eq!(Catalogue::from_json(&text), Err(CatalogueError::DanglingRef("nowhere".into())));
+    assert!(matches!(Catalogue::from_json("{"), Err(CatalogueError::Parse(_))));
 }

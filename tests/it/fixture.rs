@@ -23,9 +23,7 @@ pub fn choice(s: &str) -> Option<Value> {
     Some(Value::Choice(s.to_owned()))
 }
 pub fn multi(s: &[&str]) -> Option<Value> {
-    Some(Value::Multichoice(
-        s.iter().map(|s| s.to_string()).collect(),
-    ))
+    Some(Value::Multichoice(s.iter().map(|s| s.to_string()).collect()))
 }
 pub fn yes(b: bool) -> Option<Value> {
     Some(Value::Yesno(b))
@@ -55,44 +53,27 @@ impl World {
         let procedure = Procedure::standard();
         let catalogue = Catalogue::template();
         let (group, matter) = catalogue.matter("tpl-27").expect("matter 27");
-        let record = Record::new(
-            "rec-1".into(),
-            &procedure,
-            MatterCopy::of(&catalogue, group, matter),
-            now(),
-        );
-        World {
-            procedure,
-            county: CountyRules::default(),
-            record,
-            clock: now(),
-        }
+        let record =
+            Record::new("rec-1".into(), &procedure, MatterCopy::of(&catalogue, group, matter), now());
+        World { procedure, county: CountyRules::default(), record, clock: now() }
     }
 
     pub fn try_edit(&mut self, edit: Edit) -> Result<(), xieshang::domain::EditError> {
         self.clock += time::Duration::seconds(1);
-        self.record
-            .apply(&self.procedure, &self.county, edit, self.clock)
+        self.record.apply(&self.procedure, &self.county, edit, self.clock)
     }
 
     pub fn edit(&mut self, edit: Edit) {
         let shown = format!("{edit:?}");
-        self.try_edit(edit)
-            .unwrap_or_else(|e| panic!("edit {shown} refused: {e:?}"));
+        self.try_edit(edit).unwrap_or_else(|e| panic!("edit {shown} refused: {e:?}"));
     }
 
     pub fn set(&mut self, field: &str, value: Option<Value>) {
-        self.edit(Edit::SetValue {
-            field: field.into(),
-            value,
-        });
+        self.edit(Edit::SetValue { field: field.into(), value });
     }
 
     pub fn done(&mut self, item: &str) {
-        self.edit(Edit::SetItem {
-            item: item.into(),
-            state: ItemState::Done,
-        });
+        self.edit(Edit::SetItem { item: item.into(), state: ItemState::Done });
     }
 
     pub fn complete(&mut self, stage: &str) {
@@ -119,11 +100,7 @@ impl World {
         self.set("commissioned", yes(false));
         self.done("s1.nature");
         self.edit(Edit::AddParty(party("社区党支部", "village_party", false)));
-        self.edit(Edit::AddParty(party(
-            "王建国",
-            "veteran_party_member",
-            false,
-        )));
+        self.edit(Edit::AddParty(party("王建国", "veteran_party_member", false)));
         self.edit(Edit::AddParty(party("李秀兰", "resident", true)));
         self.edit(Edit::AddParty(party("张伟", "resident", true)));
         self.done("s1.parties");
@@ -178,10 +155,7 @@ impl World {
         self.set("letter_date", date("2026-11-13"));
         self.done("s5.letter");
         self.set("implementation_publicity_date", date("2026-12-01"));
-        self.set(
-            "implementation_publicity_channel",
-            multi(&["notice_board", "supervision_board"]),
-        );
+        self.set("implementation_publicity_channel", multi(&["notice_board", "supervision_board"]));
         self.done("s5.publish");
         self.set("implementation_status", choice("done"));
         self.set("feedback_on", date("2026-12-02"));

@@ -28,22 +28,16 @@ fn a_stage_cannot_complete_before_the_one_before_it() {
     let revision = w.record.revision;
     assert_eq!(
         w.try_edit(Edit::CompleteStage("s2".into())),
-        Err(EditError::Gate(GateError::PreviousNotCompleted(
-            "s1".into()
-        )))
+        Err(EditError::Gate(GateError::PreviousNotCompleted("s1".into())))
     );
-    assert_eq!(
-        w.record.revision, revision,
-        "a refused edit changes nothing"
-    );
+    assert_eq!(w.record.revision, revision, "a refused edit changes nothing");
     assert_eq!(w.record.stage_status("s2"), StageStatus::Open);
 }
 
 #[test]
 fn a_stage_with_errors_cannot_complete_and_every_error_is_listed() {
     let mut w = World::new();
-    let Err(EditError::Gate(GateError::HasErrors(errors))) =
-        w.try_edit(Edit::CompleteStage("s1".into()))
+    let Err(EditError::Gate(GateError::HasErrors(errors))) = w.try_edit(Edit::CompleteStage("s1".into()))
     else {
         panic!("the gate must refuse an empty stage");
     };
@@ -51,8 +45,9 @@ fn a_stage_with_errors_cannot_complete_and_every_error_is_listed() {
     let items: std::collections::BTreeSet<_> = errors
         .iter()
         .map(|p| match &p.target {
-            xieshang::domain::Target::Item { item }
-            | xieshang::domain::Target::Field { item, .. } => item.clone(),
+            xieshang::domain::Target::Item { item } | xieshang::domain::Target::Field { item, .. } => {
+                item.clone()
+            }
             other => panic!("{other:?}"),
         })
         .collect();
@@ -61,10 +56,7 @@ fn a_stage_with_errors_cannot_complete_and_every_error_is_listed() {
     w.fill_s1();
     w.complete("s1");
     assert!(w.record.is_completed("s1"));
-    assert_eq!(
-        w.record.current_stage(&w.procedure).map(String::as_str),
-        Some("s2")
-    );
+    assert_eq!(w.record.current_stage(&w.procedure).map(String::as_str), Some("s2"));
 }
 
 #[test]
@@ -82,17 +74,11 @@ fn a_completed_stage_is_locked_until_reopened() {
     w.fill_s1();
     w.complete("s1");
     assert_eq!(
-        w.try_edit(Edit::SetValue {
-            field: "topic".into(),
-            value: text("别的议题")
-        }),
+        w.try_edit(Edit::SetValue { field: "topic".into(), value: text("别的议题") }),
         Err(EditError::Locked("s1".into()))
     );
     assert_eq!(
-        w.try_edit(Edit::SetItem {
-            item: "s1.topic".into(),
-            state: Default::default()
-        }),
+        w.try_edit(Edit::SetItem { item: "s1.topic".into(), state: Default::default() }),
         Err(EditError::Locked("s1".into()))
     );
     assert_eq!(
@@ -100,11 +86,7 @@ fn a_completed_stage_is_locked_until_reopened() {
         Err(EditError::Gate(GateError::AlreadyCompleted))
     );
     // Parties stay editable while stage 3, which records attendance, is open.
-    w.edit(Edit::AddParty(party(
-        "赵敏",
-        "resident_representative",
-        false,
-    )));
+    w.edit(Edit::AddParty(party("赵敏", "resident_representative", false)));
 }
 
 #[test]
@@ -119,28 +101,17 @@ fn reopening_sends_later_stages_back_for_recheck_and_is_audited() {
     assert_eq!(w.record.stage_status("s3"), StageStatus::Recheck);
     assert_eq!(w.record.stage_status("s4"), StageStatus::Open);
     let last = &w.record.audit.last().unwrap().change;
-    assert_eq!(
-        *last,
-        Change::StageReopened {
-            stage: "s1".into(),
-            rechecks: vec!["s2".into(), "s3".into()]
-        }
-    );
+    assert_eq!(*last, Change::StageReopened { stage: "s1".into(), rechecks: vec!["s2".into(), "s3".into()] });
     // Stage 1 is editable again; stage 2 must wait for it.
     w.set("topic", text("在3号楼东侧设立充电桩"));
     assert_eq!(
         w.try_edit(Edit::CompleteStage("s2".into())),
-        Err(EditError::Gate(GateError::PreviousNotCompleted(
-            "s1".into()
-        )))
+        Err(EditError::Gate(GateError::PreviousNotCompleted("s1".into())))
     );
     w.complete("s1");
     w.complete("s2");
     assert!(w.record.is_completed("s2"));
-    assert_eq!(
-        w.try_edit(Edit::ReopenStage("s4".into())),
-        Err(EditError::Gate(GateError::NotCompleted))
-    );
+    assert_eq!(w.try_edit(Edit::ReopenStage("s4".into())), Err(EditError::Gate(GateError::NotCompleted)));
 }
 
 #[test]
@@ -152,9 +123,6 @@ fn a_recheck_stage_passes_its_gate_again() {
     w.set("publicity_date", date("2026-11-20"));
     w.complete("s1");
     let refused = w.try_edit(Edit::CompleteStage("s2".into()));
-    assert!(
-        matches!(refused, Err(EditError::Gate(GateError::HasErrors(_)))),
-        "{refused:?}"
-    );
+    assert!(matches!(refused, Err(EditError::Gate(GateError::HasErrors(_)))), "{refused:?}");
     assert_eq!(w.record.stage_status("s2"), StageStatus::Recheck);
 }

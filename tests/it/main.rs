@@ -4,6 +4,7 @@
 mod catalogue;
 mod fixture;
 mod gates;
+mod ledger;
 mod procedure;
 mod record;
 mod rules;

@@ -27,11 +27,7 @@ fn every_change_raises_the_revision_and_is_audited() {
     assert_eq!(w.record.audit.len(), 2);
     assert_eq!(
         w.record.audit[1].change,
-        Change::Field {
-            field: "topic".into(),
-            from: None,
-            to: text("充电桩设立")
-        }
+        Change::Field { field: "topic".into(), from: None, to: text("充电桩设立") }
     );
     assert_eq!(w.record.revision, 3);
     w.clock += time::Duration::minutes(5);
@@ -52,10 +48,7 @@ fn properties_are_typed_on_the_record() {
     assert_eq!(w.record.scope, Some(Scope::CrossVillage));
     assert_eq!(w.record.community, "东村、西村");
     assert_eq!(w.record.facts.technical, Some(true));
-    assert_eq!(
-        w.record.value(&w.procedure, "scope"),
-        choice("cross_village")
-    );
+    assert_eq!(w.record.value(&w.procedure, "scope"), choice("cross_village"));
 }
 
 #[test]
@@ -63,50 +56,17 @@ fn bad_values_are_refused_and_change_nothing() {
     let mut w = World::new();
     let before = w.record.clone();
     let refused = [
-        (
-            Edit::SetValue {
-                field: "nope".into(),
-                value: text("x"),
-            },
-            "unknown field",
-        ),
-        (
-            Edit::SetValue {
-                field: "publicity_date".into(),
-                value: text("明天"),
-            },
-            "text in a date",
-        ),
-        (
-            Edit::SetValue {
-                field: "form".into(),
-                value: choice("tea_party"),
-            },
-            "no such form",
-        ),
-        (
-            Edit::SetValue {
-                field: "scope".into(),
-                value: choice("everywhere"),
-            },
-            "no such scope",
-        ),
+        (Edit::SetValue { field: "nope".into(), value: text("x") }, "unknown field"),
+        (Edit::SetValue { field: "publicity_date".into(), value: text("明天") }, "text in a date"),
+        (Edit::SetValue { field: "form".into(), value: choice("tea_party") }, "no such form"),
+        (Edit::SetValue { field: "scope".into(), value: choice("everywhere") }, "no such scope"),
         (Edit::AddParty(party("某人", "king", false)), "no such role"),
         (Edit::RemoveParty { index: 3 }, "no such party"),
-        (
-            Edit::SetItem {
-                item: "s9.x".into(),
-                state: Default::default(),
-            },
-            "unknown item",
-        ),
+        (Edit::SetItem { item: "s9.x".into(), state: Default::default() }, "unknown item"),
     ];
     for (edit, why) in refused {
         let result = w.try_edit(edit);
-        assert!(
-            matches!(result, Err(EditError::Unknown(_) | EditError::BadValue(_))),
-            "{why}: {result:?}"
-        );
+        assert!(matches!(result, Err(EditError::Unknown(_) | EditError::BadValue(_))), "{why}: {result:?}");
     }
     assert_eq!(w.record, before);
 }

@@ -25,22 +25,12 @@ fn want(
     what: &'static str,
     says: &'static str,
 ) -> Want {
-    Want {
-        stage,
-        severity,
-        clause,
-        what,
-        says,
-    }
+    Want { stage, severity, clause, what, says }
 }
 
 fn check(name: &str, change: impl FnOnce(&mut World), expected: Vec<Want>) {
     let mut w = World::filled();
-    assert!(
-        w.report().problems.is_empty(),
-        "the fixture is valid: {:#?}",
-        w.report()
-    );
+    assert!(w.report().problems.is_empty(), "the fixture is valid: {:#?}", w.report());
     change(&mut w);
     let report = w.report();
     let got: Vec<String> = report
@@ -52,24 +42,13 @@ fn check(name: &str, change: impl FnOnce(&mut World), expected: Vec<Want>) {
                 (_, Target::Item { item } | Target::Field { item, .. }) => item.clone(),
                 (_, Target::Party { field, .. }) => field.clone(),
             };
-            format!(
-                "{} {:?} {} {} | {}",
-                p.stage,
-                p.severity,
-                p.clause,
-                what,
-                p.message(Lang::Zh)
-            )
+            format!("{} {:?} {} {} | {}", p.stage, p.severity, p.clause, what, p.message(Lang::Zh))
         })
         .collect();
     assert_eq!(got.len(), expected.len(), "{name}: got {got:#?}");
     for (g, e) in got.iter().zip(&expected) {
         let head = format!("{} {:?} {} {} | ", e.stage, e.severity, e.clause, e.what);
-        assert!(
-            g.starts_with(&head) && g.contains(e.says),
-            "{name}: got {g}, wanted {head}…{}",
-            e.says
-        );
+        assert!(g.starts_with(&head) && g.contains(e.says), "{name}: got {g}, wanted {head}…{}", e.says);
     }
 }
 
@@ -77,38 +56,18 @@ fn check(name: &str, change: impl FnOnce(&mut World), expected: Vec<Want>) {
 fn required_items_and_fields() {
     check(
         "a required item left open",
-        |w| {
-            w.edit(Edit::SetItem {
-                item: "s2.publicity".into(),
-                state: ItemState::Open,
-            })
-        },
-        vec![want(
-            "s2",
-            Error,
-            "二（四）2",
-            "s2.publicity",
-            "尚未完成：公示协商议题",
-        )],
+        |w| w.edit(Edit::SetItem { item: "s2.publicity".into(), state: ItemState::Open }),
+        vec![want("s2", Error, "二（四）2", "s2.publicity", "尚未完成：公示协商议题")],
     );
     check(
         "a done item with a required field empty",
         |w| w.set("host", None),
-        vec![want(
-            "s2",
-            Error,
-            "二（四）2",
-            "s2.publicity",
-            "未填写“主持人”",
-        )],
+        vec![want("s2", Error, "二（四）2", "s2.publicity", "未填写“主持人”")],
     );
     check(
         "an open required item lists its empty fields too",
         |w| {
-            w.edit(Edit::SetItem {
-                item: "s4.archive".into(),
-                state: ItemState::Open,
-            });
+            w.edit(Edit::SetItem { item: "s4.archive".into(), state: ItemState::Open });
             w.set("archived_on", None);
         },
         vec![
@@ -132,13 +91,7 @@ fn required_items_and_fields() {
     check(
         "an optional item done needs its fields",
         |w| w.done("s3.observers"),
-        vec![want(
-            "s3",
-            Error,
-            "二（四）3",
-            "s3.observers",
-            "列席旁听人员",
-        )],
+        vec![want("s3", Error, "二（四）3", "s3.observers", "列席旁听人员")],
     );
     check("an optional item left open is fine", |_| {}, vec![]);
 }
@@ -153,13 +106,7 @@ fn not_applicable_needs_a_reason() {
                 state: ItemState::NotApplicable { reason: " ".into() },
             })
         },
-        vec![want(
-            "s5",
-            Error,
-            "二（五）",
-            "s5.letter",
-            "标为不适用，须写明理由",
-        )],
+        vec![want("s5", Error, "二（五）", "s5.letter", "标为不适用，须写明理由")],
     );
     check(
         "not applicable with a reason: its fields are not asked for",
@@ -167,9 +114,7 @@ fn not_applicable_needs_a_reason() {
             w.set("letter_date", None);
             w.edit(Edit::SetItem {
                 item: "s5.letter".into(),
-                state: ItemState::NotApplicable {
-                    reason: "由社区自行落实，无需发函".into(),
-                },
+                state: ItemState::NotApplicable { reason: "由社区自行落实，无需发函".into() },
             })
         },
         vec![],
@@ -182,35 +127,11 @@ fn cross_village_matters_are_led_by_the_township() {
         "cross-village, led by the village",
         |w| w.set("scope", choice("cross_village")),
         vec![
-            want(
-                "s1",
-                Error,
-                "二（二）",
-                "cross_village_lead",
-                "乡镇（街道）党（工）委牵头",
-            ),
+            want("s1", Error, "二（二）", "cross_village_lead", "乡镇（街道）党（工）委牵头"),
             want("s3", Error, "二（四）3", "s3.cross_procedure", "尚未完成"),
-            want(
-                "s3",
-                Error,
-                "二（四）3",
-                "s3.cross_procedure",
-                "乡镇（街道）确定的协商程序",
-            ),
-            want(
-                "s5",
-                Error,
-                "二（五）",
-                "s5.township_supervision",
-                "尚未完成",
-            ),
-            want(
-                "s5",
-                Error,
-                "二（五）",
-                "s5.township_supervision",
-                "督促实施的乡镇（街道）",
-            ),
+            want("s3", Error, "二（四）3", "s3.cross_procedure", "乡镇（街道）确定的协商程序"),
+            want("s5", Error, "二（五）", "s5.township_supervision", "尚未完成"),
+            want("s5", Error, "二（五）", "s5.township_supervision", "督促实施的乡镇（街道）"),
         ],
     );
     check(
@@ -232,13 +153,7 @@ fn technical_matters_ask_for_an_expert_as_a_warning() {
     check(
         "technical, no expert",
         |w| w.set("technical", yes(true)),
-        vec![want(
-            "s1",
-            Warning,
-            "二（二）",
-            "technical_expert",
-            "专家学者、专业技术人员或第三方机构",
-        )],
+        vec![want("s1", Warning, "二（二）", "technical_expert", "专家学者、专业技术人员或第三方机构")],
     );
     check(
         "technical, with a third party",
@@ -247,13 +162,7 @@ fn technical_matters_ask_for_an_expert_as_a_warning() {
             w.edit(Edit::AddParty(party("某电力设计院", "third_party", false)));
         },
         // The new party's attendance is not yet recorded.
-        vec![want(
-            "s3",
-            Error,
-            "二（二）",
-            "attendance_recorded",
-            "某电力设计院：尚未登记出席情况",
-        )],
+        vec![want("s3", Error, "二（二）", "attendance_recorded", "某电力设计院：尚未登记出席情况")],
     );
 }
 
@@ -262,13 +171,7 @@ fn the_notice_asks_for_representatives_as_a_warning() {
     check(
         "no veteran party member, representative or deputy",
         |w| w.edit(Edit::RemoveParty { index: 1 }),
-        vec![want(
-            "s1",
-            Warning,
-            "二（二）",
-            "representatives",
-            "老党员、老干部、群众代表",
-        )],
+        vec![want("s1", Warning, "二（二）", "representatives", "老党员、老干部、群众代表")],
     );
 }
 
@@ -277,13 +180,7 @@ fn wide_reaching_matters_go_to_a_special_council_or_hearing() {
     check(
         "wide-reaching, held as a 议事会",
         |w| w.set("wide_reaching", yes(true)),
-        vec![want(
-            "s1",
-            Error,
-            "二（四）3",
-            "wide_reaching_form",
-            "专题议事会、民主听证会",
-        )],
+        vec![want("s1", Error, "二（四）3", "wide_reaching_form", "专题议事会、民主听证会")],
     );
     check(
         "wide-reaching, held as a 民主听证会",
@@ -313,29 +210,11 @@ fn absent_stakeholders_are_heard_in_writing_or_the_reason_is_recorded() {
     check(
         "an absent stakeholder, nothing recorded",
         |w| absent(w, 3, "", ""),
-        vec![want(
-            "s3",
-            Error,
-            "二（二）",
-            "absent_stakeholder",
-            "张伟：未出席的利益相关者应有书面意见",
-        )],
+        vec![want("s3", Error, "二（二）", "absent_stakeholder", "张伟：未出席的利益相关者应有书面意见")],
     );
-    check(
-        "with a written opinion",
-        |w| absent(w, 3, "同意，但须避开消防通道", ""),
-        vec![],
-    );
-    check(
-        "with a reason",
-        |w| absent(w, 3, "", "外出务工，电话联系未果"),
-        vec![],
-    );
-    check(
-        "an absent party who is no stakeholder",
-        |w| absent(w, 1, "", ""),
-        vec![],
-    );
+    check("with a written opinion", |w| absent(w, 3, "同意，但须避开消防通道", ""), vec![]);
+    check("with a reason", |w| absent(w, 3, "", "外出务工，电话联系未果"), vec![]);
+    check("an absent party who is no stakeholder", |w| absent(w, 1, "", ""), vec![]);
     check(
         "attendance not recorded",
         |w| {
@@ -343,64 +222,30 @@ fn absent_stakeholders_are_heard_in_writing_or_the_reason_is_recorded() {
             p.attended = None;
             w.edit(Edit::UpdateParty { index: 2, party: p });
         },
-        vec![want(
-            "s3",
-            Error,
-            "二（二）",
-            "attendance_recorded",
-            "李秀兰：尚未登记出席情况",
-        )],
+        vec![want("s3", Error, "二（二）", "attendance_recorded", "李秀兰：尚未登记出席情况")],
     );
 }
 
 #[test]
 fn dates_follow_the_procedure() {
-    check(
-        "published after the meeting time",
-        |w| w.set("publicity_date", date("2026-11-10")),
-        vec![],
-    );
+    check("published after the meeting time", |w| w.set("publicity_date", date("2026-11-10")), vec![]);
     check(
         "published after the planned and the actual meeting",
         |w| w.set("publicity_date", date("2026-11-11")),
         vec![
-            want(
-                "s2",
-                Error,
-                "二（四）2",
-                "publicity_before_meeting",
-                "先公示信息，再开展协商",
-            ),
-            want(
-                "s3",
-                Error,
-                "二（四）3",
-                "publicity_before_held",
-                "早于公示日期",
-            ),
+            want("s2", Error, "二（四）2", "publicity_before_meeting", "先公示信息，再开展协商"),
+            want("s3", Error, "二（四）3", "publicity_before_held", "早于公示日期"),
         ],
     );
     check(
         "result published before the meeting",
         |w| w.set("result_publicity_date", date("2026-11-09")),
-        vec![want(
-            "s4",
-            Error,
-            "二（四）4",
-            "held_before_result",
-            "成果公示日期早于实际协商时间",
-        )],
+        vec![want("s4", Error, "二（四）4", "held_before_result", "成果公示日期早于实际协商时间")],
     );
     check(
         "deadline before the result was published",
         |w| w.set("deadline", date("2026-11-11")),
-        vec![want(
-            "s5",
-            Error,
-            "二（五）",
-            "result_before_deadline",
-            "落实期限早于成果公示日期",
-        )],
+        vec![want("s5", Error, "二（五）", "result_before_deadline", "落实期限早于成果公示日期")],
     );
 }
 
@@ -411,13 +256,7 @@ fn commissioned_matters_report_back() {
         |w| w.set("commissioned", yes(true)),
         vec![
             want("s1", Error, "二（二）", "s1.nature", "委托单位"),
-            want(
-                "s5",
-                Error,
-                "二（五）",
-                "s5.report",
-                "尚未完成：受委托的协商事项",
-            ),
+            want("s5", Error, "二（五）", "s5.report", "尚未完成：受委托的协商事项"),
             want("s5", Error, "二（五）", "s5.report", "报告日期"),
         ],
     );
@@ -459,11 +298,7 @@ fn county_numbers_are_off_unless_the_county_sets_them() {
             "不足本县（市）规定的10天（实际7天）",
         )],
     );
-    check(
-        "the county asks for seven",
-        |w| w.county.publicity_days = Some(7),
-        vec![],
-    );
+    check("the county asks for seven", |w| w.county.publicity_days = Some(7), vec![]);
     check(
         "the county sets a time limit for publishing the implementation",
         |w| w.county.implementation_publicity_days = Some(14),

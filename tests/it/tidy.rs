@@ -49,10 +49,6 @@ fn every_module_says_what_it_owns() {
     rust_files(&root.join("src"), &mut files);
     for file in files {
         let text = std::fs::read_to_string(&file).unwrap();
-        assert!(
-            text.trim_start().starts_with("//!"),
-            "{} has no //! line",
-            file.display()
-        );
+        assert!(text.trim_start().starts_with("//!"), "{} has no //! line", file.display());
     }
 }

@@ -1,0 +1,219 @@
+//! The records ledger (协商台账): one summary row per record, filters, sorting and counts.
+//! Summaries are small and stored beside the records, so that the ledger opens without reading
+//! every record.
+
+use super::procedure::{Procedure, StageId};
+use super::record::{Record, Value};
+use super::when::{Date, OffsetDateTime};
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+
+/// One row of the ledger.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// The record's id.
+    pub id: String,
+    /// The matter's wording.
+    pub matter: String,
+    /// The matter's category label ("" where the list has none).
+    pub category: String,
+    /// The consultation topic, once set.
+    pub topic: String,
+    /// The village or community.
+    pub community: String,
+    /// The first stage not completed; `None` when all are.
+    pub stage: Option<StageId>,
+    /// Where the record stands.
+    pub status: Status,
+    /// The implementation deadline, once set.
+    #[serde(with = "super::when::date_format::option")]
+    pub deadline: Option<Date>,
+    /// Whether implementation is reported done.
+    pub implemented: bool,
+    /// When the record was opened.
+    #[serde(with = "time::serde::rfc3339")]
+    pub created: OffsetDateTime,
+    /// When it last changed.
+    #[serde(with = "time::serde::rfc3339")]
+    pub updated: OffsetDateTime,
+    /// The record's revision.
+    pub revision: u64,
+    /// Residents' opinions it took up.
+    #[serde(default)]
+    pub opinions: Vec<String>,
+}
+
+/// Where a record stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// Stages 1–4 under way (协商中).
+    Consulting,
+    /// Result published, being implemented: stage 5 open (落实中).
+    Implementing,
+    /// All five stages completed (已办结).
+    Completed,
+}
+
+impl Status {
+    /// Every status, in order.
+    pub const ALL: [Status; 3] = [Status::Consulting, Status::Implementing, Status::Completed];
+}
+
+impl Summary {
+    /// The summary of a record.
+    pub fn of(record: &Record, procedure: &Procedure) -> Summary {
+        let stage = record.current_stage(procedure).cloned();
+        let last = procedure.stages.last().map(|s| &s.id);
+        let status = match &stage {
+            None => Status::Completed,
+            Some(s) if Some(s) == last => Status::Implementing,
+            Some(_) => Status::Consulting,
+        };
+        let keys = &procedure.key_fields;
+        let topic = match record.value(procedure, &keys.topic) {
+            Some(Value::Text(t)) => t,
+            _ => String::new(),
+        };
+        Summary {
+            id: record.id.clone(),
+            matter: record.matter.name.clone(),
+            category: record.matter.category.clone().unwrap_or_default(),
+            topic,
+            community: record.community.clone(),
+            stage,
+            status,
+            deadline: record.value(procedure, &keys.deadline).and_then(|v| v.date()),
+            implemented: record.value(procedure, &keys.implementation_status)
+                == Some(Value::Choice("done".into())),
+            created: record.created,
+            updated: record.updated,
+            revision: record.revision,
+            opinions: record.opinions.clone(),
+        }
+    }
+
+    /// Overdue: a deadline has passed and the record is neither completed nor reported done.
+    pub fn is_overdue(&self, today: Date) -> bool {
+        self.status != Status::Completed && !self.implemented && self.deadline.is_some_and(|d| d < today)
+    }
+}
+
+/// Columns the ledger sorts by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortKey {
+    /// Last change (default, newest first).
+    #[default]
+    Updated,
+    /// Matter wording.
+    Matter,
+    /// Category.
+    Category,
+    /// Village or community.
+    Community,
+    /// Stage reached.
+    Stage,
+    /// Status.
+    Status,
+    /// Implementation deadline (records without one last).
+    Deadline,
+}
+
+/// What the ledger shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Query {
+    /// Words that must appear in the matter, topic, category or community.
+    pub text: String,
+    /// Only this status.
+    pub status: Option<Status>,
+    /// Only this category ("" for the unlabelled group).
+    pub category: Option<String>,
+    /// Only records standing at this stage.
+    pub stage: Option<StageId>,
+    /// Only overdue records.
+    pub overdue: bool,
+    /// Sort column.
+    pub sort: SortKey,
+    /// Reverse the column's natural order.
+    pub descending: bool,
+}
+
+/// Counts shown above the ledger.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counts {
+    /// All records.
+    pub total: usize,
+    /// 协商中.
+    pub consulting: usize,
+    /// 落实中.
+    pub implementing: usize,
+    /// 已办结.
+    pub completed: usize,
+    /// 逾期.
+    pub overdue: usize,
+}
+
+/// Counts per status.
+pub fn counts(rows: &[Summary], today: Date) -> Counts {
+    let mut c = Counts { total: rows.len(), ..Counts::default() };
+    for r in rows {
+        match r.status {
+            Status::Consulting => c.consulting += 1,
+            Status::Implementing => c.implementing += 1,
+            Status::Completed => c.completed += 1,
+        }
+        c.overdue += usize::from(r.is_overdue(today));
+    }
+    c
+}
+
+/// The rows a query selects, in its order, as indices into `rows`.
+pub fn select(rows: &[Summary], query: &Query, procedure: &Procedure, today: Date) -> Vec<usize> {
+    let words: Vec<&str> = query.text.split_whitespace().collect();
+    let mut picked: Vec<usize> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            query.status.is_none_or(|s| r.status == s)
+                && query.category.as_ref().is_none_or(|c| &r.category == c)
+                && query.stage.as_ref().is_none_or(|s| r.stage.as_ref() == Some(s))
+                && (!query.overdue || r.is_overdue(today))
+                && words.iter().all(|w| {
+                    r.matter.contains(w)
+                        || r.topic.contains(w)
+                        || r.community.contains(w)
+                        || r.category.contains(w)
+                })
+        })
+        .map(|(i, _)| i)
+        .collect();
+    let stage_rank =
+        |r: &Summary| r.stage.as_ref().and_then(|s| procedure.stage_index(s)).unwrap_or(usize::MAX);
+    let order = |a: &Summary, b: &Summary| -> Ordering {
+        match query.sort {
+            // Newest first is the natural order of "last change".
+            SortKey::Updated => b.updated.cmp(&a.updated),
+            SortKey::Matter => a.matter.cmp(&b.matter),
+            SortKey::Category => a.category.cmp(&b.category),
+            SortKey::Community => a.community.cmp(&b.community),
+            SortKey::Stage => stage_rank(a).cmp(&stage_rank(b)),
+            SortKey::Status => a.status.cmp(&b.status),
+            SortKey::Deadline => match (a.deadline, b.deadline) {
+                (Some(x), Some(y)) => x.cmp(&y),
+                (Some(_), None) => Ordering::Less,
+                (None, Some(_)) => Ordering::Greater,
+                (None, None) => Ordering::Equal,
+            },
+        }
+        .then_with(|| b.updated.cmp(&a.updated))
+    };
+    picked.sort_by(|&i, &j| {
+        let o = order(&rows[i], &rows[j]);
+        if query.descending {
+            o.reverse()
+        } else {
+            o
+        }
+    });
+    picked
+}

@@ -15,88 +15,186 @@ pub enum Lang {
     En,
 }
 
-/// Keys of UI strings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Key {
-    /// The product's name.
-    AppTitle,
-    /// Line under the name.
-    AppTagline,
-    /// Main navigation label.
-    MainNav,
-    /// The catalogue page's heading.
-    CatalogueHeading,
-    /// Explains where the catalogue comes from and what the flags mean.
-    CatalogueIntro,
-    /// Count of matters, before the number.
-    MatterCount,
-    /// Heading of a group the source leaves unlabelled.
-    UnlabelledGroup,
-    /// Column: 序号.
-    ColNumber,
-    /// Column: 事项.
-    ColMatter,
-    /// Column: 备注 / flags.
-    ColRemark,
-    /// A blank row.
-    BlankRow,
-    /// "No number".
-    NoNumber,
-    /// Heading of the list of the template's flaws.
-    FlawsHeading,
-    /// Explains that flaws are kept, not fixed.
-    FlawsIntro,
-    /// Search box label.
-    SearchLabel,
-    /// Search box placeholder.
-    SearchPlaceholder,
-    /// No match for the search.
-    NoMatch,
-    /// Shown while the app loads.
-    Loading,
-    /// Footer: the source document.
-    SourceNote,
+macro_rules! keys {
+    ($($key:ident => $zh:literal, $en:literal;)*) => {
+        /// Keys of UI strings; the table below gives each its Chinese and English text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        #[allow(missing_docs)]
+        pub enum Key { $($key),* }
+
+        /// The string for a key.
+        pub fn t(lang: Lang, key: Key) -> &'static str {
+            match (lang, key) {
+                $((Lang::Zh, Key::$key) => $zh, (Lang::En, Key::$key) => $en,)*
+            }
+        }
+    };
 }
 
-/// The string for a key.
-pub fn t(lang: Lang, key: Key) -> &'static str {
-    let (zh, en) = match key {
-        Key::AppTitle => ("城乡社区协商工作台", "Community Consultation Workbench"),
-        Key::AppTagline => (
-            "从群众意见到协商成果落实，按程序逐项办理、留痕可查",
-            "From residents' opinions to implemented results, step by step, on the record",
-        ),
-        Key::MainNav => ("主导航", "Main navigation"),
-        Key::CatalogueHeading => ("协商事项目录", "Catalogue of matters"),
-        Key::CatalogueIntro => (
-            "以下为《城乡社区协商事项指导目录清单（模板）》原文。模板中的空行、重复、缺号等问题按原样保留并标注，由各县（市）结合实际完善。",
-            "The template catalogue as published. Its blank rows, duplicates and gaps are kept as they are and flagged, for each county to resolve.",
-        ),
-        Key::MatterCount => ("事项数", "Matters"),
-        Key::UnlabelledGroup => ("（模板未标注类别）", "(no category in the template)"),
-        Key::ColNumber => ("序号", "No."),
-        Key::ColMatter => ("事项", "Matter"),
-        Key::ColRemark => ("备注", "Remarks"),
-        Key::BlankRow => ("（空行，待县（市）补充）", "(blank row, for the county to fill)"),
-        Key::NoNumber => ("无序号", "no number"),
-        Key::FlawsHeading => ("模板中需完善之处", "What the template leaves to resolve"),
-        Key::FlawsIntro => (
-            "以下问题照录模板原样，未作改动。",
-            "These are reproduced as in the template, not corrected.",
-        ),
-        Key::SearchLabel => ("查找事项", "Find a matter"),
-        Key::SearchPlaceholder => ("输入关键字，如：充电桩", "Type a word, e.g. 充电桩"),
-        Key::NoMatch => ("没有找到相符的事项。", "No matching matter."),
-        Key::Loading => ("正在加载……", "Loading…"),
-        Key::SourceNote => (
-            "依据：昌吉回族自治州民政局《关于进一步做好昌吉州城乡社区协商工作的通知》（昌州民字〔2021〕85号）",
-            "Source: Changji Prefecture Civil Affairs Bureau notice 昌州民字〔2021〕85号",
-        ),
-    };
-    match lang {
-        Lang::Zh => zh,
-        Lang::En => en,
-    }
+keys! {
+    AppTitle => "城乡社区协商工作台", "Community Consultation Workbench";
+    AppTagline => "从群众意见到协商成果落实，按程序逐项办理、留痕可查", "From residents' opinions to implemented results, step by step, on the record";
+    MainNav => "主导航", "Main navigation";
+    NavCatalogue => "协商事项目录", "Catalogue";
+    NavOpinions => "群众意见台账", "Opinion ledger";
+    NavRecords => "协商台账", "Records ledger";
+    NavSettings => "设置", "Settings";
+    CatalogueHeading => "协商事项目录", "Catalogue of matters";
+    CatalogueIntro => "以下为《城乡社区协商事项指导目录清单（模板）》原文。模板中的空行、重复、缺号等问题按原样保留并标注，由各县（市）结合实际完善。选定事项后点“发起协商”开始办理。", "The template catalogue as published. Its blank rows, duplicates and gaps are kept as they are and flagged, for each county to resolve. Pick a matter and press “Start” to open a consultation.";
+    MatterCount => "事项数", "Matters";
+    UnlabelledGroup => "（模板未标注类别）", "(no category in the template)";
+    ColNumber => "序号", "No.";
+    ColMatter => "事项", "Matter";
+    ColRemark => "备注", "Remarks";
+    ColAction => "操作", "Action";
+    BlankRow => "（空行，待县（市）补充）", "(blank row, for the county to fill)";
+    NoNumber => "无序号", "no number";
+    FlawsHeading => "模板中需完善之处", "What the template leaves to resolve";
+    FlawsIntro => "以下问题照录模板原样，未作改动。", "These are reproduced as in the template, not corrected.";
+    SearchLabel => "查找事项", "Find a matter";
+    SearchPlaceholder => "输入关键字，如：充电桩", "Type a word, e.g. 充电桩";
+    NoMatch => "没有找到相符的事项。", "No matching matter.";
+    Loading => "正在加载……", "Loading…";
+    SourceNote => "依据：昌吉回族自治州民政局《关于进一步做好昌吉州城乡社区协商工作的通知》（昌州民字〔2021〕85号）", "Source: Changji Prefecture Civil Affairs Bureau notice 昌州民字〔2021〕85号";
+    StartConsultation => "发起协商", "Start";
+    OtherMatterHeading => "其他事项（清单以外）", "Another matter (not in the list)";
+    OtherMatterIntro => "清单未列出的事项，可在此填写后发起协商。", "For a matter the list does not name.";
+    OtherMatterName => "事项名称", "Matter";
+    OtherMatterEmpty => "请先填写事项名称。", "Enter the matter first.";
+    OtherCategory => "其他事项", "Other matter";
+    HintCross => "常涉及多个村（社区）", "often cross-village";
+    HintTechnical => "常具专业性、技术性", "often technical";
+    HintWide => "常涉及面广、关注度高", "often wide-reaching";
+    StorageFailed => "无法保存到本机浏览器：", "Cannot save in this browser: ";
+    StorageFailedKeep => "您的修改仍保留在本页中，关闭页面前请先导出备份。", "Your changes are kept in this page; export a copy before you close it.";
+    ExportBackup => "导出备份（JSON）", "Export a copy (JSON)";
+    StorageCorrupt => "条记录无法读取，已跳过（原数据保留未删）。", "entries could not be read and were skipped (kept, not deleted).";
+    Saved => "已保存", "Saved";
+    Saving => "正在保存……", "Saving…";
+    SaveFailed => "保存失败", "Not saved";
+    NotFoundRecord => "找不到这条协商记录，可能已被删除。", "This record was not found; it may have been deleted.";
+    BackToLedger => "返回协商台账", "Back to the ledger";
+    RecordId => "记录编号", "Record";
+    Revision => "版本", "Revision";
+    Community => "村（社区）", "Village/community";
+    Category => "类别", "Category";
+    StepperLabel => "协商程序", "Procedure";
+    StageOpen => "未完成", "Open";
+    StageCompleted => "已完成", "Completed";
+    StageRecheck => "需重新确认", "Re-check";
+    StageNumber => "第{}阶段", "Stage {}";
+    Clause => "依据", "Clause";
+    Required => "必做", "Required";
+    Conditional => "本事项必做", "Required here";
+    ConditionalOff => "视情况", "If it applies";
+    Optional => "可选", "Optional";
+    ItemState => "完成情况", "State";
+    ItemOpen => "未完成", "Not done";
+    ItemDone => "已完成", "Done";
+    ItemNa => "不适用", "Not applicable";
+    NaReason => "不适用的理由", "Why it does not apply";
+    Yes => "是", "Yes";
+    No => "否", "No";
+    ChooseOne => "请选择", "Choose";
+    ReportHeading => "本阶段检查", "Check of this stage";
+    ReportClean => "本阶段各项要求均已满足。", "Everything this stage requires is in place.";
+    ReportErrors => "尚有{}个问题须解决：", "{} problems to resolve:";
+    ReportWarnings => "提示：", "Notes:";
+    CompleteStage => "完成本阶段", "Complete this stage";
+    ReopenStage => "重新打开本阶段", "Reopen this stage";
+    GatePrevious => "须先完成第{}阶段“{}”。", "Complete stage {} (“{}”) first.";
+    GateErrors => "本阶段尚有{}个问题未解决，见上方检查结果。", "{} problems remain in this stage; see the check above.";
+    GateReady => "本阶段各项要求均已满足，可以完成。", "This stage can be completed.";
+    CompletedAt => "本阶段已于{}完成，内容已锁定；如需修改，请重新打开。", "Completed on {}; reopen it to change anything.";
+    RecheckNote => "前面的阶段曾重新打开，请核对本阶段后再次完成。", "An earlier stage was reopened: check this stage and complete it again.";
+    AllDone => "五个阶段均已完成，本次协商已办结。", "All five stages are complete.";
+    Parties => "参与主体", "Parties";
+    PartyN => "参与主体 {}", "Party {}";
+    PartyName => "姓名或名称", "Name";
+    PartyRole => "身份", "Role";
+    PartyOrg => "单位或住址", "Organisation or address";
+    PartyStakeholder => "利益相关方", "Stakeholder";
+    PartyAttended => "出席情况", "Attendance";
+    AttendUnknown => "未登记", "Not recorded";
+    AttendYes => "出席", "Attended";
+    AttendNo => "未出席", "Absent";
+    PartyOpinion => "书面意见", "Written opinion";
+    PartyNoOpinion => "未交书面意见的原因", "Why no written opinion";
+    AddParty => "添加参与主体", "Add a party";
+    RemoveParty => "删除此参与主体", "Remove this party";
+    NoParties => "尚未添加参与主体。", "No party yet.";
+    ConflictTitle => "此记录已在另一个标签页或窗口中修改", "This record was changed in another tab or window";
+    ConflictBody => "另一处保存的是第{}版。为免互相覆盖，本页的修改尚未保存。请选择：", "Revision {} was saved elsewhere. Your changes here are not saved yet. Choose:";
+    ConflictKeepMine => "保留本页的修改（覆盖另一处）", "Keep my changes (replace the other)";
+    ConflictTakeTheirs => "载入另一处的版本（放弃本页修改）", "Load the other version (drop my changes)";
+    ReloadedOther => "已载入另一标签页保存的最新版本。", "Loaded the newer version saved in another tab.";
+    LedgerHeading => "协商台账", "Records ledger";
+    LedgerEmpty => "还没有协商记录。可在“协商事项目录”中选定事项，点“发起协商”。", "No record yet. Pick a matter in the catalogue and press “Start”.";
+    FilterText => "查找记录", "Find";
+    FilterStatus => "状态", "Status";
+    FilterCategory => "类别", "Category";
+    FilterStage => "当前阶段", "Stage";
+    FilterOverdue => "只看逾期", "Overdue only";
+    All => "全部", "All";
+    StatusConsulting => "协商中", "Consulting";
+    StatusImplementing => "落实中", "Implementing";
+    StatusCompleted => "已办结", "Completed";
+    Overdue => "逾期", "Overdue";
+    Total => "共", "Total";
+    ColTopic => "事项与议题", "Matter and topic";
+    ColCommunity => "村（社区）", "Village";
+    ColStage => "当前阶段", "Stage";
+    ColStatus => "状态", "Status";
+    ColUpdated => "最后修改", "Last change";
+    ColDeadline => "落实期限", "Deadline";
+    SortBy => "按此列排序", "Sort by this column";
+    Open => "打开", "Open";
+    Copy => "复制为新记录", "Copy as new";
+    Delete => "删除", "Delete";
+    ConfirmDelete => "确认删除", "Confirm delete";
+    Cancel => "取消", "Cancel";
+    DeleteQuestion => "确定删除“{}”？", "Delete “{}”?";
+    Deleted => "已删除“{}”。", "Deleted “{}”.";
+    Undo => "撤销", "Undo";
+    ShowingRows => "显示第{}–{}条，共{}条", "Rows {}–{} of {}";
+    PrevPage => "上一页", "Previous";
+    NextPage => "下一页", "Next";
+    NoRowsMatch => "没有符合条件的记录。", "No record matches.";
+    OpinionsHeading => "群众意见台账", "Residents' opinion ledger";
+    OpinionsIntro => "依据二（四）1：利用群众意见箱、定期入户走访等多种方式，建立群众意见台账。", "二（四）1: keep a ledger of residents' opinions.";
+    NewOpinion => "登记群众意见", "Log an opinion";
+    OpinionDate => "日期", "Date";
+    OpinionChannel => "渠道", "Channel";
+    OpinionWho => "反映人", "Raised by";
+    OpinionContent => "意见内容", "Opinion";
+    OpinionStatus => "状态", "Status";
+    AddOpinion => "登记", "Log";
+    OpinionEmpty => "请填写意见内容。", "Enter the opinion.";
+    NoOpinions => "还没有登记群众意见。", "No opinion logged yet.";
+    OpinionPending => "待研究", "Pending";
+    OpinionAnswered => "已答复", "Answered";
+    OpinionInRecord => "已转为议题（{}）", "Taken up ({})";
+    SelectOpinion => "选中", "Select";
+    PromoteHeading => "转为协商议题", "Make a consultation topic";
+    PromoteMatter => "对应的协商事项", "Matter";
+    Promote => "转为协商议题", "Make a consultation topic";
+    PromoteNone => "请先选中一条或多条待研究的意见。", "Select one or more pending opinions first.";
+    PromoteNoMatter => "请选择对应的协商事项。", "Choose the matter.";
+    OpenRecord => "查看协商记录", "Open the record";
+    LinkedOpinions => "本次协商源自群众意见", "Taken up from residents' opinions";
+    SettingsHeading => "设置", "Settings";
+    SettingsIntro => "本工作台由谁使用：新建记录和打印文书时使用以下名称。", "Who runs this copy: used to fill records and printouts.";
+    County => "县（市）", "County";
+    Township => "乡镇（街道）", "Township/street";
+    SettingsCommunity => "村（社区）", "Village/community";
+    CountyRules => "本县（市）规定的期限（通知未规定，不填则不检查）", "The county's own time limits (not set by the notice; blank means unchecked)";
+    PublicityDays => "公示至协商至少天数", "Least days from publicity to consultation";
+    ImplementationDays => "协商后公开落实情况的期限（天）", "Days within which implementation is published";
+    SaveSettings => "保存设置", "Save settings";
+    SettingsSaved => "设置已保存。", "Settings saved.";
+    BadNumber => "请填写正整数，或留空。", "Enter a whole number, or leave it blank.";
+    PageNotFound => "找不到此页面。", "Page not found.";
+    Linked => "关联", "Linked";
 }
 
 /// The short tag shown beside a row with a flaw of this kind.
@@ -115,6 +213,22 @@ pub fn flaw_tag(lang: Lang, kind: FlawKind) -> &'static str {
     }
 }
 
+/// A string with `{}` placeholders filled in order.
+pub fn tf(lang: Lang, key: Key, args: &[&dyn std::fmt::Display]) -> String {
+    let mut out = String::new();
+    let mut args = args.iter();
+    let mut parts = t(lang, key).split("{}").peekable();
+    while let Some(part) = parts.next() {
+        out.push_str(part);
+        if parts.peek().is_some() {
+            if let Some(a) = args.next() {
+                out.push_str(&a.to_string());
+            }
+        }
+    }
+    out
+}
+
 /// The message of a validation problem.
 pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
     match (lang, kind) {
@@ -126,6 +240,10 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
         (Lang::En, ProblemKind::FieldMissing { item, field }) => {
             format!("“{field}” is empty ({item})")
         }
+        (Lang::Zh, ProblemKind::PartyUnnamed { index }) => {
+            format!("参与主体第{}位未填写姓名或名称", index + 1)
+        }
+        (Lang::En, ProblemKind::PartyUnnamed { index }) => format!("Party {} has no name", index + 1),
         (Lang::Zh, ProblemKind::NoReason { item }) => format!("“{item}”标为不适用，须写明理由"),
         (Lang::En, ProblemKind::NoReason { item }) => {
             format!("“{item}” is marked not applicable: give the reason")

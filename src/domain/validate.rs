@@ -74,6 +74,11 @@ pub enum ProblemKind {
         /// The item's label.
         item: String,
     },
+    /// A party has no name.
+    PartyUnnamed {
+        /// Position in the list.
+        index: usize,
+    },
     /// A rule of the procedure failed.
     Rule {
         /// Rule id.
@@ -173,6 +178,16 @@ fn check_items(
             continue;
         }
         for field in &item.fields {
+            if field.property == Some(super::procedure::Property::Parties) {
+                for (index, _) in record.parties.iter().enumerate().filter(|(_, p)| p.name.trim().is_empty())
+                {
+                    out.push(problem(
+                        Target::Party { field: field.id.clone(), index },
+                        &item.clause,
+                        ProblemKind::PartyUnnamed { index },
+                    ));
+                }
+            }
             if required(record, procedure, &field.requirement) && !record.is_filled(procedure, &field.id) {
                 out.push(problem(
                     Target::Field { item: item.id.clone(), field: field.id.clone() },

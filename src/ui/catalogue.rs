@@ -1,7 +1,10 @@
 //! The catalogue page: categories and matters of the list in use, with the template's flaws
 //! flagged beside the rows they concern, and a search as you type.
 
+use super::repo::Ctx;
+use super::route::Route;
 use crate::domain::catalogue::{Catalogue, Entry, Flaw};
+use crate::domain::record::{Edit, MatterCopy, Record, Value};
 use crate::i18n::{flaw_tag, t, Key, Lang};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -12,6 +15,10 @@ use yew::prelude::*;
 pub struct CatalogueViewProps {
     /// The list to show.
     pub catalogue: Rc<Catalogue>,
+    /// Called with a matter's id when the user starts a consultation on it; without it the
+    /// list is read-only.
+    #[prop_or_default]
+    pub on_start: Option<Callback<String>>,
 }
 
 /// The catalogue grouped by category, flags visible.
@@ -27,6 +34,20 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
         })
     };
     let c = &props.catalogue;
+    let on_start = props.on_start.clone();
+    let action = |id: &str| -> Html {
+        match &on_start {
+            Some(cb) => {
+                let id = id.to_owned();
+                let onclick = cb.reform(move |_: MouseEvent| id.clone());
+                html! { <td class="action"><button type="button" {onclick}>{ t(lang, Key::StartConsultation) }</button></td> }
+            }
+            None => Html::default(),
+        }
+    };
+    let action_head =
+        on_start.is_some().then(|| html! { <th scope="col" class="action">{ t(lang, Key::ColAction) }</th> });
+    let slot_action = on_start.is_some().then(|| html! { <td class="action"></td> });
     let needle = query.trim();
     let searching = !needle.is_empty();
     let count = c.matters().count();
@@ -60,6 +81,7 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
                                 { if m.remark.is_empty() { Html::default() } else { html! { <span>{ &m.remark }</span> } } }
                                 { flags(&m.id) }
                             </td>
+                            { action(&m.id) }
                         </tr>
                     },
                     Entry::Slot(s) => html! {
@@ -67,6 +89,7 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
                             <td class="num">{ number(lang, s.number) }</td>
                             <td class="name blank">{ t(lang, Key::BlankRow) }</td>
                             <td class="remark">{ flags(&s.id) }</td>
+                            { slot_action.clone() }
                         </tr>
                     },
                 })
@@ -88,6 +111,7 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
                                 <th scope="col" class="num">{ t(lang, Key::ColNumber) }</th>
                                 <th scope="col">{ t(lang, Key::ColMatter) }</th>
                                 <th scope="col" class="remark">{ t(lang, Key::ColRemark) }</th>
+                                { action_head.clone() }
                             </tr>
                         </thead>
                         <tbody>{ for rows }</tbody>
@@ -138,5 +162,87 @@ fn number(lang: Lang, n: Option<u32>) -> Html {
         Some(n) => html! { { n } },
         // The row's flag says why it has none; the cell only marks the gap.
         None => html! { <span class="no-number" title={t(lang, Key::NoNumber)}>{ "—" }</span> },
+    }
+}
+
+/// The catalogue page: the list in use, "发起协商" on every matter, and a path for a matter the
+/// list does not name (其他事项).
+#[component]
+pub fn CataloguePage() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let lang = ctx.lang;
+    let other = use_state(String::new);
+    let message = use_state(|| None::<String>);
+    let start = {
+        let (repo, refresh) = (ctx.repo.clone(), ctx.refresh.clone());
+        Callback::from(move |matter: MatterCopy| {
+            let now = super::now();
+            let mut record = Record::new(super::new_id("r"), &repo.procedure, matter, now);
+            let community = repo.settings.borrow().community.clone();
+            if !community.is_empty() {
+                let edit = Edit::SetValue { field: "community".into(), value: Some(Value::Text(community)) };
+                let rules = repo.settings.borrow().rules;
+                let _ = record.apply(&repo.procedure, &rules, edit, now);
+            }
+            let (repo, refresh) = (repo.clone(), refresh.clone());
+            yew::platform::spawn_local(async move {
+                // Even when storage fails the record is kept in memory, so the editor opens.
+                let _ = repo.save(&record, None).await;
+                refresh.emit(());
+                Route::Record { id: record.id.clone(), stage: None }.go();
+            });
+        })
+    };
+    let on_start = {
+        let (catalogue, start) = (ctx.repo.catalogue.clone(), start.clone());
+        Callback::from(move |id: String| {
+            if let Some((g, m)) = catalogue.matter(&id) {
+                start.emit(MatterCopy::of(&catalogue, g, m));
+            }
+        })
+    };
+    let on_other_input = {
+        let other = other.clone();
+        Callback::from(move |e: InputEvent| other.set(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_other = {
+        let (catalogue, other, message) = (ctx.repo.catalogue.clone(), other.clone(), message.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let name = other.trim().to_owned();
+            if name.is_empty() {
+                message.set(Some(t(lang, Key::OtherMatterEmpty).to_owned()));
+                return;
+            }
+            message.set(None);
+            start.emit(MatterCopy {
+                catalogue: catalogue.id.clone(),
+                catalogue_version: catalogue.version,
+                id: None,
+                number: None,
+                name,
+                category: Some(t(lang, Key::OtherCategory).to_owned()),
+                hints: Default::default(),
+            });
+        })
+    };
+    html! {
+        <>
+            <CatalogueView catalogue={ctx.repo.catalogue.clone()} on_start={Some(on_start)} />
+            <section class="other-matter card" aria-labelledby="other-heading">
+                <h3 id="other-heading">{ t(lang, Key::OtherMatterHeading) }</h3>
+                <p>{ t(lang, Key::OtherMatterIntro) }</p>
+                <form class="row" onsubmit={on_other}>
+                    <div class="field">
+                        <label for="other-name">{ t(lang, Key::OtherMatterName) }</label>
+                        <input type="text" id="other-name" value={(*other).clone()} oninput={on_other_input} />
+                    </div>
+                    <button type="submit" class="primary">{ t(lang, Key::StartConsultation) }</button>
+                </form>
+                if let Some(m) = (*message).clone() {
+                    <p class="message error" role="alert">{ m }</p>
+                }
+            </section>
+        </>
     }
 }

@@ -1,36 +1,207 @@
-//! The Yew UI: renders the engine's data and reports; it re-implements no rule. Browser only.
+//! The Yew UI: renders the engine's data and reports and sends it edits; it re-implements no
+//! rule. Browser only. Pages: catalogue, opinion ledger, records ledger, record editor, settings.
 
 mod catalogue;
+mod editor;
+mod fields;
+mod ledger;
+mod opinions;
+pub mod repo;
+pub mod route;
+mod settings;
+pub mod storage;
 
 pub use catalogue::{CatalogueView, CatalogueViewProps};
 
-use crate::domain::Catalogue;
+use crate::domain::when::{self, Date, OffsetDateTime};
 use crate::i18n::{t, Key, Lang};
+use repo::{Ctx, Repo};
+use route::{use_route, Route};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// The whole app.
+/// The database the app uses unless told otherwise.
+pub const DEFAULT_DB: &str = "xieshang";
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct AppProps {
+    /// IndexedDB database name (a storage namespace).
+    #[prop_or(AttrValue::Static(DEFAULT_DB))]
+    pub db: AttrValue,
+}
+
+impl Default for AppProps {
+    fn default() -> Self {
+        AppProps { db: AttrValue::Static(DEFAULT_DB) }
+    }
+}
+
+/// The whole app: loads the data, then shows the page the location names.
 #[component]
-pub fn App() -> Html {
-    // Parsed once; the catalogue is shared by reference with every page.
-    let catalogue = use_memo((), |_| Catalogue::template());
+pub fn App(props: &AppProps) -> Html {
+    let repo = use_state(|| None::<Rc<Repo>>);
+    let tick = use_state(|| 0u32);
+    {
+        let repo = repo.clone();
+        let name = props.db.to_string();
+        use_effect_with((), move |_| {
+            yew::platform::spawn_local(async move {
+                repo.set(Some(Rc::new(Repo::load(&name).await)));
+            });
+        });
+    }
     let lang = Lang::Zh;
+    let Some(data) = (*repo).clone() else {
+        return html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> };
+    };
+    let refresh = {
+        let tick = tick.clone();
+        Callback::from(move |()| tick.set(tick.wrapping_add(1)))
+    };
+    let ctx = Ctx { repo: data, tick: *tick, refresh, lang };
     html! {
         <ContextProvider<Lang> context={lang}>
-            <div class="app">
-                <header class="app-header">
-                    <h1>{ t(lang, Key::AppTitle) }</h1>
-                    <p class="tagline">{ t(lang, Key::AppTagline) }</p>
-                </header>
-                <main id="main" class="app-main">
-                    <CatalogueView catalogue={Rc::clone(&catalogue)} />
-                </main>
-                <footer class="app-footer">
-                    <p>{ t(lang, Key::SourceNote) }</p>
-                </footer>
-            </div>
+        <ContextProvider<Ctx> context={ctx}>
+            <Shell />
+        </ContextProvider<Ctx>>
         </ContextProvider<Lang>>
     }
+}
+
+#[component]
+fn Shell() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let lang = ctx.lang;
+    let route = use_route();
+    let page = match &route {
+        Route::Catalogue => html! { <catalogue::CataloguePage /> },
+        Route::Opinions => html! { <opinions::OpinionsPage /> },
+        Route::Records => html! { <ledger::LedgerPage /> },
+        Route::Record { id, stage } => html! {
+            <editor::EditorPage key={id.clone()} id={id.clone()} stage={stage.clone()} />
+        },
+        Route::Settings => html! { <settings::SettingsPage /> },
+        Route::NotFound => html! { <p>{ t(lang, Key::PageNotFound) }</p> },
+    };
+    let link = |target: Route, key: Key| {
+        let here = match (&route, &target) {
+            (Route::Record { .. }, Route::Records) => true,
+            (a, b) => a == b,
+        };
+        html! {
+            <li><a href={target.href()} aria-current={here.then_some("page")}>{ t(lang, key) }</a></li>
+        }
+    };
+    html! {
+        <div class="app">
+            <header class="app-header">
+                <h1 class="app-title">{ t(lang, Key::AppTitle) }</h1>
+                <p class="tagline">{ t(lang, Key::AppTagline) }</p>
+                <nav aria-label={t(lang, Key::MainNav)}>
+                    <ul class="nav">
+                        { link(Route::Catalogue, Key::NavCatalogue) }
+                        { link(Route::Opinions, Key::NavOpinions) }
+                        { link(Route::Records, Key::NavRecords) }
+                        { link(Route::Settings, Key::NavSettings) }
+                    </ul>
+                </nav>
+            </header>
+            <StorageBanner />
+            <main id="main" class="app-main">{ page }</main>
+            <footer class="app-footer"><p>{ t(lang, Key::SourceNote) }</p></footer>
+        </div>
+    }
+}
+
+/// Says at once when storage fails, and offers the export that keeps the work.
+#[component]
+fn StorageBanner() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let lang = ctx.lang;
+    let repo = &ctx.repo;
+    let failure = repo.failure.borrow().clone();
+    let corrupt = repo.corrupt;
+    let on_export = {
+        let repo = repo.clone();
+        Callback::from(move |_| download("协商工作台-备份.json", &repo.backup_json(), "application/json"))
+    };
+    html! {
+        <>
+        if let Some(message) = failure {
+            <div class="banner error" role="alert">
+                <p>{ t(lang, Key::StorageFailed) }{ message }{ "。" }{ t(lang, Key::StorageFailedKeep) }</p>
+                <button type="button" onclick={on_export}>{ t(lang, Key::ExportBackup) }</button>
+            </div>
+        }
+        if corrupt > 0 {
+            <div class="banner warning" role="status"><p>{ corrupt }{ " " }{ t(lang, Key::StorageCorrupt) }</p></div>
+        }
+        </>
+    }
+}
+
+/// Now, from the browser's clock.
+pub fn now() -> OffsetDateTime {
+    when::from_unix_millis(js_sys::Date::now())
+}
+
+/// Today's date where the user is.
+pub fn today() -> Date {
+    let d = js_sys::Date::new_0();
+    let month = time::Month::try_from(d.get_month() as u8 + 1).unwrap_or(time::Month::January);
+    Date::from_calendar_date(d.get_full_year() as i32, month, d.get_date() as u8).unwrap_or(Date::MIN)
+}
+
+/// A new unique id with a prefix (`r` records, `o` opinions).
+pub fn new_id(prefix: &str) -> String {
+    let ms = js_sys::Date::now() as u64;
+    let random = (js_sys::Math::random() * 1_679_616.0) as u64; // 36^4
+    format!("{prefix}{}{}", base36(ms), base36(random))
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Tells other tabs that a record was saved at a revision.
+pub fn broadcast(channel: &str, id: &str, revision: u64) {
+    if let Ok(ch) = web_sys::BroadcastChannel::new(channel) {
+        let message = serde_json::json!({ "id": id, "revision": revision }).to_string();
+        let _ = ch.post_message(&wasm_bindgen::JsValue::from_str(&message));
+        ch.close();
+    }
+}
+
+/// Offers a file to the user.
+pub fn download(name: &str, text: &str, mime: &str) {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = web_sys::window().and_then(|w| w.document());
+    if let Some(a) = document
+        .as_ref()
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    {
+        a.set_href(&url);
+        a.set_download(name);
+        a.click();
+    }
+    let _ = web_sys::Url::revoke_object_url(&url);
 }
 
 /// Mounts the app on `#app` (or the body), replacing the loading message.

@@ -1,0 +1,578 @@
+//! The record editor: a stepper of the five stages, each stage's checklist rendered from the
+//! procedure data, the live report under it, and the stage gate. Every edit goes through the
+//! engine and is saved within a second; a save never overwrites a revision another tab stored.
+
+use super::fields::{field_widget, parties_editor};
+use super::repo::Ctx;
+use super::route::{listen, Route};
+use super::storage::SaveOutcome;
+use crate::domain::gates::{can_complete, GateError};
+use crate::domain::procedure::{FieldKind, Requirement, Severity, Stage};
+use crate::domain::record::{Edit, ItemState, Record, StageStatus};
+use crate::domain::validate::{validate, Report};
+use crate::domain::when;
+use crate::i18n::{t, tf, Key, Lang};
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// Props of [`EditorPage`].
+#[derive(Properties, PartialEq)]
+pub struct EditorProps {
+    /// Record id.
+    pub id: String,
+    /// Stage to show; the current one when `None`.
+    pub stage: Option<String>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Load {
+    Loading,
+    Missing,
+    Failed(String),
+    Ready,
+}
+
+#[derive(Clone, PartialEq)]
+enum SaveState {
+    Saved,
+    Pending,
+    Failed(String),
+    Conflict(Rc<Record>),
+    Reloaded,
+}
+
+/// Serialises saves: one at a time, the latest record last.
+#[derive(Default)]
+struct Saver {
+    latest: Option<Record>,
+    generation: u32,
+    running: bool,
+    again: bool,
+}
+
+/// The record editor page.
+#[component]
+pub fn EditorPage(props: &EditorProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let lang = ctx.lang;
+    let record = use_state(|| None::<Record>);
+    let load = use_state(|| Load::Loading);
+    let save_state = use_state(|| SaveState::Saved);
+    let saver = use_mut_ref(Saver::default);
+    let heading = use_node_ref();
+    let first_render = use_mut_ref(|| true);
+
+    // Load the record.
+    {
+        let (record, load, repo, id) = (record.clone(), load.clone(), ctx.repo.clone(), props.id.clone());
+        use_effect_with(props.id.clone(), move |_| {
+            yew::platform::spawn_local(async move {
+                match repo.record(&id).await {
+                    Ok(Some(r)) => {
+                        record.set(Some(r));
+                        load.set(Load::Ready);
+                    }
+                    Ok(None) => load.set(Load::Missing),
+                    Err(m) => load.set(Load::Failed(m)),
+                }
+            });
+        });
+    }
+
+    // Saving: `save_now` stores the latest record, one save at a time.
+    let save_now: Rc<dyn Fn()> = {
+        let (saver, repo, save_state, refresh) =
+            (saver.clone(), ctx.repo.clone(), save_state.clone(), ctx.refresh.clone());
+        Rc::new(move || {
+            let saver = saver.clone();
+            if saver.borrow().running {
+                saver.borrow_mut().again = true;
+                return;
+            }
+            saver.borrow_mut().running = true;
+            let (repo, save_state, refresh) = (repo.clone(), save_state.clone(), refresh.clone());
+            yew::platform::spawn_local(async move {
+                loop {
+                    let Some(latest) = saver.borrow().latest.clone() else { break };
+                    match repo.save(&latest, None).await {
+                        Ok(SaveOutcome::Saved) => save_state.set(SaveState::Saved),
+                        Ok(SaveOutcome::Conflict(theirs)) => {
+                            save_state.set(SaveState::Conflict(Rc::new(*theirs)));
+                            saver.borrow_mut().again = false;
+                        }
+                        Err(e) => save_state.set(SaveState::Failed(e.0)),
+                    }
+                    refresh.emit(());
+                    let again = std::mem::take(&mut saver.borrow_mut().again);
+                    if !again {
+                        break;
+                    }
+                }
+                saver.borrow_mut().running = false;
+            });
+        })
+    };
+
+    // Save on leaving the page, whatever the debounce is doing.
+    {
+        let save_now = save_now.clone();
+        let saver = saver.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("window");
+            let flush = move || {
+                if saver.borrow().generation > 0 {
+                    save_now();
+                }
+            };
+            let f2 = flush.clone();
+            let a = listen(&window, "pagehide", move |_| flush());
+            let b = web_sys::window()
+                .and_then(|w| w.document())
+                .map(|d| listen(&d, "visibilitychange", move |_| f2()));
+            move || drop((a, b))
+        });
+    }
+
+    // Another tab saved this record: take its version if nothing here is unsaved, else ask.
+    {
+        let (record_state, save_state, repo, id) =
+            (record.clone(), save_state.clone(), ctx.repo.clone(), props.id.clone());
+        let channel_name = ctx.repo.name().to_owned();
+        let current = Rc::new(RefCell::new(None::<Record>));
+        *current.borrow_mut() = (*record).clone();
+        let pending = !matches!(*save_state, SaveState::Saved | SaveState::Reloaded);
+        use_effect_with(((*record).clone(), pending), move |(shown, pending)| {
+            let shown = shown.clone();
+            let pending = *pending;
+            let channel = web_sys::BroadcastChannel::new(&channel_name).ok();
+            let listener = channel.as_ref().map(|ch| {
+                listen(ch, "message", move |e: web_sys::Event| {
+                    use wasm_bindgen::JsCast;
+                    let Some(text) = e.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string())
+                    else {
+                        return;
+                    };
+                    let Ok(msg) = serde_json::from_str::<serde_json::Value>(&text) else { return };
+                    if msg["id"].as_str() != Some(id.as_str()) {
+                        return;
+                    }
+                    let revision = msg["revision"].as_u64().unwrap_or(0);
+                    let mine = shown.as_ref().map_or(0, |r| r.revision);
+                    if revision == mine {
+                        return;
+                    }
+                    let (repo, record_state, save_state, id) =
+                        (repo.clone(), record_state.clone(), save_state.clone(), id.clone());
+                    yew::platform::spawn_local(async move {
+                        let Ok(Some(theirs)) = repo.stored_record(&id).await else { return };
+                        if pending {
+                            save_state.set(SaveState::Conflict(Rc::new(theirs)));
+                        } else {
+                            repo.accept_stored(&id, theirs.revision);
+                            record_state.set(Some(theirs));
+                            save_state.set(SaveState::Reloaded);
+                        }
+                    });
+                })
+            });
+            move || {
+                drop(listener);
+                if let Some(ch) = channel {
+                    ch.close();
+                }
+            }
+        });
+    }
+
+    let repo = &ctx.repo;
+    let procedure = repo.procedure.clone();
+    let county = repo.settings.borrow().rules;
+
+    // Apply an edit through the engine, then schedule a save within a second.
+    let on_edit: Callback<Edit> = {
+        let (record, saver, save_state, save_now, procedure) =
+            (record.clone(), saver.clone(), save_state.clone(), save_now.clone(), procedure.clone());
+        Callback::from(move |edit: Edit| {
+            let Some(mut next) = (*record).clone() else { return };
+            if next.apply(&procedure, &county, edit, super::now()).is_err() {
+                return;
+            }
+            let generation = {
+                let mut s = saver.borrow_mut();
+                s.latest = Some(next.clone());
+                s.generation += 1;
+                s.generation
+            };
+            record.set(Some(next));
+            if matches!(*save_state, SaveState::Conflict(_)) {
+                return; // the user decides first
+            }
+            save_state.set(SaveState::Pending);
+            let (saver, save_now) = (saver.clone(), save_now.clone());
+            yew::platform::spawn_local(async move {
+                yew::platform::time::sleep(std::time::Duration::from_millis(300)).await;
+                if saver.borrow().generation == generation {
+                    save_now();
+                }
+            });
+        })
+    };
+
+    let stage_id = (*record).as_ref().map(|r| {
+        props
+            .stage
+            .clone()
+            .filter(|s| procedure.stage(s).is_some())
+            .or_else(|| r.current_stage(&procedure).cloned())
+            .unwrap_or_else(|| procedure.stages.last().map(|s| s.id.clone()).unwrap_or_default())
+    });
+
+    // Move focus to the stage heading when the stage changes (not on first load).
+    {
+        let heading = heading.clone();
+        let first_render = first_render.clone();
+        use_effect_with(stage_id.clone(), move |stage| {
+            if stage.is_some() {
+                let first = std::mem::replace(&mut *first_render.borrow_mut(), false);
+                if !first {
+                    if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                        let _ = h.focus();
+                    }
+                }
+            }
+        });
+    }
+
+    match &*load {
+        Load::Loading => return html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Load::Missing => {
+            return html! {
+                <section><p role="alert">{ t(lang, Key::NotFoundRecord) }</p>
+                <p><a href={Route::Records.href()}>{ t(lang, Key::BackToLedger) }</a></p></section>
+            }
+        }
+        Load::Failed(m) => {
+            return html! {
+                <section><p role="alert">{ m.clone() }</p>
+                <p><a href={Route::Records.href()}>{ t(lang, Key::BackToLedger) }</a></p></section>
+            }
+        }
+        Load::Ready => {}
+    }
+    let Some(r) = (*record).clone() else { return Html::default() };
+    let stage_id = stage_id.unwrap_or_default();
+    let Some(stage) = procedure.stage(&stage_id).cloned() else { return Html::default() };
+    let report = validate(&r, &procedure, &county);
+
+    let conflict = match &*save_state {
+        SaveState::Conflict(theirs) => {
+            let keep = {
+                let (theirs, record, repo, saver, save_state, save_now) = (
+                    theirs.clone(),
+                    record.clone(),
+                    ctx.repo.clone(),
+                    saver.clone(),
+                    save_state.clone(),
+                    save_now.clone(),
+                );
+                Callback::from(move |_: MouseEvent| {
+                    let Some(mut mine) = (*record).clone() else { return };
+                    repo.accept_stored(&mine.id, theirs.revision);
+                    mine.revision = mine.revision.max(theirs.revision) + 1;
+                    saver.borrow_mut().latest = Some(mine.clone());
+                    record.set(Some(mine));
+                    save_state.set(SaveState::Pending);
+                    save_now();
+                })
+            };
+            let take = {
+                let (theirs, record, repo, saver, save_state) =
+                    (theirs.clone(), record.clone(), ctx.repo.clone(), saver.clone(), save_state.clone());
+                Callback::from(move |_: MouseEvent| {
+                    repo.accept_stored(&theirs.id, theirs.revision);
+                    saver.borrow_mut().latest = None;
+                    record.set(Some((*theirs).clone()));
+                    save_state.set(SaveState::Saved);
+                })
+            };
+            html! {
+                <div class="conflict" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-body">
+                    <h3 id="conflict-title">{ t(lang, Key::ConflictTitle) }</h3>
+                    <p id="conflict-body">{ tf(lang, Key::ConflictBody, &[&theirs.revision]) }</p>
+                    <div class="actions">
+                        <button type="button" onclick={keep}>{ t(lang, Key::ConflictKeepMine) }</button>
+                        <button type="button" onclick={take}>{ t(lang, Key::ConflictTakeTheirs) }</button>
+                    </div>
+                </div>
+            }
+        }
+        _ => Html::default(),
+    };
+    let status_text = match &*save_state {
+        SaveState::Saved => t(lang, Key::Saved).to_owned(),
+        SaveState::Reloaded => t(lang, Key::ReloadedOther).to_owned(),
+        SaveState::Pending => t(lang, Key::Saving).to_owned(),
+        SaveState::Failed(m) => format!("{}：{m}", t(lang, Key::SaveFailed)),
+        SaveState::Conflict(_) => t(lang, Key::ConflictTitle).to_owned(),
+    };
+
+    let category = r.matter.category.clone().unwrap_or_else(|| t(lang, Key::UnlabelledGroup).to_owned());
+    html! {
+        <article class="editor">
+            <p class="crumb"><a href={Route::Records.href()}>{ t(lang, Key::BackToLedger) }</a></p>
+            <header class="record-head">
+                <h2>{ &r.matter.name }</h2>
+                <p class="meta">
+                    <span>{ t(lang, Key::Category) }{ "：" }{ category }</span>
+                    if !r.community.is_empty() {
+                        <span>{ t(lang, Key::Community) }{ "：" }{ &r.community }</span>
+                    }
+                    <span>{ t(lang, Key::RecordId) }{ "：" }{ &r.id }</span>
+                    <span>{ t(lang, Key::Revision) }{ "：" }{ r.revision }</span>
+                    <span class={classes!("save", matches!(*save_state, SaveState::Failed(_)).then_some("error"))} role="status">{ status_text }</span>
+                </p>
+                if r.is_complete(&procedure) {
+                    <p class="done-note">{ t(lang, Key::AllDone) }</p>
+                }
+            </header>
+            { conflict }
+            { stepper(lang, &procedure.stages, &r, &report, &stage_id) }
+            { stage_view(lang, &ctx, &stage, &r, &report, &county, on_edit, heading) }
+        </article>
+    }
+}
+
+fn stage_number(stages: &[Stage], id: &str) -> usize {
+    stages.iter().position(|s| s.id == id).map_or(0, |i| i + 1)
+}
+
+fn stepper(lang: Lang, stages: &[Stage], r: &Record, report: &Report, current: &str) -> Html {
+    html! {
+        <nav class="stepper" aria-label={t(lang, Key::StepperLabel)}>
+            <ol>
+                { for stages.iter().enumerate().map(|(i, s)| {
+                    let status = r.stage_status(&s.id);
+                    let (class, word) = match status {
+                        StageStatus::Completed { .. } => ("completed", t(lang, Key::StageCompleted)),
+                        StageStatus::Recheck => ("recheck", t(lang, Key::StageRecheck)),
+                        StageStatus::Open => ("open", t(lang, Key::StageOpen)),
+                    };
+                    let errors = report.errors_of(&s.id).count();
+                    let here = s.id == current;
+                    let href = Route::Record { id: r.id.clone(), stage: Some(s.id.clone()) }.href();
+                    html! {
+                        <li class={classes!(class, here.then_some("here"))}>
+                            <a href={href} aria-current={here.then_some("step")}>
+                                <span class="step-no">{ i + 1 }</span>
+                                <span class="step-title">{ &s.title }</span>
+                                <span class="step-state">{ word }
+                                    if errors > 0 && !matches!(status, StageStatus::Completed { .. }) {
+                                        { format!(" · {errors}") }
+                                    }
+                                </span>
+                            </a>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </nav>
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn stage_view(
+    lang: Lang,
+    ctx: &Ctx,
+    stage: &Stage,
+    r: &Record,
+    report: &Report,
+    county: &crate::domain::CountyRules,
+    on_edit: Callback<Edit>,
+    heading: NodeRef,
+) -> Html {
+    let procedure = &ctx.repo.procedure;
+    let number = stage_number(&procedure.stages, &stage.id);
+    let completed = r.is_completed(&stage.id);
+    let items = stage.items.iter().map(|item| {
+        let state = r.item_state(&item.id);
+        let (req_class, req_word) = match &item.requirement {
+            Requirement::Required => ("required", t(lang, Key::Required)),
+            Requirement::Optional => ("optional", t(lang, Key::Optional)),
+            Requirement::When { when } if r.holds(procedure, when) => ("required", t(lang, Key::Conditional)),
+            Requirement::When { .. } => ("optional", t(lang, Key::ConditionalOff)),
+        };
+        let name = format!("state-{}", item.id);
+        let radio = |value: ItemState, key: Key, suffix: &str| {
+            let id = format!("{name}-{suffix}");
+            let checked = std::mem::discriminant(&state) == std::mem::discriminant(&value);
+            let item_id = item.id.clone();
+            let keep_reason = match &state {
+                ItemState::NotApplicable { reason } => reason.clone(),
+                _ => String::new(),
+            };
+            let onchange = on_edit.reform(move |_: Event| {
+                let state = match &value {
+                    ItemState::NotApplicable { .. } => ItemState::NotApplicable { reason: keep_reason.clone() },
+                    other => other.clone(),
+                };
+                Edit::SetItem { item: item_id.clone(), state }
+            });
+            html! {
+                <label class="check" for={id.clone()}>
+                    <input type="radio" id={id} name={name.clone()} {checked} disabled={completed} {onchange} />
+                    { t(lang, key) }
+                </label>
+            }
+        };
+        let reason = match &state {
+            ItemState::NotApplicable { reason } => {
+                let id = format!("{name}-reason");
+                let item_id = item.id.clone();
+                let oninput = on_edit.reform(move |e: InputEvent| Edit::SetItem {
+                    item: item_id.clone(),
+                    state: ItemState::NotApplicable {
+                        reason: e.target_unchecked_into::<HtmlTextAreaElement>().value(),
+                    },
+                });
+                html! {
+                    <div class="field wide">
+                        <label for={id.clone()}>{ t(lang, Key::NaReason) }</label>
+                        <textarea id={id} rows="2" value={reason.clone()} disabled={completed} {oninput} />
+                    </div>
+                }
+            }
+            _ => Html::default(),
+        };
+        let fields = if matches!(state, ItemState::NotApplicable { .. }) {
+            Html::default()
+        } else {
+            item.fields
+                .iter()
+                .map(|field| {
+                    let required = match &field.requirement {
+                        Requirement::Required => true,
+                        Requirement::Optional => false,
+                        Requirement::When { when } => r.holds(procedure, when),
+                    };
+                    match &field.kind {
+                        FieldKind::Parties { attendance } => parties_editor(
+                            lang, procedure, field, &r.parties, *attendance, completed, on_edit.clone(),
+                        ),
+                        _ => {
+                            let field_id = field.id.clone();
+                            let on_change = on_edit.reform(move |value| Edit::SetValue { field: field_id.clone(), value });
+                            field_widget(lang, procedure, field, r.value(procedure, &field.id), completed, required, on_change)
+                        }
+                    }
+                })
+                .collect::<Html>()
+        };
+        let problems = report.for_stage(&stage.id).any(|p| match &p.target {
+            crate::domain::Target::Item { item: i } | crate::domain::Target::Field { item: i, .. } => *i == item.id,
+            _ => false,
+        });
+        html! {
+            <fieldset class={classes!("item", req_class, problems.then_some("has-problem"))} id={format!("item-{}", item.id)} key={item.id.clone()}>
+                <legend>
+                    <span class="item-label">{ &item.label }</span>
+                    <span class={classes!("req", req_class)}>{ req_word }</span>
+                </legend>
+                <p class="cite">{ t(lang, Key::Clause) }{ " " }{ &item.clause }{ "：“" }{ &item.quote }{ "”" }</p>
+                <fieldset class="state">
+                    <legend>{ t(lang, Key::ItemState) }</legend>
+                    { radio(ItemState::Open, Key::ItemOpen, "open") }
+                    { radio(ItemState::Done, Key::ItemDone, "done") }
+                    { radio(ItemState::NotApplicable { reason: String::new() }, Key::ItemNa, "na") }
+                </fieldset>
+                { reason }
+                { fields }
+            </fieldset>
+        }
+    });
+
+    let errors: Vec<_> = report.errors_of(&stage.id).collect();
+    let warnings: Vec<_> = report.for_stage(&stage.id).filter(|p| p.severity == Severity::Warning).collect();
+    let problem_li = |p: &&crate::domain::Problem| {
+        html! { <li>{ p.message(lang) }<span class="cite">{ "（" }{ t(lang, Key::Clause) }{ " " }{ &p.clause }{ "）" }</span></li> }
+    };
+    let report_html = html! {
+        <section class="report" aria-labelledby="report-title" aria-live="polite">
+            <h3 id="report-title">{ t(lang, Key::ReportHeading) }</h3>
+            if errors.is_empty() {
+                <p class="ok">{ t(lang, Key::ReportClean) }</p>
+            } else {
+                <p>{ tf(lang, Key::ReportErrors, &[&errors.len()]) }</p>
+                <ul class="errors">{ for errors.iter().map(problem_li) }</ul>
+            }
+            if !warnings.is_empty() {
+                <p>{ t(lang, Key::ReportWarnings) }</p>
+                <ul class="warnings">{ for warnings.iter().map(problem_li) }</ul>
+            }
+        </section>
+    };
+
+    let next_stage = procedure.stages.get(number).map(|s| s.id.clone());
+    let gate = if completed {
+        let at = match r.stage_status(&stage.id) {
+            StageStatus::Completed { at } => when::format_date_zh(at.date()),
+            _ => String::new(),
+        };
+        let stage_id = stage.id.clone();
+        let on_reopen = on_edit.reform(move |_: MouseEvent| Edit::ReopenStage(stage_id.clone()));
+        html! {
+            <div class="gate">
+                <p id="gate-why">{ tf(lang, Key::CompletedAt, &[&at]) }</p>
+                <button type="button" onclick={on_reopen}>{ t(lang, Key::ReopenStage) }</button>
+            </div>
+        }
+    } else {
+        let why = match can_complete(r, procedure, county, &stage.id) {
+            Ok(()) => None,
+            Err(GateError::PreviousNotCompleted(prev)) => {
+                let n = stage_number(&procedure.stages, &prev);
+                let title = procedure.stage(&prev).map(|s| s.title.clone()).unwrap_or_default();
+                Some(tf(lang, Key::GatePrevious, &[&n, &title]))
+            }
+            Err(GateError::HasErrors(list)) => Some(tf(lang, Key::GateErrors, &[&list.len()])),
+            Err(other) => Some(format!("{other:?}")),
+        };
+        let stage_id = stage.id.clone();
+        let record_id = r.id.clone();
+        let on_complete = {
+            let on_edit = on_edit.clone();
+            Callback::from(move |_: MouseEvent| {
+                on_edit.emit(Edit::CompleteStage(stage_id.clone()));
+                if let Some(next) = &next_stage {
+                    Route::Record { id: record_id.clone(), stage: Some(next.clone()) }.go();
+                }
+            })
+        };
+        html! {
+            <div class="gate">
+                if matches!(r.stage_status(&stage.id), StageStatus::Recheck) {
+                    <p class="recheck">{ t(lang, Key::RecheckNote) }</p>
+                }
+                <button type="button" class="primary" disabled={why.is_some()} aria-describedby="gate-why" onclick={on_complete}>
+                    { t(lang, Key::CompleteStage) }
+                </button>
+                <p id="gate-why" class={classes!(why.is_some().then_some("blocked"))}>
+                    { why.unwrap_or_else(|| t(lang, Key::GateReady).to_owned()) }
+                </p>
+            </div>
+        }
+    };
+
+    html! {
+        <section class="stage" aria-labelledby="stage-title">
+            <h2 id="stage-title" tabindex="-1" ref={heading}>
+                { tf(lang, Key::StageNumber, &[&number]) }{ "　" }{ &stage.title }
+            </h2>
+            <p class="cite">{ t(lang, Key::Clause) }{ " " }{ &stage.clause }</p>
+            { for items }
+            { report_html }
+            { gate }
+        </section>
+    }
+}

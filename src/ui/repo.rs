@@ -1,0 +1,241 @@
+//! The app's data as the pages see it: ledger summaries, opinions and settings in memory, kept
+//! in step with IndexedDB. When storage fails, work goes on in memory: the failure is shown,
+//! unsaved records are kept here and can be exported, and nothing is dropped silently.
+
+use super::storage::{Db, SaveOutcome, StoreError};
+use crate::domain::ledger::Summary;
+use crate::domain::opinion::Opinion;
+use crate::domain::record::Record;
+use crate::domain::settings::Settings;
+use crate::domain::{Catalogue, Procedure};
+use crate::i18n::Lang;
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use yew::Callback;
+
+/// The app's data.
+pub struct Repo {
+    /// The procedure every record follows.
+    pub procedure: Rc<Procedure>,
+    /// The catalogue in use.
+    pub catalogue: Rc<Catalogue>,
+    db: Option<Db>,
+    name: String,
+    /// The last storage failure, shown until a save succeeds.
+    pub failure: RefCell<Option<String>>,
+    /// Entries found unreadable when loading.
+    pub corrupt: usize,
+    /// One row per record.
+    pub summaries: RefCell<Vec<Summary>>,
+    /// The opinion ledger.
+    pub opinions: RefCell<Vec<Opinion>>,
+    /// Who runs this copy.
+    pub settings: RefCell<Settings>,
+    /// Records whose latest version is not stored: kept so that nothing is lost.
+    unsaved: RefCell<BTreeMap<String, Record>>,
+    /// For each record, the revision this page last read from or wrote to storage: a save
+    /// refuses to overwrite any other stored revision.
+    bases: RefCell<BTreeMap<String, u64>>,
+}
+
+/// What every page reads: the data, a change counter that re-renders readers, and the language.
+#[derive(Clone)]
+pub struct Ctx {
+    /// The data.
+    pub repo: Rc<Repo>,
+    /// Raised whenever the data changes.
+    pub tick: u32,
+    /// Call after changing the data.
+    pub refresh: Callback<()>,
+    /// UI language.
+    pub lang: Lang,
+}
+
+impl PartialEq for Ctx {
+    fn eq(&self, other: &Self) -> bool {
+        self.tick == other.tick && self.lang == other.lang && Rc::ptr_eq(&self.repo, &other.repo)
+    }
+}
+
+impl Repo {
+    /// Opens the database `name` and loads summaries, opinions and settings. Never fails: when
+    /// storage is unavailable the app works in memory and says so.
+    pub async fn load(name: &str) -> Repo {
+        let mut repo = Repo {
+            procedure: Rc::new(Procedure::standard()),
+            catalogue: Rc::new(Catalogue::template()),
+            db: None,
+            name: name.to_owned(),
+            failure: RefCell::new(None),
+            corrupt: 0,
+            summaries: RefCell::default(),
+            opinions: RefCell::default(),
+            settings: RefCell::default(),
+            unsaved: RefCell::default(),
+            bases: RefCell::default(),
+        };
+        let loaded = async {
+            let db = Db::open(name).await?;
+            let summaries = db.summaries().await?;
+            let opinions = db.opinions().await?;
+            let settings = db.settings().await?;
+            Ok::<_, StoreError>((db, summaries, opinions, settings))
+        }
+        .await;
+        match loaded {
+            Ok((db, summaries, opinions, settings)) => {
+                repo.corrupt = summaries.corrupt + opinions.corrupt;
+                *repo.summaries.borrow_mut() = summaries.items;
+                *repo.opinions.borrow_mut() = opinions.items;
+                *repo.settings.borrow_mut() = settings;
+                repo.db = Some(db);
+            }
+            Err(StoreError(message)) => *repo.failure.borrow_mut() = Some(message),
+        }
+        repo
+    }
+
+    /// The name of the database (and of the channel tabs talk over).
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
+    fn note(&self, result: &Result<(), StoreError>) {
+        match result {
+            Ok(()) => {}
+            Err(StoreError(m)) => *self.failure.borrow_mut() = Some(m.clone()),
+        }
+    }
+
+    /// A record: the unsaved copy in this page if there is one, else the stored one.
+    pub async fn record(&self, id: &str) -> Result<Option<Record>, String> {
+        if let Some(r) = self.unsaved.borrow().get(id) {
+            return Ok(Some(r.clone()));
+        }
+        match &self.db {
+            Some(db) => {
+                let record = db.record(id).await.map_err(|e| e.0)?;
+                if let Some(r) = &record {
+                    self.bases.borrow_mut().insert(r.id.clone(), r.revision);
+                }
+                Ok(record)
+            }
+            None => Ok(None),
+        }
+    }
+
+    /// Reads the stored copy of a record, skipping this page's unsaved one.
+    pub async fn stored_record(&self, id: &str) -> Result<Option<Record>, String> {
+        match &self.db {
+            Some(db) => db.record(id).await.map_err(|e| e.0),
+            None => Ok(None),
+        }
+    }
+
+    /// Accepts that the stored revision of a record is `revision` (after the user chose, in a
+    /// conflict, to keep their version or to take the stored one).
+    pub fn accept_stored(&self, id: &str, revision: u64) {
+        self.bases.borrow_mut().insert(id.to_owned(), revision);
+    }
+
+    fn put_summary(&self, summary: Summary) {
+        let mut rows = self.summaries.borrow_mut();
+        match rows.iter_mut().find(|r| r.id == summary.id) {
+            Some(row) => *row = summary,
+            None => rows.push(summary),
+        }
+    }
+
+    /// Saves a record, unless another tab stored a revision this page has not seen (then the
+    /// stored one is returned as a conflict). `base` overrides the revision last seen. The ledger row is updated at once;
+    /// if storage fails the record is kept in memory and the failure is shown.
+    pub async fn save(&self, record: &Record, base: Option<u64>) -> Result<SaveOutcome, StoreError> {
+        let summary = Summary::of(record, &self.procedure);
+        self.put_summary(summary.clone());
+        let Some(db) = &self.db else {
+            self.unsaved.borrow_mut().insert(record.id.clone(), record.clone());
+            let message = self.failure.borrow().clone().unwrap_or_else(|| "浏览器数据库不可用".into());
+            return Err(StoreError(message));
+        };
+        let base = base.or_else(|| self.bases.borrow().get(&record.id).copied());
+        let outcome = db.save_record(record, &summary, base).await;
+        match &outcome {
+            Ok(SaveOutcome::Saved) => {
+                self.bases.borrow_mut().insert(record.id.clone(), record.revision);
+                self.unsaved.borrow_mut().remove(&record.id);
+                *self.failure.borrow_mut() = None;
+                super::broadcast(&self.name, &record.id, record.revision);
+            }
+            Ok(SaveOutcome::Conflict(theirs)) => {
+                self.put_summary(Summary::of(theirs, &self.procedure));
+            }
+            Err(StoreError(m)) => {
+                self.unsaved.borrow_mut().insert(record.id.clone(), record.clone());
+                *self.failure.borrow_mut() = Some(m.clone());
+            }
+        }
+        outcome
+    }
+
+    /// Deletes a record; returns it so that the deletion can be undone.
+    pub async fn delete(&self, id: &str) -> Result<Option<Record>, String> {
+        let record = self.record(id).await?;
+        self.summaries.borrow_mut().retain(|r| r.id != id);
+        self.unsaved.borrow_mut().remove(id);
+        if let Some(db) = &self.db {
+            let result = db.delete_record(id).await;
+            self.note(&result);
+            result.map_err(|e| e.0)?;
+        }
+        Ok(record)
+    }
+
+    /// Stores opinions (new or changed) and updates the ledger in memory.
+    pub async fn save_opinions(&self, changed: Vec<Opinion>) {
+        {
+            let mut all = self.opinions.borrow_mut();
+            for o in &changed {
+                match all.iter_mut().find(|x| x.id == o.id) {
+                    Some(x) => *x = o.clone(),
+                    None => all.push(o.clone()),
+                }
+            }
+        }
+        if let Some(db) = &self.db {
+            let result = db.save_opinions(&changed).await;
+            self.note(&result);
+        }
+    }
+
+    /// Stores the settings.
+    pub async fn save_settings(&self, settings: Settings) -> Result<(), String> {
+        *self.settings.borrow_mut() = settings.clone();
+        match &self.db {
+            Some(db) => {
+                let result = db.save_settings(&settings).await;
+                self.note(&result);
+                result.map_err(|e| e.0)
+            }
+            None => Err(self.failure.borrow().clone().unwrap_or_default()),
+        }
+    }
+
+    /// Everything not safely stored, as one JSON file for the user to keep.
+    pub fn backup_json(&self) -> String {
+        let records: Vec<Record> = self.unsaved.borrow().values().cloned().collect();
+        let value = serde_json::json!({
+            "format": "xieshang-backup",
+            "version": 1,
+            "records": records,
+            "opinions": *self.opinions.borrow(),
+            "settings": *self.settings.borrow(),
+        });
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    }
+
+    /// How many records are kept only in memory.
+    pub fn unsaved_count(&self) -> usize {
+        self.unsaved.borrow().len()
+    }
+}

@@ -1,0 +1,119 @@
+//! Hash routing (`#/records`, `#/record/ID/s3`, …): works under any sub-path and from a file,
+//! with no server configuration. A few lines instead of a router crate.
+
+use yew::prelude::*;
+
+/// Pages of the app.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Route {
+    /// 协商事项目录 (home).
+    Catalogue,
+    /// 群众意见台账.
+    Opinions,
+    /// 协商台账.
+    Records,
+    /// One record, at a stage (the current one when `None`).
+    Record {
+        /// Record id.
+        id: String,
+        /// Stage id.
+        stage: Option<String>,
+    },
+    /// 设置.
+    Settings,
+    /// Anything else.
+    NotFound,
+}
+
+impl Route {
+    /// Parses a location hash.
+    pub fn parse(hash: &str) -> Route {
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        match parts.as_slice() {
+            [] | ["catalogue"] => Route::Catalogue,
+            ["opinions"] => Route::Opinions,
+            ["records"] => Route::Records,
+            ["record", id] => Route::Record { id: (*id).to_owned(), stage: None },
+            ["record", id, stage] => Route::Record { id: (*id).to_owned(), stage: Some((*stage).to_owned()) },
+            ["settings"] => Route::Settings,
+            _ => Route::NotFound,
+        }
+    }
+
+    /// The hash for a route.
+    pub fn href(&self) -> String {
+        match self {
+            Route::Catalogue => "#/catalogue".into(),
+            Route::Opinions => "#/opinions".into(),
+            Route::Records => "#/records".into(),
+            Route::Record { id, stage: None } => format!("#/record/{id}"),
+            Route::Record { id, stage: Some(s) } => format!("#/record/{id}/{s}"),
+            Route::Settings => "#/settings".into(),
+            Route::NotFound => "#/".into(),
+        }
+    }
+
+    /// Goes to a route.
+    pub fn go(&self) {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().set_hash(&self.href());
+        }
+    }
+}
+
+fn current() -> Route {
+    let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+    Route::parse(&hash)
+}
+
+/// The current route, updated on `hashchange`.
+#[hook]
+pub fn use_route() -> Route {
+    let route = use_state(current);
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener =
+                web_sys::window().map(|w| on_event(&w, "hashchange", move || route.set(current())));
+            move || drop(listener)
+        });
+    }
+    (*route).clone()
+}
+
+/// An event listener removed when dropped.
+pub struct Listener {
+    target: web_sys::EventTarget,
+    kind: &'static str,
+    closure: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        use wasm_bindgen::JsCast;
+        let _ =
+            self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
+    }
+}
+
+/// Listens to `kind` events on `target` until the returned value is dropped.
+pub fn on_event(
+    target: &web_sys::EventTarget,
+    kind: &'static str,
+    mut f: impl FnMut() + 'static,
+) -> Listener {
+    listen(target, kind, move |_| f())
+}
+
+/// Like [`on_event`], with the event.
+pub fn listen(
+    target: &web_sys::EventTarget,
+    kind: &'static str,
+    f: impl FnMut(web_sys::Event) + 'static,
+) -> Listener {
+    use wasm_bindgen::JsCast;
+    let closure = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
+    let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
+    Listener { target: target.clone(), kind, closure }
+}

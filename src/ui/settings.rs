@@ -1,0 +1,106 @@
+//! Settings: who runs this copy (county, township/street, village/community) and the county's
+//! own time limits, which the notice leaves unset.
+
+use super::repo::Ctx;
+use crate::domain::settings::Settings;
+use crate::i18n::{t, Key};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// The settings page.
+#[component]
+pub fn SettingsPage() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let lang = ctx.lang;
+    let draft = use_state(|| ctx.repo.settings.borrow().clone());
+    let days = use_state(|| {
+        let r = ctx.repo.settings.borrow().rules;
+        (
+            r.publicity_days.map(|d| d.to_string()).unwrap_or_default(),
+            r.implementation_publicity_days.map(|d| d.to_string()).unwrap_or_default(),
+        )
+    });
+    let message = use_state(|| None::<(bool, String)>);
+
+    let text = |id: &'static str, key: Key, value: String, f: fn(&mut Settings, String)| {
+        let draft = draft.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let mut s = (*draft).clone();
+            f(&mut s, e.target_unchecked_into::<HtmlInputElement>().value());
+            draft.set(s);
+        });
+        html! {
+            <div class="field">
+                <label for={id}>{ t(lang, key) }</label>
+                <input type="text" id={id} {value} {oninput} />
+            </div>
+        }
+    };
+    let number = |id: &'static str, key: Key, value: String, first: bool| {
+        let days = days.clone();
+        let oninput = Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            let (a, b) = (*days).clone();
+            days.set(if first { (v, b) } else { (a, v) });
+        });
+        html! {
+            <div class="field">
+                <label for={id}>{ t(lang, key) }</label>
+                <input type="number" min="0" step="1" inputmode="numeric" id={id} {value} {oninput} />
+            </div>
+        }
+    };
+    let on_save = {
+        let (draft, days, message, repo, refresh) =
+            (draft.clone(), days.clone(), message.clone(), ctx.repo.clone(), ctx.refresh.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let parse = |s: &str| -> Result<Option<u32>, ()> {
+                let s = s.trim();
+                if s.is_empty() {
+                    Ok(None)
+                } else {
+                    s.parse::<u32>().map(Some).map_err(|_| ())
+                }
+            };
+            let (Ok(a), Ok(b)) = (parse(&days.0), parse(&days.1)) else {
+                message.set(Some((false, t(lang, Key::BadNumber).to_owned())));
+                return;
+            };
+            let mut s = (*draft).clone();
+            s.county = s.county.trim().to_owned();
+            s.township = s.township.trim().to_owned();
+            s.community = s.community.trim().to_owned();
+            s.rules.publicity_days = a;
+            s.rules.implementation_publicity_days = b;
+            let (message, repo, refresh) = (message.clone(), repo.clone(), refresh.clone());
+            yew::platform::spawn_local(async move {
+                match repo.save_settings(s).await {
+                    Ok(()) => message.set(Some((true, t(lang, Key::SettingsSaved).to_owned()))),
+                    Err(m) => message.set(Some((false, format!("{}{m}", t(lang, Key::StorageFailed))))),
+                }
+                refresh.emit(());
+            });
+        })
+    };
+    html! {
+        <section class="settings" aria-labelledby="settings-heading">
+            <h2 id="settings-heading">{ t(lang, Key::SettingsHeading) }</h2>
+            <p class="intro">{ t(lang, Key::SettingsIntro) }</p>
+            <form class="card" onsubmit={on_save}>
+                { text("set-county", Key::County, draft.county.clone(), |s, v| s.county = v) }
+                { text("set-township", Key::Township, draft.township.clone(), |s, v| s.township = v) }
+                { text("set-community", Key::SettingsCommunity, draft.community.clone(), |s, v| s.community = v) }
+                <fieldset>
+                    <legend>{ t(lang, Key::CountyRules) }</legend>
+                    { number("set-publicity-days", Key::PublicityDays, days.0.clone(), true) }
+                    { number("set-implementation-days", Key::ImplementationDays, days.1.clone(), false) }
+                </fieldset>
+                <button type="submit" class="primary">{ t(lang, Key::SaveSettings) }</button>
+                if let Some((ok, m)) = (*message).clone() {
+                    <p class={classes!("message", (!ok).then_some("error"))} role={if ok { "status" } else { "alert" }}>{ m }</p>
+                }
+            </form>
+        </section>
+    }
+}

@@ -1,0 +1,226 @@
+//! The only module that touches browser storage: IndexedDB, through the `idb` crate. Records,
+//! their ledger summaries, opinions and settings are stored as JSON text, keyed by id. A save
+//! checks, in the same transaction, that nobody saved a newer revision meanwhile.
+
+use crate::domain::ledger::Summary;
+use crate::domain::opinion::Opinion;
+use crate::domain::record::Record;
+use crate::domain::settings::Settings;
+use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
+use serde::de::DeserializeOwned;
+use wasm_bindgen::JsValue;
+
+const VERSION: u32 = 1;
+const RECORDS: &str = "records";
+const SUMMARIES: &str = "summaries";
+const OPINIONS: &str = "opinions";
+const META: &str = "meta";
+const SETTINGS_KEY: &str = "settings";
+
+/// A storage failure, with a message in Chinese for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StoreError(pub String);
+
+fn fail(e: impl std::fmt::Display) -> StoreError {
+    let text = e.to_string();
+    let message = if text.contains("Quota") || text.contains("quota") {
+        "浏览器存储空间已满".to_owned()
+    } else if text.contains("InvalidState") || text.contains("closed") {
+        "浏览器数据库已关闭".to_owned()
+    } else if text.contains("NotFound") || text.contains("not found") {
+        "浏览器数据库结构不完整".to_owned()
+    } else {
+        format!("浏览器数据库出错（{text}）")
+    };
+    StoreError(message)
+}
+
+/// What a save did.
+#[derive(Debug)]
+pub enum SaveOutcome {
+    /// Stored.
+    Saved,
+    /// Someone stored another revision since `base`: nothing was written; theirs is returned.
+    Conflict(Box<Record>),
+}
+
+/// An open database.
+pub struct Db {
+    inner: Database,
+}
+
+/// What loading a whole store found.
+pub struct Loaded<T> {
+    /// Entries that parsed.
+    pub items: Vec<T>,
+    /// Entries that did not (left in place, not deleted).
+    pub corrupt: usize,
+}
+
+impl Db {
+    /// Opens (or creates) the database `name`.
+    pub async fn open(name: &str) -> Result<Db, StoreError> {
+        let factory =
+            Factory::new().map_err(|_| StoreError("此浏览器不支持或禁用了本地数据库（IndexedDB）".into()))?;
+        let mut request = factory.open(name, Some(VERSION)).map_err(fail)?;
+        request.on_upgrade_needed(|event| {
+            let Ok(db) = event.database() else { return };
+            for store in [RECORDS, SUMMARIES, OPINIONS, META] {
+                if !db.store_names().iter().any(|s| s == store) {
+                    let _ = db.create_object_store(store, ObjectStoreParams::new());
+                }
+            }
+        });
+        let inner = request.await.map_err(fail)?;
+        Ok(Db { inner })
+    }
+
+    async fn get_all<T: DeserializeOwned>(&self, store: &str) -> Result<Loaded<T>, StoreError> {
+        let tx = self.inner.transaction(&[store], TransactionMode::ReadOnly).map_err(fail)?;
+        let values =
+            tx.object_store(store).map_err(fail)?.get_all(None, None).map_err(fail)?.await.map_err(fail)?;
+        let mut items = Vec::with_capacity(values.len());
+        let mut corrupt = 0;
+        for v in values {
+            match v.as_string().and_then(|s| serde_json::from_str(&s).ok()) {
+                Some(item) => items.push(item),
+                None => corrupt += 1,
+            }
+        }
+        Ok(Loaded { items, corrupt })
+    }
+
+    /// Every ledger summary.
+    pub async fn summaries(&self) -> Result<Loaded<Summary>, StoreError> {
+        self.get_all(SUMMARIES).await
+    }
+
+    /// Every opinion.
+    pub async fn opinions(&self) -> Result<Loaded<Opinion>, StoreError> {
+        self.get_all(OPINIONS).await
+    }
+
+    /// One record; `Ok(None)` if there is none. A stored entry that does not parse is an error
+    /// that says so (the entry is left as it is).
+    pub async fn record(&self, id: &str) -> Result<Option<Record>, StoreError> {
+        let tx = self.inner.transaction(&[RECORDS], TransactionMode::ReadOnly).map_err(fail)?;
+        let value = tx
+            .object_store(RECORDS)
+            .map_err(fail)?
+            .get(JsValue::from_str(id))
+            .map_err(fail)?
+            .await
+            .map_err(fail)?;
+        match value {
+            None => Ok(None),
+            Some(v) => v
+                .as_string()
+                .and_then(|s| serde_json::from_str(&s).ok())
+                .map(Some)
+                .ok_or_else(|| StoreError("这条记录在浏览器中的数据已损坏，无法读取".into())),
+        }
+    }
+
+    /// Stores a record and its summary, unless the stored revision differs from `base` (the
+    /// revision this page last loaded or saved; `None` for a record never stored).
+    pub async fn save_record(
+        &self,
+        record: &Record,
+        summary: &Summary,
+        base: Option<u64>,
+    ) -> Result<SaveOutcome, StoreError> {
+        #[derive(serde::Deserialize)]
+        struct Revision {
+            revision: u64,
+        }
+        let record_json = serde_json::to_string(record).map_err(fail)?;
+        let summary_json = serde_json::to_string(summary).map_err(fail)?;
+        let tx = self.inner.transaction(&[RECORDS, SUMMARIES], TransactionMode::ReadWrite).map_err(fail)?;
+        let records = tx.object_store(RECORDS).map_err(fail)?;
+        let key = JsValue::from_str(&record.id);
+        let stored = records.get(key.clone()).map_err(fail)?.await.map_err(fail)?;
+        let stored_text = stored.and_then(|v| v.as_string());
+        let stored_revision =
+            stored_text.as_deref().and_then(|s| serde_json::from_str::<Revision>(s).ok()).map(|r| r.revision);
+        if stored_text.is_some() && stored_revision != base {
+            let theirs: Option<Record> = stored_text.as_deref().and_then(|s| serde_json::from_str(s).ok());
+            let _ = tx.abort();
+            return match theirs {
+                Some(theirs) => Ok(SaveOutcome::Conflict(Box::new(theirs))),
+                // The stored copy is unreadable: keep it, and say so rather than overwrite it.
+                None => Err(StoreError("浏览器中这条记录的已存数据已损坏，为免覆盖，未保存".into())),
+            };
+        }
+        records.put(&JsValue::from_str(&record_json), Some(&key)).map_err(fail)?.await.map_err(fail)?;
+        let summaries = tx.object_store(SUMMARIES).map_err(fail)?;
+        summaries.put(&JsValue::from_str(&summary_json), Some(&key)).map_err(fail)?.await.map_err(fail)?;
+        let result = tx.await.map_err(fail)?;
+        if result.is_committed() {
+            Ok(SaveOutcome::Saved)
+        } else {
+            Err(StoreError("保存未完成（浏览器中止了写入）".into()))
+        }
+    }
+
+    /// Deletes a record and its summary.
+    pub async fn delete_record(&self, id: &str) -> Result<(), StoreError> {
+        let tx = self.inner.transaction(&[RECORDS, SUMMARIES], TransactionMode::ReadWrite).map_err(fail)?;
+        for store in [RECORDS, SUMMARIES] {
+            tx.object_store(store)
+                .map_err(fail)?
+                .delete(JsValue::from_str(id))
+                .map_err(fail)?
+                .await
+                .map_err(fail)?;
+        }
+        tx.await.map_err(fail)?;
+        Ok(())
+    }
+
+    /// Stores opinions (new or changed).
+    pub async fn save_opinions(&self, opinions: &[Opinion]) -> Result<(), StoreError> {
+        let tx = self.inner.transaction(&[OPINIONS], TransactionMode::ReadWrite).map_err(fail)?;
+        let store = tx.object_store(OPINIONS).map_err(fail)?;
+        for o in opinions {
+            let json = serde_json::to_string(o).map_err(fail)?;
+            store
+                .put(&JsValue::from_str(&json), Some(&JsValue::from_str(&o.id)))
+                .map_err(fail)?
+                .await
+                .map_err(fail)?;
+        }
+        let result = tx.await.map_err(fail)?;
+        if result.is_committed() {
+            Ok(())
+        } else {
+            Err(StoreError("保存未完成（浏览器中止了写入）".into()))
+        }
+    }
+
+    /// The settings, or the defaults.
+    pub async fn settings(&self) -> Result<Settings, StoreError> {
+        let tx = self.inner.transaction(&[META], TransactionMode::ReadOnly).map_err(fail)?;
+        let value = tx
+            .object_store(META)
+            .map_err(fail)?
+            .get(JsValue::from_str(SETTINGS_KEY))
+            .map_err(fail)?
+            .await
+            .map_err(fail)?;
+        Ok(value.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default())
+    }
+
+    /// Stores the settings.
+    pub async fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
+        let json = serde_json::to_string(settings).map_err(fail)?;
+        let tx = self.inner.transaction(&[META], TransactionMode::ReadWrite).map_err(fail)?;
+        tx.object_store(META)
+            .map_err(fail)?
+            .put(&JsValue::from_str(&json), Some(&JsValue::from_str(SETTINGS_KEY)))
+            .map_err(fail)?
+            .await
+            .map_err(fail)?;
+        tx.await.map_err(fail)?;
+        Ok(())
+    }
+}

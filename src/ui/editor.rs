@@ -12,7 +12,6 @@ use crate::domain::record::{Edit, ItemState, Record, StageStatus};
 use crate::domain::validate::{validate, Report};
 use crate::domain::when;
 use crate::i18n::{t, tf, Key, Lang};
-use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -47,6 +46,8 @@ enum SaveState {
 #[derive(Default)]
 struct Saver {
     latest: Option<Record>,
+    /// The revision last stored (or taken from storage).
+    saved: u64,
     generation: u32,
     running: bool,
     again: bool,
@@ -64,13 +65,30 @@ pub fn EditorPage(props: &EditorProps) -> Html {
     let heading = use_node_ref();
     let first_render = use_mut_ref(|| true);
 
-    // Load the record.
+    // Load the record; edits journalled when a page closed are saved at once.
+    let pending_load = use_mut_ref(|| false);
     {
-        let (record, load, repo, id) = (record.clone(), load.clone(), ctx.repo.clone(), props.id.clone());
+        let (record, load, repo, id, saver, pending_load) = (
+            record.clone(),
+            load.clone(),
+            ctx.repo.clone(),
+            props.id.clone(),
+            saver.clone(),
+            pending_load.clone(),
+        );
         use_effect_with(props.id.clone(), move |_| {
             yew::platform::spawn_local(async move {
                 match repo.record(&id).await {
-                    Ok(Some(r)) => {
+                    Ok(Some((r, unsaved))) => {
+                        {
+                            let mut s = saver.borrow_mut();
+                            s.saved = if unsaved { 0 } else { r.revision };
+                            if unsaved {
+                                s.latest = Some(r.clone());
+                                s.generation += 1;
+                            }
+                        }
+                        *pending_load.borrow_mut() = unsaved;
                         record.set(Some(r));
                         load.set(Load::Ready);
                     }
@@ -97,7 +115,10 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                 loop {
                     let Some(latest) = saver.borrow().latest.clone() else { break };
                     match repo.save(&latest, None).await {
-                        Ok(SaveOutcome::Saved) => save_state.set(SaveState::Saved),
+                        Ok(SaveOutcome::Saved) => {
+                            saver.borrow_mut().saved = latest.revision;
+                            save_state.set(SaveState::Saved);
+                        }
                         Ok(SaveOutcome::Conflict(theirs)) => {
                             save_state.set(SaveState::Conflict(Rc::new(*theirs)));
                             saver.borrow_mut().again = false;
@@ -115,14 +136,33 @@ pub fn EditorPage(props: &EditorProps) -> Html {
         })
     };
 
-    // Save on leaving the page, whatever the debounce is doing.
+    // Journalled edits found on opening: save them now.
+    {
+        let (save_now, pending_load, save_state) =
+            (save_now.clone(), pending_load.clone(), save_state.clone());
+        use_effect_with(*load == Load::Ready, move |ready| {
+            if *ready && std::mem::take(&mut *pending_load.borrow_mut()) {
+                save_state.set(SaveState::Pending);
+                save_now();
+            }
+        });
+    }
+
+    // Leaving or hiding the page: journal unsaved edits in one request (an awaited, checked
+    // save may not finish in time), then start the checked save as well.
     {
         let save_now = save_now.clone();
         let saver = saver.clone();
+        let repo = ctx.repo.clone();
         use_effect_with((), move |_| {
             let window = web_sys::window().expect("window");
             let flush = move || {
-                if saver.borrow().generation > 0 {
+                let unsaved = {
+                    let s = saver.borrow();
+                    s.latest.clone().filter(|r| r.revision != s.saved)
+                };
+                if let Some(r) = unsaved {
+                    repo.journal_now(&r);
                     save_now();
                 }
             };
@@ -137,11 +177,9 @@ pub fn EditorPage(props: &EditorProps) -> Html {
 
     // Another tab saved this record: take its version if nothing here is unsaved, else ask.
     {
-        let (record_state, save_state, repo, id) =
-            (record.clone(), save_state.clone(), ctx.repo.clone(), props.id.clone());
+        let (record_state, save_state, repo, id, saver) =
+            (record.clone(), save_state.clone(), ctx.repo.clone(), props.id.clone(), saver.clone());
         let channel_name = ctx.repo.name().to_owned();
-        let current = Rc::new(RefCell::new(None::<Record>));
-        *current.borrow_mut() = (*record).clone();
         let pending = !matches!(*save_state, SaveState::Saved | SaveState::Reloaded);
         use_effect_with(((*record).clone(), pending), move |(shown, pending)| {
             let shown = shown.clone();
@@ -163,14 +201,19 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     if revision == mine {
                         return;
                     }
-                    let (repo, record_state, save_state, id) =
-                        (repo.clone(), record_state.clone(), save_state.clone(), id.clone());
+                    let (repo, record_state, save_state, id, saver) =
+                        (repo.clone(), record_state.clone(), save_state.clone(), id.clone(), saver.clone());
                     yew::platform::spawn_local(async move {
                         let Ok(Some(theirs)) = repo.stored_record(&id).await else { return };
                         if pending {
                             save_state.set(SaveState::Conflict(Rc::new(theirs)));
                         } else {
                             repo.accept_stored(&id, theirs.revision);
+                            {
+                                let mut s = saver.borrow_mut();
+                                s.latest = None;
+                                s.saved = theirs.revision;
+                            }
                             record_state.set(Some(theirs));
                             save_state.set(SaveState::Reloaded);
                         }
@@ -293,6 +336,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                 Callback::from(move |_: MouseEvent| {
                     repo.accept_stored(&theirs.id, theirs.revision);
                     saver.borrow_mut().latest = None;
+                    saver.borrow_mut().saved = theirs.revision;
                     record.set(Some((*theirs).clone()));
                     save_state.set(SaveState::Saved);
                 })

@@ -28,8 +28,9 @@ pub fn field_widget(
     on_change: Callback<Option<Value>>,
 ) -> Html {
     let id = format!("f-{}", field.id);
+    // The mark stays outside the label, so that the label's text is exactly the field's name.
     let mark = required.then(|| html! { <span class="req-mark" aria-hidden="true">{ "*" }</span> });
-    let label = html! { <label for={id.clone()}>{ &field.label }{ mark.clone() }</label> };
+    let label = html! { <div class="label-row"><label for={id.clone()}>{ &field.label }</label>{ mark.clone() }</div> };
     match &field.kind {
         FieldKind::Text => {
             let v = match value {
@@ -131,7 +132,7 @@ pub fn field_widget(
             });
             html! {
                 <fieldset class="field wide choices">
-                    <legend>{ &field.label }{ mark }</legend>
+                    <legend>{ &field.label }</legend>{ mark }
                     { for boxes }
                 </fieldset>
             }
@@ -153,7 +154,7 @@ pub fn field_widget(
             };
             html! {
                 <fieldset class="field choices">
-                    <legend>{ &field.label }{ mark }</legend>
+                    <legend>{ &field.label }</legend>{ mark }
                     { radio(true, Key::Yes) }{ radio(false, Key::No) }
                 </fieldset>
             }

@@ -124,7 +124,7 @@ pub fn LedgerPage() -> Html {
             Callback::from(move |_: MouseEvent| {
                 let (repo, refresh, id) = (repo.clone(), refresh.clone(), id.clone());
                 yew::platform::spawn_local(async move {
-                    let Ok(Some(original)) = repo.record(&id).await else { return };
+                    let Ok(Some((original, _))) = repo.record(&id).await else { return };
                     let copy = original.copy_as_new(&repo.procedure, super::new_id("r"), super::now());
                     let _ = repo.save(&copy, None).await;
                     refresh.emit(());

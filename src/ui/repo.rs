@@ -2,7 +2,7 @@
 //! in step with IndexedDB. When storage fails, work goes on in memory: the failure is shown,
 //! unsaved records are kept here and can be exported, and nothing is dropped silently.
 
-use super::storage::{Db, SaveOutcome, StoreError};
+use super::storage::{journal, Db, JournalEntry, SaveOutcome, StoreError};
 use crate::domain::ledger::Summary;
 use crate::domain::opinion::Opinion;
 use crate::domain::record::Record;
@@ -108,20 +108,41 @@ impl Repo {
         }
     }
 
-    /// A record: the unsaved copy in this page if there is one, else the stored one.
-    pub async fn record(&self, id: &str) -> Result<Option<Record>, String> {
+    /// A record: the unsaved copy in this page if there is one, else the edits journalled when
+    /// a page closed (newer than the stored copy), else the stored one. The flag says whether
+    /// what is returned still has to be saved.
+    pub async fn record(&self, id: &str) -> Result<Option<(Record, bool)>, String> {
         if let Some(r) = self.unsaved.borrow().get(id) {
-            return Ok(Some(r.clone()));
+            return Ok(Some((r.clone(), true)));
         }
-        match &self.db {
-            Some(db) => {
-                let record = db.record(id).await.map_err(|e| e.0)?;
-                if let Some(r) = &record {
-                    self.bases.borrow_mut().insert(r.id.clone(), r.revision);
-                }
-                Ok(record)
+        let Some(db) = &self.db else { return Ok(None) };
+        let stored = db.record(id).await.map_err(|e| e.0)?;
+        let journalled = journal::read(&self.name, id);
+        match (stored, journalled) {
+            (stored, Some(JournalEntry { base, record }))
+                if stored.as_ref().is_none_or(|s| record.revision > s.revision) =>
+            {
+                // Save it as if the page had never closed: against the revision it was based on.
+                match base {
+                    Some(b) => self.bases.borrow_mut().insert(id.to_owned(), b),
+                    None => self.bases.borrow_mut().remove(id),
+                };
+                Ok(Some((record, true)))
             }
-            None => Ok(None),
+            (Some(r), _) => {
+                self.bases.borrow_mut().insert(r.id.clone(), r.revision);
+                Ok(Some((r, false)))
+            }
+            (None, _) => Ok(None),
+        }
+    }
+
+    /// Keeps a record whose edits are not saved yet, in one request that is issued before this
+    /// returns: for the moment the page is hidden or closed.
+    pub fn journal_now(&self, record: &Record) {
+        if self.db.is_some() {
+            let base = self.bases.borrow().get(&record.id).copied();
+            journal::write(&self.name, &JournalEntry { base, record: record.clone() });
         }
     }
 
@@ -164,6 +185,7 @@ impl Repo {
             Ok(SaveOutcome::Saved) => {
                 self.bases.borrow_mut().insert(record.id.clone(), record.revision);
                 self.unsaved.borrow_mut().remove(&record.id);
+                journal::clear(&self.name, &record.id);
                 *self.failure.borrow_mut() = None;
                 super::broadcast(&self.name, &record.id, record.revision);
             }
@@ -180,9 +202,10 @@ impl Repo {
 
     /// Deletes a record; returns it so that the deletion can be undone.
     pub async fn delete(&self, id: &str) -> Result<Option<Record>, String> {
-        let record = self.record(id).await?;
+        let record = self.record(id).await?.map(|(r, _)| r);
         self.summaries.borrow_mut().retain(|r| r.id != id);
         self.unsaved.borrow_mut().remove(id);
+        journal::clear(&self.name, id);
         if let Some(db) = &self.db {
             let result = db.delete_record(id).await;
             self.note(&result);

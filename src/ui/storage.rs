@@ -49,6 +49,52 @@ pub struct Db {
     inner: Database,
 }
 
+/// The closing journal. A browser aborts IndexedDB transactions of a page that is being closed,
+/// so edits not yet saved when the page is hidden are also written, synchronously, to
+/// `localStorage` under `<database>:journal:<record id>`. This is a last-moment copy, not where
+/// records live: it is taken up, through the checked save, when the record is next opened, and
+/// removed once a save succeeds.
+pub mod journal {
+    use super::JournalEntry;
+
+    fn key(db: &str, id: &str) -> String {
+        format!("{db}:journal:{id}")
+    }
+
+    fn storage() -> Option<web_sys::Storage> {
+        web_sys::window()?.local_storage().ok()?
+    }
+
+    /// Writes an entry; synchronous, so it completes even while the page is closing.
+    pub fn write(db: &str, entry: &JournalEntry) {
+        if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(entry)) {
+            let _ = s.set_item(&key(db, &entry.record.id), &json);
+        }
+    }
+
+    /// The entry for a record, if any.
+    pub fn read(db: &str, id: &str) -> Option<JournalEntry> {
+        let text = storage()?.get_item(&key(db, id)).ok()??;
+        serde_json::from_str(&text).ok()
+    }
+
+    /// Removes the entry for a record.
+    pub fn clear(db: &str, id: &str) {
+        if let Some(s) = storage() {
+            let _ = s.remove_item(&key(db, id));
+        }
+    }
+}
+
+/// A record written to the journal as the page closed, with the stored revision it was based on.
+#[derive(serde::Serialize, serde::Deserialize)]
+pub struct JournalEntry {
+    /// The stored revision the edits were made on (`None`: never stored).
+    pub base: Option<u64>,
+    /// The record as it was on screen.
+    pub record: Record,
+}
+
 /// What loading a whole store found.
 pub struct Loaded<T> {
     /// Entries that parsed.

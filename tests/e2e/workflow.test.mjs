@@ -1,0 +1,152 @@
+// A staff member runs whole consultations in the page: organised by what a user does and sees.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+import * as h from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve('dist');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function freshPage() {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(server.url);
+  await page.getByRole('heading', { level: 2, name: '协商事项目录' }).waitFor();
+  return { context, page, errors };
+}
+
+test('a new user completes a consultation for 门禁改造、视频监控、电子快递柜、充电桩设立 through all five stages', async () => {
+  const { context, page, errors } = await freshPage();
+  await h.startConsultation(page, '门禁改造、视频监控、电子快递柜、充电桩设立');
+  await h.fillStage1(page);
+  await h.completeStage(page, '第2阶段');
+  await h.fillStage2(page);
+  await h.completeStage(page, '第3阶段');
+  await h.fillStage3(page);
+  await h.completeStage(page, '第4阶段');
+  await h.fillStage4(page);
+  await h.completeStage(page, '第5阶段');
+  await h.fillStage5(page);
+  await h.completeStage(page);
+  await page.getByText('五个阶段均已完成，本次协商已办结。').waitFor();
+  // Every step of the stepper says 已完成.
+  const steps = page.getByRole('navigation', { name: '协商程序' }).getByRole('listitem');
+  assert.equal(await steps.count(), 5);
+  for (let i = 0; i < 5; i++) assert.match(await steps.nth(i).innerText(), /已完成/);
+  await h.waitSaved(page);
+  // The ledger lists it as 已办结.
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: '门禁改造、视频监控、电子快递柜、充电桩设立' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /已办结/);
+  assert.match(await row.innerText(), /幸福社区/);
+  assert.match(await row.innerText(), /2026-12-31/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a stage cannot be completed while a required item is open, and the page says which and why', async () => {
+  const { context, page } = await freshPage();
+  await h.startConsultation(page, '健身器材的选址');
+  const button = page.getByRole('button', { name: '完成本阶段' });
+  assert.equal(await button.isDisabled(), true);
+  const why = await page.locator('#' + (await button.getAttribute('aria-describedby'))).innerText();
+  assert.match(why, /本阶段尚有\d+个问题未解决/);
+  const report = page.getByRole('region', { name: '本阶段检查' });
+  assert.match(await report.innerText(), /尚未完成：研究提出协商议题（依据 二（四）1）/);
+  // Fill everything but the invitation: the report names exactly that.
+  await h.fillStage1(page);
+  await h.item(page, '约请').getByRole('radio', { name: '未完成' }).check();
+  assert.equal(await button.isDisabled(), true);
+  const text = await report.innerText();
+  assert.match(text, /尚有1个问题须解决/);
+  assert.match(text, /尚未完成：以“约请”方式邀请各方协商（依据 二（四）1）/);
+  // Stage 2 cannot be completed before stage 1 either.
+  await page.getByRole('link', { name: /公示信息/ }).click();
+  await page.getByRole('heading', { level: 2, name: /第2阶段/ }).waitFor();
+  assert.equal(await button.isDisabled(), true);
+  assert.match(await page.locator('#gate-why').innerText(), /须先完成第1阶段“确定议题”/);
+  // A wide-reaching matter held as a 议事会 is refused, citing 二（四）3.
+  await page.getByRole('link', { name: /确定议题/ }).click();
+  await h.done(page, '约请');
+  await h.answer(page, '涉及面广、关注度高', true);
+  assert.match(await report.innerText(), /要经过专题议事会、民主听证会等程序进行协商。（依据 二（四）3）/);
+  assert.equal(await button.isDisabled(), true);
+  await page.getByLabel('协商形式').selectOption({ label: '民主听证会' });
+  await h.completeStage(page, '第2阶段');
+  await context.close();
+});
+
+test('reloading in the middle of stage 3 restores every field', async () => {
+  const { context, page } = await freshPage();
+  await h.startConsultation(page, '公共部位设施修缮');
+  await h.fillStage1(page);
+  await h.completeStage(page, '第2阶段');
+  await h.fillStage2(page);
+  await h.completeStage(page, '第3阶段');
+  await page.getByLabel('实际协商时间').fill('2026-11-10T15:30');
+  await h.answer(page, '是否按公示内容开展', false);
+  await page.getByLabel('与公示内容不一致的说明').fill('因雨改在室内进行');
+  const cards = page.locator('fieldset.party');
+  await cards.nth(3).getByLabel('出席情况').selectOption({ label: '未出席' });
+  await cards.nth(3).getByLabel('未交书面意见的原因').fill('外出务工，电话联系未果');
+  await page.getByLabel('各方意见建议').fill('修缮楼道灯和扶手');
+  await h.done(page, '各方充分、理性、平等发表意见建议');
+  await h.waitSaved(page);
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: /第3阶段/ }).waitFor();
+  assert.equal(await page.getByLabel('实际协商时间').inputValue(), '2026-11-10T15:30');
+  assert.equal(await page.getByRole('group', { name: '是否按公示内容开展' }).getByRole('radio', { name: '否' }).isChecked(), true);
+  assert.equal(await page.getByLabel('与公示内容不一致的说明').inputValue(), '因雨改在室内进行');
+  assert.equal(await cards.nth(3).getByLabel('出席情况').inputValue(), 'no');
+  assert.equal(await cards.nth(3).getByLabel('未交书面意见的原因').inputValue(), '外出务工，电话联系未果');
+  assert.equal(await page.getByLabel('各方意见建议').inputValue(), '修缮楼道灯和扶手');
+  assert.equal(await h.item(page, '各方充分、理性、平等发表意见建议').getByRole('radio', { name: '已完成' }).isChecked(), true);
+  // Earlier stages stay completed and locked.
+  await page.getByRole('link', { name: /确定议题/ }).click();
+  assert.equal(await page.getByLabel('协商议题', { exact: true }).isDisabled(), true);
+  assert.equal(await page.getByRole('button', { name: '重新打开本阶段' }).isVisible(), true);
+  await context.close();
+});
+
+test('an edit typed just before the page is closed is not lost', async () => {
+  const { context, page } = await freshPage();
+  await h.startConsultation(page, '志愿服务活动及宣传');
+  await page.getByLabel('协商议题', { exact: true }).fill('组织楼栋志愿者轮值');
+  // Leave at once: the save on pagehide (or the one-second save) must have kept it.
+  const url = page.url();
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  assert.equal(await page.getByLabel('协商议题', { exact: true }).inputValue(), '组织楼栋志愿者轮值');
+  await context.close();
+});
+
+test('reopening a stage sends later stages back for re-check', async () => {
+  const { context, page } = await freshPage();
+  await h.startConsultation(page, '举报信箱');
+  await h.fillStage1(page);
+  await h.completeStage(page, '第2阶段');
+  await h.fillStage2(page);
+  await h.completeStage(page, '第3阶段');
+  await page.getByRole('link', { name: /确定议题/ }).click();
+  await page.getByRole('button', { name: '重新打开本阶段' }).click();
+  await page.getByLabel('协商议题', { exact: true }).fill('举报信箱移至社区服务站门口');
+  const steps = page.getByRole('navigation', { name: '协商程序' }).getByRole('listitem');
+  assert.match(await steps.nth(1).innerText(), /需重新确认/);
+  await h.completeStage(page, '第2阶段');
+  await page.getByText('前面的阶段曾重新打开，请核对本阶段后再次完成。').waitFor();
+  await h.completeStage(page, '第3阶段');
+  await context.close();
+});

@@ -21,4 +21,6 @@ trunk build --release
 node scripts/size.mjs
 
 step "end to end in headless Chromium (release build)"
+# Sample records for the ledger tests, made by the engine itself.
+cargo run --quiet --locked --example samples -- 60 target/samples-60.json
 node --test --test-concurrency=1 tests/e2e/

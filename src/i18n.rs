@@ -141,6 +141,7 @@ keys! {
     StatusCompleted => "已办结", "Completed";
     Overdue => "逾期", "Overdue";
     Total => "共", "Total";
+    CountsLabel => "各状态数量", "Counts by status";
     ColTopic => "事项与议题", "Matter and topic";
     ColCommunity => "村（社区）", "Village";
     ColStage => "当前阶段", "Stage";

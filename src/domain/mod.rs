@@ -8,6 +8,7 @@ pub mod ledger;
 pub mod opinion;
 pub mod procedure;
 pub mod record;
+pub mod sample;
 pub mod settings;
 pub mod validate;
 pub mod when;

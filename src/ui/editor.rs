@@ -235,13 +235,20 @@ pub fn EditorPage(props: &EditorProps) -> Html {
 
     // Apply an edit through the engine, then schedule a save within a second.
     let on_edit: Callback<Edit> = {
-        let (record, saver, save_state, save_now, procedure) =
-            (record.clone(), saver.clone(), save_state.clone(), save_now.clone(), procedure.clone());
+        let (record, saver, save_state, save_now, procedure, repo) = (
+            record.clone(),
+            saver.clone(),
+            save_state.clone(),
+            save_now.clone(),
+            procedure.clone(),
+            repo.clone(),
+        );
         Callback::from(move |edit: Edit| {
             let Some(mut next) = (*record).clone() else { return };
             if next.apply(&procedure, &county, edit, super::now()).is_err() {
                 return;
             }
+            repo.set_working(Some(next.clone()));
             let generation = {
                 let mut s = saver.borrow_mut();
                 s.latest = Some(next.clone());

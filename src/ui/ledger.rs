@@ -221,7 +221,7 @@ pub fn LedgerPage() -> Html {
     html! {
         <section class="ledger" aria-labelledby="ledger-heading">
             <h2 id="ledger-heading">{ t(lang, Key::LedgerHeading) }</h2>
-            <ul class="counts" aria-label={t(lang, Key::FilterStatus)}>
+            <ul class="counts" aria-label={t(lang, Key::CountsLabel)}>
                 <li>{ t(lang, Key::Total) }{ " " }<strong>{ c.total }</strong></li>
                 <li>{ t(lang, Key::StatusConsulting) }{ " " }<strong>{ c.consulting }</strong></li>
                 <li>{ t(lang, Key::StatusImplementing) }{ " " }<strong>{ c.implementing }</strong></li>

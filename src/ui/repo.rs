@@ -37,6 +37,8 @@ pub struct Repo {
     /// For each record, the revision this page last read from or wrote to storage: a save
     /// refuses to overwrite any other stored revision.
     bases: RefCell<BTreeMap<String, u64>>,
+    /// The record on screen in the editor, as it is now (saved or not): a backup includes it.
+    working: RefCell<Option<Record>>,
 }
 
 /// What every page reads: the data, a change counter that re-renders readers, and the language.
@@ -74,6 +76,7 @@ impl Repo {
             settings: RefCell::default(),
             unsaved: RefCell::default(),
             bases: RefCell::default(),
+            working: RefCell::default(),
         };
         let loaded = async {
             let db = Db::open(name).await?;
@@ -246,7 +249,13 @@ impl Repo {
 
     /// Everything not safely stored, as one JSON file for the user to keep.
     pub fn backup_json(&self) -> String {
-        let records: Vec<Record> = self.unsaved.borrow().values().cloned().collect();
+        let mut unsaved = self.unsaved.borrow().clone();
+        if let Some(r) =
+            self.working.borrow().as_ref().filter(|r| unsaved.contains_key(&r.id) || self.db.is_none())
+        {
+            unsaved.insert(r.id.clone(), r.clone());
+        }
+        let records: Vec<Record> = unsaved.into_values().collect();
         let value = serde_json::json!({
             "format": "xieshang-backup",
             "version": 1,
@@ -255,6 +264,11 @@ impl Repo {
             "settings": *self.settings.borrow(),
         });
         serde_json::to_string_pretty(&value).unwrap_or_default()
+    }
+
+    /// Notes the record the editor shows now.
+    pub fn set_working(&self, record: Option<Record>) {
+        *self.working.borrow_mut() = record;
     }
 
     /// How many records are kept only in memory.

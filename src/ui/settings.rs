@@ -46,7 +46,7 @@ pub fn SettingsPage() -> Html {
         html! {
             <div class="field">
                 <label for={id}>{ t(lang, key) }</label>
-                <input type="number" min="0" step="1" inputmode="numeric" id={id} {value} {oninput} />
+                <input type="text" inputmode="numeric" id={id} {value} {oninput} />
             </div>
         }
     };
@@ -87,7 +87,7 @@ pub fn SettingsPage() -> Html {
         <section class="settings" aria-labelledby="settings-heading">
             <h2 id="settings-heading">{ t(lang, Key::SettingsHeading) }</h2>
             <p class="intro">{ t(lang, Key::SettingsIntro) }</p>
-            <form class="card" onsubmit={on_save}>
+            <form class="card" onsubmit={on_save} novalidate=true>
                 { text("set-county", Key::County, draft.county.clone(), |s, v| s.county = v) }
                 { text("set-township", Key::Township, draft.township.clone(), |s, v| s.township = v) }
                 { text("set-community", Key::SettingsCommunity, draft.community.clone(), |s, v| s.community = v) }

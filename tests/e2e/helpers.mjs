@@ -123,3 +123,35 @@ export async function fillStage5(page, deadline = '2026-12-31') {
   await done(page, '反馈落实情况');
   await done(page, '合法合规');
 }
+
+/**
+ * Puts sample records (made by `cargo run --example samples`) into the app's IndexedDB, as the
+ * app stores them, then reloads. The app must have opened once, so that the database exists.
+ */
+export async function seed(page, url) {
+  const count = await page.evaluate(async (url) => {
+    const data = await (await fetch(url)).json();
+    const db = await new Promise((resolve, reject) => {
+      const r = indexedDB.open('xieshang');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const chunk = 1000;
+    for (let i = 0; i < data.records.length; i += chunk) {
+      await new Promise((resolve, reject) => {
+        const tx = db.transaction(['records', 'summaries'], 'readwrite');
+        for (let j = i; j < Math.min(i + chunk, data.records.length); j++) {
+          const id = JSON.parse(data.summaries[j]).id;
+          tx.objectStore('records').put(data.records[j], id);
+          tx.objectStore('summaries').put(data.summaries[j], id);
+        }
+        tx.oncomplete = resolve;
+        tx.onerror = () => reject(tx.error);
+      });
+    }
+    db.close();
+    return data.records.length;
+  }, url);
+  await page.reload();
+  return count;
+}

@@ -17,12 +17,21 @@ const TYPES = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Serves `root` on a free port; resolves to { url, close }. `prefix` mounts it under a path. */
-export function serve(root, { prefix = '/' } = {}) {
+/**
+ * Serves `root` on a free port; resolves to { url, close }. `prefix` mounts it under a path;
+ * `files` maps extra URL paths to files elsewhere (fixtures for tests and benchmarks).
+ */
+export function serve(root, { prefix = '/', files = {} } = {}) {
   const gzipCache = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     let rel = decodeURIComponent(url.pathname);
+    if (files[rel]) {
+      const body = fs.readFileSync(files[rel]);
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      res.end(body);
+      return;
+    }
     if (!rel.startsWith(prefix)) {
       res.writeHead(404).end('not found');
       return;

@@ -145,3 +145,23 @@ fn copying_a_record_keeps_stage_one_and_starts_afresh() {
     assert_eq!(copy.audit.len(), 1);
     assert_eq!(copy.audit[0].change, Change::Created { from: Some("rec-1".into()) });
 }
+
+#[test]
+fn samples_stand_at_every_stage_and_are_valid_so_far() {
+    use xieshang::domain::{sample, Catalogue, Procedure};
+    let procedure = Procedure::standard();
+    let catalogue = Catalogue::template();
+    let start = date!(2026 - 09 - 01);
+    let rows: Vec<Summary> =
+        (0..12).map(|i| Summary::of(&sample::record(&procedure, &catalogue, i, start), &procedure)).collect();
+    let stages: Vec<Option<&str>> = rows.iter().map(|r| r.stage.as_deref()).collect();
+    assert_eq!(
+        stages[..6],
+        [Some("s1"), Some("s2"), Some("s3"), Some("s4"), Some("s5"), None],
+        "index % 6 stages completed"
+    );
+    let c = counts(&rows, date!(2026 - 12 - 31));
+    assert_eq!((c.consulting, c.implementing, c.completed), (8, 2, 2));
+    assert!(c.overdue >= 1);
+    assert_eq!(rows[7].matter, catalogue.matters().nth(7).unwrap().1.name);
+}

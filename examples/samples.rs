@@ -1,0 +1,25 @@
+//! Writes sample records and their ledger summaries as JSON, for benchmarks and demonstrations:
+//! `cargo run --release --example samples -- COUNT OUT.json`. The file holds two arrays of JSON
+//! texts, `records` and `summaries`, in the form the app stores them.
+
+use xieshang::domain::ledger::Summary;
+use xieshang::domain::{sample, Catalogue, Procedure};
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let count: usize = args.next().and_then(|a| a.parse().ok()).unwrap_or(10_000);
+    let out = args.next().unwrap_or_else(|| "samples.json".into());
+    let procedure = Procedure::standard();
+    let catalogue = Catalogue::template();
+    let start = time::macros::date!(2026 - 06 - 01);
+    let mut records = Vec::with_capacity(count);
+    let mut summaries = Vec::with_capacity(count);
+    for i in 0..count {
+        let r = sample::record(&procedure, &catalogue, i, start);
+        summaries.push(serde_json::to_string(&Summary::of(&r, &procedure)).expect("summary"));
+        records.push(serde_json::to_string(&r).expect("record"));
+    }
+    let file = serde_json::json!({ "records": records, "summaries": summaries });
+    std::fs::write(&out, serde_json::to_string(&file).expect("json")).expect("write");
+    eprintln!("{count} records written to {out}");
+}

@@ -1,0 +1,117 @@
+// Keeping work: two tabs on one record, and storage that fails.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+import * as h from './helpers.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await serve('dist');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('two tabs do not lose each other’s edits', async () => {
+  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const a = await context.newPage();
+  await a.goto(server.url);
+  await h.startConsultation(a, '邻里纠纷调处');
+  await h.waitSaved(a);
+  const url = a.url();
+
+  // A second tab on the same record follows what the first saves.
+  const b = await context.newPage();
+  await b.goto(url);
+  await b.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  await a.getByLabel('协商议题', { exact: true }).fill('调处3号楼漏水纠纷');
+  await h.waitSaved(a);
+  await b.getByText('已载入另一标签页保存的最新版本。').waitFor();
+  assert.equal(await b.getByLabel('协商议题', { exact: true }).inputValue(), '调处3号楼漏水纠纷');
+
+  // A tab that cannot hear the other (messages lost) is still never allowed to overwrite it.
+  const c = await context.newPage();
+  await c.addInitScript(() => { window.BroadcastChannel = undefined; });
+  await c.goto(url);
+  await c.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  await a.getByLabel('议题说明').fill('楼上卫生间漏水');
+  await h.waitSaved(a);
+  await c.getByLabel('协商议题', { exact: true }).fill('调处漏水纠纷（C页）');
+  const dialog = c.getByRole('alertdialog', { name: '此记录已在另一个标签页或窗口中修改' });
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /本页的修改尚未保存/);
+  // Taking the other version shows A's text; nothing of A's was overwritten.
+  await dialog.getByRole('button', { name: /载入另一处的版本/ }).click();
+  assert.equal(await c.getByLabel('议题说明').inputValue(), '楼上卫生间漏水');
+  assert.equal(await c.getByLabel('协商议题', { exact: true }).inputValue(), '调处3号楼漏水纠纷');
+
+  // Once more, and this time keep this tab's version, knowingly.
+  await a.getByLabel('议题说明').fill('楼上卫生间漏水，已持续一月');
+  await h.waitSaved(a);
+  await c.getByLabel('协商议题', { exact: true }).fill('调处漏水纠纷（以C页为准）');
+  await dialog.waitFor();
+  await dialog.getByRole('button', { name: /保留本页的修改/ }).click();
+  await h.waitSaved(c);
+  await a.reload();
+  await a.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  assert.equal(await a.getByLabel('协商议题', { exact: true }).inputValue(), '调处漏水纠纷（以C页为准）');
+  await context.close();
+});
+
+test('when the browser has no database the user is told at once, keeps working, and can export', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    Object.defineProperty(window, 'indexedDB', { get: () => undefined });
+  });
+  await page.goto(server.url);
+  const alert = page.getByRole('alert').filter({ hasText: '无法保存到本机浏览器' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /修改仍保留在本页中/);
+  await h.startConsultation(page, '村（居）文体活动');
+  await page.getByLabel('协商议题', { exact: true }).fill('举办社区广场舞比赛');
+  await page.locator('.record-head [role="status"]', { hasText: '保存失败' }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出备份（JSON）' }).click(),
+  ]);
+  const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(file.format, 'xieshang-backup');
+  assert.equal(file.records.length, 1);
+  assert.equal(file.records[0].values.topic.value, '举办社区广场舞比赛');
+  // The ledger still lists it in this page.
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  assert.equal(await page.getByRole('row').filter({ hasText: '村（居）文体活动' }).count(), 1);
+  await context.close();
+});
+
+test('a full storage quota is reported at once and nothing typed is dropped', async () => {
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await h.startConsultation(page, '妇女儿童社会工作');
+  await h.waitSaved(page);
+  await page.evaluate(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.getByLabel('协商议题', { exact: true }).fill('开设四点半课堂');
+  await page.getByRole('alert').filter({ hasText: '浏览器存储空间已满' }).waitFor();
+  await page.locator('.record-head [role="status"]', { hasText: '保存失败：浏览器存储空间已满' }).waitFor();
+  // Still editable, still on screen.
+  await page.getByLabel('议题说明').fill('每周一至周五');
+  assert.equal(await page.getByLabel('协商议题', { exact: true }).inputValue(), '开设四点半课堂');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出备份（JSON）' }).click(),
+  ]);
+  const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+  assert.equal(file.records[0].values.topic_detail.value, '每周一至周五');
+  await context.close();
+});

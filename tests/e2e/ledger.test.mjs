@@ -1,0 +1,174 @@
+// The records ledger and the opinion ledger, as staff use them.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+import * as h from './helpers.mjs';
+
+const SAMPLES = path.resolve(process.env.SAMPLES ?? 'target/samples-60.json');
+let server;
+let browser;
+before(async () => {
+  server = await serve('dist', { files: { '/samples.json': SAMPLES } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function freshPage(hash = '') {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(server.url + hash);
+  await page.getByRole('heading', { level: 1, name: '城乡社区协商工作台' }).waitFor();
+  return { context, page };
+}
+
+const rows = (page) => page.getByRole('table').getByRole('row').filter({ has: page.getByRole('cell') });
+
+test('the ledger counts, filters, sorts and pages 60 records', async () => {
+  const { context, page } = await freshPage('#/records');
+  await page.getByText('还没有协商记录').waitFor();
+  assert.equal(await h.seed(page, server.url + 'samples.json'), 60);
+  await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
+  const counts = await page.locator('.counts').innerText();
+  for (const want of [/共\s*60/, /协商中\s*40/, /落实中\s*10/, /已办结\s*10/, /逾期\s*10/]) assert.match(counts, want);
+  assert.match(await page.locator('.range').innerText(), /显示第1–50条，共60条/);
+  assert.equal(await rows(page).count(), 50);
+  await page.getByRole('button', { name: '下一页' }).click();
+  assert.equal(await rows(page).count(), 10);
+
+  await page.getByLabel('状态', { exact: true }).selectOption({ label: '已办结' });
+  assert.match(await page.locator('.range').innerText(), /共10条/);
+  for (const text of await rows(page).allInnerTexts()) assert.match(text, /已办结/);
+  await page.getByLabel('状态', { exact: true }).selectOption({ label: '全部' });
+
+  await page.getByLabel('当前阶段').selectOption({ label: '3·开展协商' });
+  assert.equal(await rows(page).count(), 10);
+  await page.getByLabel('当前阶段').selectOption({ label: '全部' });
+
+  await page.getByLabel('查找记录').fill('幸福社区');
+  assert.equal(await rows(page).count(), 5);
+  for (const text of await rows(page).allInnerTexts()) assert.match(text, /幸福社区/);
+  await page.getByLabel('查找记录').fill('');
+
+  await page.getByLabel('只看逾期').check();
+  assert.equal(await rows(page).count(), 10);
+  for (const text of await rows(page).allInnerTexts()) assert.match(text, /逾期/);
+  assert.equal(await page.locator('tr.overdue').count(), 10);
+
+  // Sort by deadline, then reverse.
+  await page.getByRole('button', { name: '落实期限' }).click();
+  assert.equal(await page.getByRole('columnheader', { name: /落实期限/ }).getAttribute('aria-sort'), 'ascending');
+  const dates = async () => (await rows(page).allInnerTexts()).map((t) => t.match(/\d{4}-\d\d-\d\d(?!.*\d{4}-\d\d-\d\d)/s)?.[0]);
+  const up = await dates();
+  assert.deepEqual(up, [...up].sort());
+  await page.getByRole('button', { name: '落实期限' }).click();
+  assert.equal(await page.getByRole('columnheader', { name: /落实期限/ }).getAttribute('aria-sort'), 'descending');
+  assert.deepEqual(await dates(), [...up].sort().reverse());
+  await context.close();
+});
+
+test('open, copy as a new record, delete with confirmation and undo', async () => {
+  const { context, page } = await freshPage('#/records');
+  await page.getByText('还没有协商记录').waitFor();
+  await h.seed(page, server.url + 'samples.json');
+  await page.getByLabel('查找记录').fill('幸福社区第1号');
+  assert.equal(await rows(page).count(), 1);
+  await rows(page).first().getByRole('link').click();
+  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  assert.equal(await page.getByLabel('协商议题', { exact: true }).inputValue(), '村规民约、居民公约村(居)民自治章程的制订和修改（幸福社区第1号）');
+
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await page.getByLabel('查找记录').fill('幸福社区第13号');
+  await rows(page).first().getByRole('button', { name: '复制为新记录' }).click();
+  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  assert.match(await page.getByLabel('协商议题', { exact: true }).inputValue(), /幸福社区第13号/);
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  assert.match(await page.locator('.counts').innerText(), /共\s*61/);
+
+  await page.getByLabel('查找记录').fill('幸福社区第25号');
+  await rows(page).first().getByRole('button', { name: '删除' }).click();
+  const ask = page.getByRole('group', { name: /确定删除/ });
+  await ask.getByRole('button', { name: '确认删除' }).click();
+  await page.getByRole('status').filter({ hasText: /已删除/ }).waitFor();
+  assert.match(await page.locator('.counts').innerText(), /共\s*60/);
+  await page.getByRole('button', { name: '撤销' }).click();
+  await page.getByText('显示第1–1条，共1条').waitFor();
+  assert.match(await page.locator('.counts').innerText(), /共\s*61/);
+  // A deletion can also be called off.
+  await rows(page).first().getByRole('button', { name: '删除' }).click();
+  await page.getByRole('button', { name: '取消' }).click();
+  assert.equal(await rows(page).count(), 1);
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
+  assert.match(await page.locator('.counts').innerText(), /共\s*61/);
+  await context.close();
+});
+
+test('logging opinions and promoting them creates a linked record whose status they follow', async () => {
+  const { context, page } = await freshPage('#/opinions');
+  await page.getByRole('heading', { level: 2, name: '群众意见台账' }).waitFor();
+  await page.getByLabel('渠道').selectOption({ label: '群众意见箱' });
+  await page.getByLabel('反映人').fill('3号楼住户');
+  await page.getByLabel('意见内容').fill('电动车在楼道充电，存在火灾隐患');
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await page.getByLabel('渠道').selectOption({ label: '入户走访' });
+  await page.getByLabel('意见内容').fill('希望小区设立充电桩');
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await page.getByLabel('意见内容').fill('路灯不亮');
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await page.getByRole('cell', { name: '路灯不亮', exact: true }).waitFor();
+  assert.equal(await rows(page).count(), 3);
+  for (const text of await rows(page).allInnerTexts()) assert.match(text, /待研究/);
+
+  await page.getByRole('checkbox', { name: /电动车在楼道充电/ }).check();
+  await page.getByRole('checkbox', { name: /希望小区设立充电桩/ }).check();
+  await page.getByLabel('对应的协商事项').selectOption({ label: '27. 门禁改造、视频监控、电子快递柜、充电桩设立' });
+  await page.getByRole('button', { name: '转为协商议题' }).click();
+  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  assert.equal(await page.getByLabel('协商议题', { exact: true }).inputValue(), '电动车在楼道充电，存在火灾隐患');
+  const summary = await page.getByLabel('群众意见摘要').inputValue();
+  assert.match(summary, /群众意见箱 3号楼住户：电动车在楼道充电，存在火灾隐患/);
+  assert.match(summary, /入户走访：希望小区设立充电桩/);
+  const channels = page.getByRole('group', { name: '意见来源渠道' });
+  assert.equal(await channels.getByRole('checkbox', { name: '群众意见箱' }).isChecked(), true);
+  assert.equal(await channels.getByRole('checkbox', { name: '入户走访' }).isChecked(), true);
+  await h.waitSaved(page);
+
+  await page.getByRole('link', { name: '群众意见台账' }).click();
+  const promoted = rows(page).filter({ hasText: '已转为议题' });
+  assert.equal(await promoted.count(), 2);
+  assert.match(await promoted.first().innerText(), /已转为议题（协商中）/);
+  assert.equal(await rows(page).filter({ hasText: '待研究' }).count(), 1);
+  await promoted.first().getByRole('link', { name: '查看协商记录' }).click();
+  await page.getByRole('heading', { level: 2, name: '门禁改造、视频监控、电子快递柜、充电桩设立' }).waitFor();
+  // The ledgers survive a reload.
+  await page.reload();
+  await page.getByRole('link', { name: '群众意见台账' }).click();
+  await page.getByRole('cell', { name: '路灯不亮', exact: true }).waitFor();
+  assert.equal(await rows(page).count(), 3);
+  await context.close();
+});
+
+test('settings fill new records and the county numbers are checked', async () => {
+  const { context, page } = await freshPage('#/settings');
+  await page.getByLabel('县（市）').fill('玛纳斯县');
+  await page.getByLabel('乡镇（街道）').fill('玛纳斯镇');
+  await page.getByLabel('村（社区）').fill('幸福社区');
+  await page.getByLabel('公示至协商至少天数').fill('三');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByRole('alert').filter({ hasText: '请填写正整数，或留空。' }).waitFor();
+  await page.getByLabel('公示至协商至少天数').fill('10');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByRole('status').filter({ hasText: '设置已保存。' }).waitFor();
+  await page.reload();
+  assert.equal(await page.getByLabel('县（市）').inputValue(), '玛纳斯县');
+  assert.equal(await page.getByLabel('公示至协商至少天数').inputValue(), '10');
+  await h.startConsultation(page, '健身器材的选址');
+  assert.equal(await page.getByLabel('村（社区）', { exact: true }).inputValue(), '幸福社区');
+  await context.close();
+});

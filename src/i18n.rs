@@ -196,6 +196,15 @@ keys! {
     BadNumber => "请填写正整数，或留空。", "Enter a whole number, or leave it blank.";
     PageNotFound => "找不到此页面。", "Page not found.";
     Linked => "关联", "Linked";
+    BackupFileName => "协商工作台-备份.json", "xieshang-backup.json";
+    ErrUnsupported => "此浏览器不支持或禁用了本地数据库（IndexedDB）", "this browser has no local database (IndexedDB), or it is switched off";
+    ErrQuota => "浏览器存储空间已满", "the browser's storage is full";
+    ErrClosed => "浏览器数据库已关闭", "the browser's database was closed";
+    ErrIncomplete => "浏览器数据库结构不完整", "the browser's database is incomplete";
+    ErrCorrupt => "这条记录在浏览器中的数据已损坏，无法读取", "this record's stored data is damaged and cannot be read";
+    ErrCorruptStored => "浏览器中这条记录的已存数据已损坏，为免覆盖，未保存", "the stored copy of this record is damaged; to avoid overwriting it, nothing was saved";
+    ErrAborted => "保存未完成（浏览器中止了写入）", "not saved (the browser aborted the write)";
+    ErrOther => "浏览器数据库出错（{}）", "the browser's database failed ({})";
 }
 
 /// The short tag shown beside a row with a flaw of this kind.

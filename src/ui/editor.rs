@@ -29,7 +29,7 @@ pub struct EditorProps {
 enum Load {
     Loading,
     Missing,
-    Failed(String),
+    Failed(super::storage::StoreError),
     Ready,
 }
 
@@ -37,7 +37,7 @@ enum Load {
 enum SaveState {
     Saved,
     Pending,
-    Failed(String),
+    Failed(super::storage::StoreError),
     Conflict(Rc<Record>),
     Reloaded,
 }
@@ -123,7 +123,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                             save_state.set(SaveState::Conflict(Rc::new(*theirs)));
                             saver.borrow_mut().again = false;
                         }
-                        Err(e) => save_state.set(SaveState::Failed(e.0)),
+                        Err(e) => save_state.set(SaveState::Failed(e)),
                     }
                     refresh.emit(());
                     let again = std::mem::take(&mut saver.borrow_mut().again);
@@ -305,7 +305,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
         }
         Load::Failed(m) => {
             return html! {
-                <section><p role="alert">{ m.clone() }</p>
+                <section><p role="alert">{ m.message(lang) }</p>
                 <p><a href={Route::Records.href()}>{ t(lang, Key::BackToLedger) }</a></p></section>
             }
         }
@@ -365,7 +365,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
         SaveState::Saved => t(lang, Key::Saved).to_owned(),
         SaveState::Reloaded => t(lang, Key::ReloadedOther).to_owned(),
         SaveState::Pending => t(lang, Key::Saving).to_owned(),
-        SaveState::Failed(m) => format!("{}：{m}", t(lang, Key::SaveFailed)),
+        SaveState::Failed(m) => format!("{}：{}", t(lang, Key::SaveFailed), m.message(lang)),
         SaveState::Conflict(_) => t(lang, Key::ConflictTitle).to_owned(),
     };
 

@@ -124,13 +124,15 @@ fn StorageBanner() -> Html {
     let corrupt = repo.corrupt;
     let on_export = {
         let repo = repo.clone();
-        Callback::from(move |_| download("协商工作台-备份.json", &repo.backup_json(), "application/json"))
+        Callback::from(move |_| {
+            download(t(lang, Key::BackupFileName), &repo.backup_json(), "application/json")
+        })
     };
     html! {
         <>
         if let Some(message) = failure {
             <div class="banner error" role="alert">
-                <p>{ t(lang, Key::StorageFailed) }{ message }{ "。" }{ t(lang, Key::StorageFailedKeep) }</p>
+                <p>{ t(lang, Key::StorageFailed) }{ message.message(lang) }{ "。" }{ t(lang, Key::StorageFailedKeep) }</p>
                 <button type="button" onclick={on_export}>{ t(lang, Key::ExportBackup) }</button>
             </div>
         }

@@ -23,7 +23,7 @@ pub struct Repo {
     db: Option<Db>,
     name: String,
     /// The last storage failure, shown until a save succeeds.
-    pub failure: RefCell<Option<String>>,
+    pub failure: RefCell<Option<StoreError>>,
     /// Entries found unreadable when loading.
     pub corrupt: usize,
     /// One row per record.
@@ -94,7 +94,7 @@ impl Repo {
                 *repo.settings.borrow_mut() = settings;
                 repo.db = Some(db);
             }
-            Err(StoreError(message)) => *repo.failure.borrow_mut() = Some(message),
+            Err(e) => *repo.failure.borrow_mut() = Some(e),
         }
         repo
     }
@@ -105,21 +105,20 @@ impl Repo {
     }
 
     fn note(&self, result: &Result<(), StoreError>) {
-        match result {
-            Ok(()) => {}
-            Err(StoreError(m)) => *self.failure.borrow_mut() = Some(m.clone()),
+        if let Err(e) = result {
+            *self.failure.borrow_mut() = Some(e.clone());
         }
     }
 
     /// A record: the unsaved copy in this page if there is one, else the edits journalled when
     /// a page closed (newer than the stored copy), else the stored one. The flag says whether
     /// what is returned still has to be saved.
-    pub async fn record(&self, id: &str) -> Result<Option<(Record, bool)>, String> {
+    pub async fn record(&self, id: &str) -> Result<Option<(Record, bool)>, StoreError> {
         if let Some(r) = self.unsaved.borrow().get(id) {
             return Ok(Some((r.clone(), true)));
         }
         let Some(db) = &self.db else { return Ok(None) };
-        let stored = db.record(id).await.map_err(|e| e.0)?;
+        let stored = db.record(id).await?;
         let journalled = journal::read(&self.name, id);
         match (stored, journalled) {
             (stored, Some(JournalEntry { base, record }))
@@ -150,9 +149,9 @@ impl Repo {
     }
 
     /// Reads the stored copy of a record, skipping this page's unsaved one.
-    pub async fn stored_record(&self, id: &str) -> Result<Option<Record>, String> {
+    pub async fn stored_record(&self, id: &str) -> Result<Option<Record>, StoreError> {
         match &self.db {
-            Some(db) => db.record(id).await.map_err(|e| e.0),
+            Some(db) => db.record(id).await,
             None => Ok(None),
         }
     }
@@ -179,8 +178,7 @@ impl Repo {
         self.put_summary(summary.clone());
         let Some(db) = &self.db else {
             self.unsaved.borrow_mut().insert(record.id.clone(), record.clone());
-            let message = self.failure.borrow().clone().unwrap_or_else(|| "浏览器数据库不可用".into());
-            return Err(StoreError(message));
+            return Err(self.failure.borrow().clone().unwrap_or(StoreError::Unsupported));
         };
         let base = base.or_else(|| self.bases.borrow().get(&record.id).copied());
         let outcome = db.save_record(record, &summary, base).await;
@@ -195,16 +193,16 @@ impl Repo {
             Ok(SaveOutcome::Conflict(theirs)) => {
                 self.put_summary(Summary::of(theirs, &self.procedure));
             }
-            Err(StoreError(m)) => {
+            Err(e) => {
                 self.unsaved.borrow_mut().insert(record.id.clone(), record.clone());
-                *self.failure.borrow_mut() = Some(m.clone());
+                *self.failure.borrow_mut() = Some(e.clone());
             }
         }
         outcome
     }
 
     /// Deletes a record; returns it so that the deletion can be undone.
-    pub async fn delete(&self, id: &str) -> Result<Option<Record>, String> {
+    pub async fn delete(&self, id: &str) -> Result<Option<Record>, StoreError> {
         let record = self.record(id).await?.map(|(r, _)| r);
         self.summaries.borrow_mut().retain(|r| r.id != id);
         self.unsaved.borrow_mut().remove(id);
@@ -212,7 +210,7 @@ impl Repo {
         if let Some(db) = &self.db {
             let result = db.delete_record(id).await;
             self.note(&result);
-            result.map_err(|e| e.0)?;
+            result?;
         }
         Ok(record)
     }
@@ -235,15 +233,15 @@ impl Repo {
     }
 
     /// Stores the settings.
-    pub async fn save_settings(&self, settings: Settings) -> Result<(), String> {
+    pub async fn save_settings(&self, settings: Settings) -> Result<(), StoreError> {
         *self.settings.borrow_mut() = settings.clone();
         match &self.db {
             Some(db) => {
                 let result = db.save_settings(&settings).await;
                 self.note(&result);
-                result.map_err(|e| e.0)
+                result
             }
-            None => Err(self.failure.borrow().clone().unwrap_or_default()),
+            None => Err(self.failure.borrow().clone().unwrap_or(StoreError::Unsupported)),
         }
     }
 
@@ -266,8 +264,11 @@ impl Repo {
         serde_json::to_string_pretty(&value).unwrap_or_default()
     }
 
-    /// Notes the record the editor shows now.
+    /// Notes the record the editor shows now; its ledger row follows at once, before any save.
     pub fn set_working(&self, record: Option<Record>) {
+        if let Some(r) = &record {
+            self.put_summary(Summary::of(r, &self.procedure));
+        }
         *self.working.borrow_mut() = record;
     }
 

@@ -77,7 +77,8 @@ pub fn SettingsPage() -> Html {
             yew::platform::spawn_local(async move {
                 match repo.save_settings(s).await {
                     Ok(()) => message.set(Some((true, t(lang, Key::SettingsSaved).to_owned()))),
-                    Err(m) => message.set(Some((false, format!("{}{m}", t(lang, Key::StorageFailed))))),
+                    Err(m) => message
+                        .set(Some((false, format!("{}{}", t(lang, Key::StorageFailed), m.message(lang))))),
                 }
                 refresh.emit(());
             });

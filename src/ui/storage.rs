@@ -6,6 +6,7 @@ use crate::domain::ledger::Summary;
 use crate::domain::opinion::Opinion;
 use crate::domain::record::Record;
 use crate::domain::settings::Settings;
+use crate::i18n::{t, tf, Key, Lang};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
@@ -17,22 +18,55 @@ const OPINIONS: &str = "opinions";
 const META: &str = "meta";
 const SETTINGS_KEY: &str = "settings";
 
-/// A storage failure, with a message in Chinese for the user.
+/// A storage failure; [`StoreError::message`] says it to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct StoreError(pub String);
+pub enum StoreError {
+    /// No IndexedDB in this browser, or it is switched off (some private modes).
+    Unsupported,
+    /// The storage quota is used up.
+    Quota,
+    /// The database connection was closed (e.g. deleted by the user).
+    Closed,
+    /// The database lacks a store it should have.
+    Incomplete,
+    /// A stored entry could not be read.
+    Corrupt,
+    /// The stored copy is unreadable, so it was not overwritten.
+    CorruptStored,
+    /// The browser aborted the write.
+    Aborted,
+    /// Anything else, with the browser's words.
+    Other(String),
+}
+
+impl StoreError {
+    /// The message for the user, through the translation layer.
+    pub fn message(&self, lang: Lang) -> String {
+        let key = match self {
+            StoreError::Unsupported => Key::ErrUnsupported,
+            StoreError::Quota => Key::ErrQuota,
+            StoreError::Closed => Key::ErrClosed,
+            StoreError::Incomplete => Key::ErrIncomplete,
+            StoreError::Corrupt => Key::ErrCorrupt,
+            StoreError::CorruptStored => Key::ErrCorruptStored,
+            StoreError::Aborted => Key::ErrAborted,
+            StoreError::Other(detail) => return tf(lang, Key::ErrOther, &[detail]),
+        };
+        t(lang, key).to_owned()
+    }
+}
 
 fn fail(e: impl std::fmt::Display) -> StoreError {
     let text = e.to_string();
-    let message = if text.contains("Quota") || text.contains("quota") {
-        "浏览器存储空间已满".to_owned()
+    if text.contains("Quota") || text.contains("quota") {
+        StoreError::Quota
     } else if text.contains("InvalidState") || text.contains("closed") {
-        "浏览器数据库已关闭".to_owned()
+        StoreError::Closed
     } else if text.contains("NotFound") || text.contains("not found") {
-        "浏览器数据库结构不完整".to_owned()
+        StoreError::Incomplete
     } else {
-        format!("浏览器数据库出错（{text}）")
-    };
-    StoreError(message)
+        StoreError::Other(text)
+    }
 }
 
 /// What a save did.
@@ -106,8 +140,7 @@ pub struct Loaded<T> {
 impl Db {
     /// Opens (or creates) the database `name`.
     pub async fn open(name: &str) -> Result<Db, StoreError> {
-        let factory =
-            Factory::new().map_err(|_| StoreError("此浏览器不支持或禁用了本地数据库（IndexedDB）".into()))?;
+        let factory = Factory::new().map_err(|_| StoreError::Unsupported)?;
         let mut request = factory.open(name, Some(VERSION)).map_err(fail)?;
         request.on_upgrade_needed(|event| {
             let Ok(db) = event.database() else { return };
@@ -159,11 +192,9 @@ impl Db {
             .map_err(fail)?;
         match value {
             None => Ok(None),
-            Some(v) => v
-                .as_string()
-                .and_then(|s| serde_json::from_str(&s).ok())
-                .map(Some)
-                .ok_or_else(|| StoreError("这条记录在浏览器中的数据已损坏，无法读取".into())),
+            Some(v) => {
+                v.as_string().and_then(|s| serde_json::from_str(&s).ok()).map(Some).ok_or(StoreError::Corrupt)
+            }
         }
     }
 
@@ -194,7 +225,7 @@ impl Db {
             return match theirs {
                 Some(theirs) => Ok(SaveOutcome::Conflict(Box::new(theirs))),
                 // The stored copy is unreadable: keep it, and say so rather than overwrite it.
-                None => Err(StoreError("浏览器中这条记录的已存数据已损坏，为免覆盖，未保存".into())),
+                None => Err(StoreError::CorruptStored),
             };
         }
         records.put(&JsValue::from_str(&record_json), Some(&key)).map_err(fail)?.await.map_err(fail)?;
@@ -204,7 +235,7 @@ impl Db {
         if result.is_committed() {
             Ok(SaveOutcome::Saved)
         } else {
-            Err(StoreError("保存未完成（浏览器中止了写入）".into()))
+            Err(StoreError::Aborted)
         }
     }
 
@@ -239,7 +270,7 @@ impl Db {
         if result.is_committed() {
             Ok(())
         } else {
-            Err(StoreError("保存未完成（浏览器中止了写入）".into()))
+            Err(StoreError::Aborted)
         }
     }
 

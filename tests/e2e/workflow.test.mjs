@@ -30,7 +30,12 @@ test('a new user completes a consultation for 门禁改造、视频监控、电�
   const { context, page, errors } = await freshPage();
   await h.startConsultation(page, '门禁改造、视频监控、电子快递柜、充电桩设立');
   await h.fillStage1(page);
-  await h.completeStage(page, '第2阶段');
+  // With the keyboard: Enter on the gate button; focus lands on the next stage's heading.
+  await page.getByRole('button', { name: '完成本阶段' }).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { level: 2, name: /第2阶段/ }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'stage-title');
+  assert.match(await page.evaluate(() => document.activeElement.textContent), /第2阶段/);
   await h.fillStage2(page);
   await h.completeStage(page, '第3阶段');
   await h.fillStage3(page);

@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Builds the release app and prints the benchmark figures (sizes, large ledger). Not a test:
+# nothing here passes or fails on a number.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+trunk build --release
+node scripts/size.mjs
+node bench/ledger.mjs

@@ -19,8 +19,11 @@ fn mount() -> web_sys::Element {
 async fn the_catalogue_shows_every_category_matter_and_flag() {
     let root = mount();
     let catalogue = Rc::new(Catalogue::template());
-    yew::Renderer::<CatalogueView>::with_root_and_props(root.clone(), CatalogueViewProps { catalogue })
-        .render();
+    yew::Renderer::<CatalogueView>::with_root_and_props(
+        root.clone(),
+        CatalogueViewProps { catalogue, on_start: None },
+    )
+    .render();
     yew::scheduler::flush().await;
 
     let text = root.text_content().unwrap();
@@ -56,8 +59,11 @@ async fn searching_narrows_the_catalogue_as_you_type() {
     use wasm_bindgen::JsCast;
     let root = mount();
     let catalogue = Rc::new(Catalogue::template());
-    yew::Renderer::<CatalogueView>::with_root_and_props(root.clone(), CatalogueViewProps { catalogue })
-        .render();
+    yew::Renderer::<CatalogueView>::with_root_and_props(
+        root.clone(),
+        CatalogueViewProps { catalogue, on_start: None },
+    )
+    .render();
     yew::scheduler::flush().await;
     let input: web_sys::HtmlInputElement =
         root.query_selector("#catalogue-search").unwrap().unwrap().dyn_into().unwrap();
@@ -73,12 +79,95 @@ async fn searching_narrows_the_catalogue_as_you_type() {
     assert!(root.text_content().unwrap().contains("没有找到相符的事项。"));
 }
 
+/// Waits (up to five seconds) until the root's text contains `needle`.
+async fn until_text(root: &web_sys::Element, needle: &str) -> String {
+    for _ in 0..500 {
+        yew::scheduler::flush().await;
+        let text = root.text_content().unwrap_or_default();
+        if text.contains(needle) {
+            return text;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("never showed {needle}: {}", root.text_content().unwrap_or_default());
+}
+
 #[wasm_bindgen_test]
 async fn the_app_opens_on_the_catalogue_in_chinese() {
     let root = mount();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-    let text = root.text_content().unwrap();
+    web_sys::window().unwrap().location().set_hash("#/catalogue").unwrap();
+    let props = xieshang::ui::AppProps { db: "web-test-app".into() };
+    yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+    let text = until_text(&root, "发起协商").await;
     assert!(text.contains("城乡社区协商工作台"));
     assert!(text.contains("协商事项目录"));
+    assert!(text.contains("群众意见台账"));
+}
+
+mod storage {
+    //! The storage layer against the browser's real IndexedDB.
+    use super::*;
+    use time::macros::datetime;
+    use xieshang::domain::ledger::Summary;
+    use xieshang::domain::record::{Edit, MatterCopy, Record, Value};
+    use xieshang::domain::settings::Settings;
+    use xieshang::domain::{CountyRules, Procedure};
+    use xieshang::ui::storage::{Db, SaveOutcome};
+
+    fn record(id: &str) -> (Procedure, Record) {
+        let procedure = Procedure::standard();
+        let catalogue = Catalogue::template();
+        let (g, m) = catalogue.matter("tpl-27").unwrap();
+        let r = Record::new(
+            id.into(),
+            &procedure,
+            MatterCopy::of(&catalogue, g, m),
+            datetime!(2026-11-01 08:00 UTC),
+        );
+        (procedure, r)
+    }
+
+    fn edit(p: &Procedure, r: &mut Record, topic: &str) {
+        let e = Edit::SetValue { field: "topic".into(), value: Some(Value::Text(topic.into())) };
+        r.apply(p, &CountyRules::default(), e, datetime!(2026-11-01 09:00 UTC)).unwrap();
+    }
+
+    #[wasm_bindgen_test]
+    async fn records_round_trip_and_a_stale_save_is_refused() {
+        let db = Db::open("web-test-storage").await.expect("IndexedDB opens");
+        let (p, mut mine) = record("web-r1");
+        assert!(matches!(db.save_record(&mine, &Summary::of(&mine, &p), None).await, Ok(SaveOutcome::Saved)));
+        let loaded = db.record("web-r1").await.unwrap().expect("stored");
+        assert_eq!(loaded, mine);
+        // Another tab saves revision 2 on top of revision 1.
+        let mut theirs = loaded.clone();
+        edit(&p, &mut theirs, "他们的议题");
+        assert!(matches!(
+            db.save_record(&theirs, &Summary::of(&theirs, &p), Some(1)).await,
+            Ok(SaveOutcome::Saved)
+        ));
+        // This tab, still based on revision 1, must not overwrite it.
+        edit(&p, &mut mine, "我的议题");
+        match db.save_record(&mine, &Summary::of(&mine, &p), Some(1)).await {
+            Ok(SaveOutcome::Conflict(stored)) => assert_eq!(*stored, theirs),
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+        assert_eq!(db.record("web-r1").await.unwrap().unwrap(), theirs);
+        let summaries = db.summaries().await.unwrap();
+        assert_eq!(summaries.items.iter().filter(|s| s.id == "web-r1").count(), 1);
+        assert_eq!(summaries.items.iter().find(|s| s.id == "web-r1").unwrap().topic, "他们的议题");
+        db.delete_record("web-r1").await.unwrap();
+        assert_eq!(db.record("web-r1").await.unwrap(), None);
+    }
+
+    #[wasm_bindgen_test]
+    async fn settings_are_kept() {
+        let db = Db::open("web-test-settings").await.unwrap();
+        assert_eq!(db.settings().await.unwrap(), Settings::default());
+        let s = Settings {
+            county: "玛纳斯县".into(), community: "幸福社区".into(), ..Settings::default()
+        };
+        db.save_settings(&s).await.unwrap();
+        assert_eq!(db.settings().await.unwrap(), s);
+    }
 }

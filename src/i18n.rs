@@ -204,6 +204,7 @@ keys! {
     ErrCorrupt => "这条记录在浏览器中的数据已损坏，无法读取", "this record's stored data is damaged and cannot be read";
     ErrCorruptStored => "浏览器中这条记录的已存数据已损坏，为免覆盖，未保存", "the stored copy of this record is damaged; to avoid overwriting it, nothing was saved";
     ErrAborted => "保存未完成（浏览器中止了写入）", "not saved (the browser aborted the write)";
+    ErrBlocked => "浏览器数据库被本工作台的另一个页面占用，请关闭其他页面后刷新", "the database is held by another page of this workbench; close it and reload";
     ErrOther => "浏览器数据库出错（{}）", "the browser's database failed ({})";
 }
 

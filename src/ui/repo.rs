@@ -78,14 +78,20 @@ impl Repo {
             bases: RefCell::default(),
             working: RefCell::default(),
         };
-        let loaded = async {
+        let load = Box::pin(async {
             let db = Db::open(name).await?;
             let summaries = db.summaries().await?;
             let opinions = db.opinions().await?;
             let settings = db.settings().await?;
             Ok::<_, StoreError>((db, summaries, opinions, settings))
-        }
-        .await;
+        });
+        // An open request another page blocks never answers: give up after a while and work
+        // in memory, saying why, rather than show "loading" for ever.
+        let timeout = Box::pin(yew::platform::time::sleep(std::time::Duration::from_secs(8)));
+        let loaded = match futures::future::select(load, timeout).await {
+            futures::future::Either::Left((result, _)) => result,
+            futures::future::Either::Right(_) => Err(StoreError::Blocked),
+        };
         match loaded {
             Ok((db, summaries, opinions, settings)) => {
                 repo.corrupt = summaries.corrupt + opinions.corrupt;

@@ -35,6 +35,8 @@ pub enum StoreError {
     CorruptStored,
     /// The browser aborted the write.
     Aborted,
+    /// Opening the database waited too long: another page of an older version holds it.
+    Blocked,
     /// Anything else, with the browser's words.
     Other(String),
 }
@@ -50,6 +52,7 @@ impl StoreError {
             StoreError::Corrupt => Key::ErrCorrupt,
             StoreError::CorruptStored => Key::ErrCorruptStored,
             StoreError::Aborted => Key::ErrAborted,
+            StoreError::Blocked => Key::ErrBlocked,
             StoreError::Other(detail) => return tf(lang, Key::ErrOther, &[detail]),
         };
         t(lang, key).to_owned()

@@ -41,6 +41,10 @@ pub struct Summary {
     /// Residents' opinions it took up.
     #[serde(default)]
     pub opinions: Vec<String>,
+    /// SHA-256 of the record's canonical JSON (see `transfer::digest`): tells an identical
+    /// imported copy without reading the record.
+    #[serde(default)]
+    pub digest: String,
 }
 
 /// Where a record stands.
@@ -90,6 +94,7 @@ impl Summary {
             updated: record.updated,
             revision: record.revision,
             opinions: record.opinions.clone(),
+            digest: super::transfer::digest(record),
         }
     }
 

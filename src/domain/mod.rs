@@ -10,6 +10,7 @@ pub mod procedure;
 pub mod record;
 pub mod sample;
 pub mod settings;
+pub mod transfer;
 pub mod validate;
 pub mod when;
 

@@ -211,7 +211,8 @@ impl Value {
         }
     }
 
-    fn fits(&self, kind: &FieldKind) -> bool {
+    /// Whether the value is of the kind a field holds.
+    pub fn fits(&self, kind: &FieldKind) -> bool {
         matches!(
             (self, kind),
             (Value::Text(_), FieldKind::Text | FieldKind::Longtext)

@@ -9,3 +9,4 @@ mod procedure;
 mod record;
 mod rules;
 mod tidy;
+mod transfer;

@@ -1,0 +1,504 @@
+//! Records leave and enter the browser: the export file (a versioned envelope), each record's
+//! canonical JSON and its SHA-256 digest, the ledger as CSV, and import — parsed into the same
+//! types or rejected with the place of the first problem, then compared with the local copies
+//! for a preview. Nothing here changes stored data.
+
+use super::ledger::{Status, Summary};
+use super::opinion::Opinion;
+use super::procedure::{FieldKind, Procedure};
+use super::record::Record;
+use super::when::{self, Date, OffsetDateTime};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::BTreeSet;
+
+/// The name of the export format.
+pub const FORMAT: &str = "xieshang-records";
+/// The version of the export format this build writes and reads.
+pub const VERSION: u32 = 1;
+/// The largest file import accepts.
+pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
+/// The longest text import accepts in any one field.
+pub const MAX_TEXT_CHARS: usize = 20_000;
+
+/// An export file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// The format's version ([`VERSION`]).
+    pub version: u32,
+    /// When the file was made.
+    #[serde(with = "time::serde::rfc3339")]
+    pub exported_at: OffsetDateTime,
+    /// The program that made it, e.g. `xieshang 0.1.0`.
+    pub generator: String,
+    /// Who exported it (the organisation in the settings), if known.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub organisation: String,
+    /// The records, each with its digest.
+    pub records: Vec<Exported>,
+    /// Residents' opinions the records took up.
+    #[serde(default)]
+    pub opinions: Vec<Opinion>,
+}
+
+/// A record in an export file, with the SHA-256 digest of its canonical JSON.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Exported {
+    /// Lower-case hex SHA-256 of [`canonical_json`] of the record.
+    pub digest: String,
+    /// The record.
+    pub record: Record,
+}
+
+/// The canonical JSON of a record: keys sorted at every level, no white space. The same record
+/// always gives the same text, whatever the order its fields are declared or were read in.
+pub fn canonical_json(record: &Record) -> String {
+    // serde_json's Value keeps object keys in a BTreeMap (no `preserve_order`), so they come out
+    // sorted.
+    serde_json::to_value(record).map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The SHA-256 digest of a record's canonical JSON, in lower-case hex.
+pub fn digest(record: &Record) -> String {
+    hex(&Sha256::digest(canonical_json(record).as_bytes()))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(DIGITS[(b >> 4) as usize] as char);
+        out.push(DIGITS[(b & 15) as usize] as char);
+    }
+    out
+}
+
+/// The short form printed on paper: the first 16 hex digits in groups of four, upper case,
+/// e.g. `3F2A-91C0-77B4-E1D2`.
+pub fn short_digest(digest: &str) -> String {
+    let head: Vec<char> = digest.chars().take(16).map(|c| c.to_ascii_uppercase()).collect();
+    head.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
+}
+
+/// Makes an export file.
+pub fn export(
+    records: &[Record],
+    opinions: Vec<Opinion>,
+    organisation: &str,
+    now: OffsetDateTime,
+) -> Envelope {
+    Envelope {
+        format: FORMAT.into(),
+        version: VERSION,
+        exported_at: now,
+        generator: format!("xieshang {}", env!("CARGO_PKG_VERSION")),
+        organisation: organisation.into(),
+        records: records.iter().map(|r| Exported { digest: digest(r), record: r.clone() }).collect(),
+        opinions,
+    }
+}
+
+/// An export file as text.
+pub fn to_json(envelope: &Envelope) -> String {
+    serde_json::to_string_pretty(envelope).unwrap_or_default()
+}
+
+/// Why a file cannot be imported. Each says where the first problem is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    TooLarge {
+        /// Its size.
+        bytes: usize,
+    },
+    /// Empty.
+    Empty,
+    /// Not JSON, or cut short.
+    NotJson {
+        /// Line of the problem (1-based).
+        line: usize,
+        /// Column.
+        column: usize,
+        /// The text ends before the JSON does (a truncated file).
+        truncated: bool,
+        /// Nesting deeper than JSON readers accept.
+        too_deep: bool,
+    },
+    /// Not an export of this program.
+    WrongFormat {
+        /// What the file calls itself.
+        found: String,
+    },
+    /// A version this build does not know.
+    UnknownVersion {
+        /// The file's version.
+        found: u64,
+    },
+    /// A value of the wrong shape.
+    Shape {
+        /// Where, e.g. `records[3].record.values.topic`.
+        path: String,
+        /// What the reader said.
+        detail: String,
+    },
+    /// Two records (or opinions) with one id.
+    DuplicateId {
+        /// Where the second is.
+        path: String,
+        /// The id.
+        id: String,
+    },
+    /// An id that is empty or too long.
+    BadId {
+        /// Where.
+        path: String,
+    },
+    /// A text longer than [`MAX_TEXT_CHARS`].
+    TooLong {
+        /// Where.
+        path: String,
+        /// Its length in characters.
+        chars: usize,
+    },
+    /// A record made for another procedure definition.
+    UnknownProcedure {
+        /// Where.
+        path: String,
+        /// Its id.
+        id: String,
+    },
+    /// A field, item, stage, role or option the procedure does not have, or a value of the
+    /// wrong kind for its field.
+    NotInProcedure {
+        /// Where.
+        path: String,
+        /// What it is.
+        name: String,
+    },
+}
+
+impl ImportError {
+    /// Where the problem is, as a path into the file (`$` for the whole file).
+    pub fn path(&self) -> String {
+        match self {
+            ImportError::TooLarge { .. } | ImportError::Empty | ImportError::NotJson { .. } => "$".into(),
+            ImportError::WrongFormat { .. } => "format".into(),
+            ImportError::UnknownVersion { .. } => "version".into(),
+            ImportError::Shape { path, .. }
+            | ImportError::DuplicateId { path, .. }
+            | ImportError::BadId { path }
+            | ImportError::TooLong { path, .. }
+            | ImportError::UnknownProcedure { path, .. }
+            | ImportError::NotInProcedure { path, .. } => path.clone(),
+        }
+    }
+
+    /// The 1-based number of the record the problem is in, if it is in one.
+    pub fn record_number(&self) -> Option<usize> {
+        let path = self.path();
+        let rest = path.strip_prefix("records[")?;
+        let end = rest.find(']')?;
+        rest[..end].parse::<usize>().ok().map(|i| i + 1)
+    }
+}
+
+/// A file that parsed and passed every check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Parsed {
+    /// Its content.
+    pub envelope: Envelope,
+    /// Ids of records whose digest in the file does not match their content.
+    pub digest_mismatches: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Head {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+/// Parses an export file and checks it against the procedure. The first problem found is
+/// returned with its place; nothing is partly accepted.
+pub fn parse(text: &str, procedure: &Procedure) -> Result<Parsed, ImportError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let syntax = |e: serde_json::Error| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        truncated: e.is_eof(),
+        too_deep: e.to_string().contains("recursion limit"),
+    };
+    if !text.trim_start().starts_with('{') {
+        let found: String = text.trim_start().chars().take(20).collect();
+        return Err(ImportError::WrongFormat { found });
+    }
+    // The head first, so that another format or version is named as such.
+    let head: Head = match serde_json::from_str(text) {
+        Ok(h) => h,
+        Err(e) if e.is_syntax() || e.is_eof() => return Err(syntax(e)),
+        Err(e) => return Err(ImportError::Shape { path: "$".into(), detail: e.to_string() }),
+    };
+    match head.format.as_ref().and_then(|f| f.as_str()) {
+        Some(FORMAT) => {}
+        _ => {
+            let found = head.format.map(|f| f.to_string()).unwrap_or_default();
+            return Err(ImportError::WrongFormat { found });
+        }
+    }
+    match head.version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(VERSION) => {}
+        Some(v) => return Err(ImportError::UnknownVersion { found: v }),
+        None => {
+            return Err(ImportError::Shape {
+                path: "version".into(),
+                detail: "missing or not a number".into(),
+            })
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(text);
+    let envelope: Envelope = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            syntax(inner)
+        } else {
+            ImportError::Shape { path, detail: inner.to_string() }
+        }
+    })?;
+    check(envelope, procedure)
+}
+
+fn check(envelope: Envelope, procedure: &Procedure) -> Result<Parsed, ImportError> {
+    let mut ids = BTreeSet::new();
+    let mut digest_mismatches = Vec::new();
+    for (i, exported) in envelope.records.iter().enumerate() {
+        let r = &exported.record;
+        let at = |rest: &str| format!("records[{i}].record{rest}");
+        if r.id.trim().is_empty() || r.id.chars().count() > 100 {
+            return Err(ImportError::BadId { path: at(".id") });
+        }
+        if !ids.insert(r.id.as_str()) {
+            return Err(ImportError::DuplicateId { path: at(".id"), id: r.id.clone() });
+        }
+        if r.procedure.id != procedure.id {
+            return Err(ImportError::UnknownProcedure {
+                path: at(".procedure.id"),
+                id: r.procedure.id.clone(),
+            });
+        }
+        let value = serde_json::to_value(r).unwrap_or_default();
+        longest_text(&value, &mut at(""))?;
+        check_against_procedure(r, procedure, &at)?;
+        let canonical = value.to_string();
+        if hex(&Sha256::digest(canonical.as_bytes())) != exported.digest {
+            digest_mismatches.push(r.id.clone());
+        }
+    }
+    let mut opinion_ids = BTreeSet::new();
+    for (i, o) in envelope.opinions.iter().enumerate() {
+        let path = format!("opinions[{i}]");
+        if o.id.trim().is_empty() || o.id.chars().count() > 100 {
+            return Err(ImportError::BadId { path: format!("{path}.id") });
+        }
+        if !opinion_ids.insert(o.id.as_str()) {
+            return Err(ImportError::DuplicateId { path: format!("{path}.id"), id: o.id.clone() });
+        }
+        if procedure.choice("channels", &o.channel).is_none() {
+            return Err(ImportError::NotInProcedure {
+                path: format!("{path}.channel"),
+                name: o.channel.clone(),
+            });
+        }
+        for (field, text) in [("who", &o.who), ("content", &o.content)] {
+            let chars = text.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                return Err(ImportError::TooLong { path: format!("{path}.{field}"), chars });
+            }
+        }
+    }
+    Ok(Parsed { envelope, digest_mismatches })
+}
+
+fn longest_text(value: &serde_json::Value, path: &mut String) -> Result<(), ImportError> {
+    match value {
+        serde_json::Value::String(s) => {
+            let chars = s.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                return Err(ImportError::TooLong { path: path.clone(), chars });
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                longest_text(v, path)?;
+                path.truncate(len);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, v) in map {
+                let len = path.len();
+                path.push('.');
+                path.push_str(k);
+                longest_text(v, path)?;
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+fn check_against_procedure(
+    r: &Record,
+    procedure: &Procedure,
+    at: &dyn Fn(&str) -> String,
+) -> Result<(), ImportError> {
+    let not_in = |path: String, name: &str| ImportError::NotInProcedure { path, name: name.to_owned() };
+    for (field, value) in &r.values {
+        let Some((_, _, def)) = procedure.field(field) else {
+            return Err(not_in(at(&format!(".values.{field}")), field));
+        };
+        if def.property.is_some() || !value.fits(&def.kind) {
+            return Err(not_in(at(&format!(".values.{field}")), field));
+        }
+        let options_ok = match (value, &def.kind) {
+            (super::record::Value::Choice(c), FieldKind::Choice { list }) => {
+                procedure.choice(list, c).is_some()
+            }
+            (super::record::Value::Multichoice(cs), FieldKind::Multichoice { list }) => {
+                cs.iter().all(|c| procedure.choice(list, c).is_some())
+            }
+            _ => true,
+        };
+        if !options_ok {
+            return Err(not_in(at(&format!(".values.{field}.value")), field));
+        }
+    }
+    for item in r.items.keys() {
+        if procedure.item(item).is_none() {
+            return Err(not_in(at(&format!(".items.{item}")), item));
+        }
+    }
+    for stage in r.stages.keys() {
+        if procedure.stage(stage).is_none() {
+            return Err(not_in(at(&format!(".stages.{stage}")), stage));
+        }
+    }
+    for (i, p) in r.parties.iter().enumerate() {
+        if procedure.choice("roles", &p.role).is_none() {
+            return Err(not_in(at(&format!(".parties[{i}].role")), &p.role));
+        }
+    }
+    let lists = [("lead", &r.lead, ".lead"), ("forms", &r.form, ".form")];
+    for (list, value, path) in lists {
+        if let Some(v) = value {
+            if procedure.choice(list, v).is_none() {
+                return Err(not_in(at(path), v));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// How an imported record compares with the local one of the same id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    /// No local record has this id.
+    New,
+    /// The same content.
+    Identical,
+    /// The imported one continues the local one's history.
+    Newer,
+    /// The local one continues the imported one's history.
+    Older,
+    /// Both changed since they parted, or they are different records with one id.
+    Conflicting,
+}
+
+/// Compares an imported record with the local one, by digest and then by audit trail: one is
+/// newer when its trail continues the other's.
+pub fn classify(imported: &Record, local: Option<&Record>) -> Verdict {
+    let Some(local) = local else { return Verdict::New };
+    if digest(imported) == digest(local) {
+        return Verdict::Identical;
+    }
+    if imported.created != local.created {
+        return Verdict::Conflicting;
+    }
+    let (a, b) = (&local.audit, &imported.audit);
+    let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    // The last entry of a trail may still be folding edits of one field, so the shorter trail
+    // counts as continued when all but its last entry are shared and the revision moved on.
+    let continues =
+        |shorter: &Vec<super::record::AuditEntry>, longer_revision: u64, shorter_revision: u64| {
+            common + 1 >= shorter.len() && longer_revision > shorter_revision
+        };
+    if continues(a, imported.revision, local.revision) && b.len() >= a.len() {
+        Verdict::Newer
+    } else if continues(b, local.revision, imported.revision) && a.len() >= b.len() {
+        Verdict::Older
+    } else {
+        Verdict::Conflicting
+    }
+}
+
+/// The ledger as CSV that Excel and WPS open with Chinese intact: UTF-8 with a byte-order mark,
+/// one row per record with the ledger's columns.
+pub fn ledger_csv(
+    rows: &[&Summary],
+    procedure: &Procedure,
+    today: Date,
+    status_word: impl Fn(Status) -> String,
+) -> String {
+    let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let header = [
+        "序号",
+        "事项",
+        "协商议题",
+        "类别",
+        "村（社区）",
+        "当前阶段",
+        "状态",
+        "是否逾期",
+        "落实期限",
+        "最后修改",
+        "记录编号",
+        "校验码",
+    ];
+    let _ = writer.write_record(header);
+    for (i, r) in rows.iter().enumerate() {
+        let stage = r
+            .stage
+            .as_ref()
+            .and_then(|s| procedure.stage_index(s))
+            .map(|i| format!("{}·{}", i + 1, procedure.stages[i].title))
+            .unwrap_or_else(|| "—".into());
+        let updated = r.updated.date();
+        let _ = writer.write_record([
+            (i + 1).to_string(),
+            r.matter.clone(),
+            r.topic.clone(),
+            r.category.clone(),
+            r.community.clone(),
+            stage,
+            status_word(r.status),
+            if r.is_overdue(today) { "是".into() } else { "否".into() },
+            r.deadline.map(when::format_date).unwrap_or_default(),
+            when::format_date(updated),
+            r.id.clone(),
+            short_digest(&r.digest),
+        ]);
+    }
+    let body = writer.into_inner().unwrap_or_default();
+    let mut out = String::from('\u{feff}');
+    out.push_str(&String::from_utf8_lossy(&body));
+    out
+}

@@ -1,0 +1,263 @@
+//! Export and import: the envelope, digests, the preview's verdicts, CSV, and a corpus of bad
+//! files, each rejected with the place of its first problem.
+
+use crate::fixture::*;
+use xieshang::domain::ledger::{Status, Summary};
+use xieshang::domain::record::Edit;
+use xieshang::domain::transfer::{self, classify, parse, ImportError, Verdict};
+
+fn file_with(records: &[xieshang::domain::Record]) -> String {
+    transfer::to_json(&transfer::export(records, vec![], "玛纳斯县幸福社区", now()))
+}
+
+#[test]
+fn an_export_round_trips_and_names_itself() {
+    let w = World::completed();
+    let text = file_with(&[w.record.clone()]);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["format"], "xieshang-records");
+    assert_eq!(v["version"], 1);
+    assert_eq!(v["exported_at"], "2026-11-01T08:00:00Z");
+    assert!(v["generator"].as_str().unwrap().starts_with("xieshang "));
+    assert_eq!(v["records"][0]["digest"].as_str().unwrap().len(), 64);
+    let parsed = parse(&text, &w.procedure).unwrap();
+    assert_eq!(parsed.envelope.records[0].record, w.record);
+    assert!(parsed.digest_mismatches.is_empty());
+    // A byte-order mark in front is fine.
+    assert!(parse(&format!("\u{feff}{text}"), &w.procedure).is_ok());
+}
+
+#[test]
+fn the_digest_is_of_canonical_json() {
+    let w = World::completed();
+    let d = transfer::digest(&w.record);
+    assert_eq!(d, transfer::digest(&w.record.clone()));
+    assert_eq!(d.len(), 64);
+    // Reading the record back from differently ordered JSON gives the same digest.
+    let mut v = serde_json::to_value(&w.record).unwrap();
+    let obj = v.as_object_mut().unwrap();
+    let id = obj.remove("id").unwrap();
+    obj.insert("id".into(), id);
+    let back: xieshang::domain::Record = serde_json::from_value(v).unwrap();
+    assert_eq!(transfer::digest(&back), d);
+    let short = transfer::short_digest(&d);
+    assert_eq!(short.len(), 19);
+    assert_eq!(short.matches('-').count(), 3);
+    assert_eq!(short, short.to_uppercase());
+    let mut changed = w.record.clone();
+    changed.community.push('村');
+    assert_ne!(transfer::digest(&changed), d);
+}
+
+#[test]
+fn a_changed_record_is_imported_with_a_digest_warning() {
+    let w = World::completed();
+    let mut v: serde_json::Value = serde_json::from_str(&file_with(&[w.record.clone()])).unwrap();
+    v["records"][0]["record"]["community"] = "别的社区".into();
+    let parsed = parse(&v.to_string(), &w.procedure).unwrap();
+    assert_eq!(parsed.digest_mismatches, ["rec-1"]);
+}
+
+#[test]
+fn the_preview_tells_new_identical_newer_older_and_conflicting() {
+    let mut w = World::filled();
+    let base = w.record.clone();
+    assert_eq!(classify(&base, None), Verdict::New);
+    assert_eq!(classify(&base, Some(&base)), Verdict::Identical);
+    w.clock += time::Duration::minutes(10);
+    w.complete("s1");
+    let later = w.record.clone();
+    assert_eq!(classify(&later, Some(&base)), Verdict::Newer);
+    assert_eq!(classify(&base, Some(&later)), Verdict::Older);
+    // Two copies that each went their own way.
+    let mut other = World { record: base.clone(), ..World::filled() };
+    other.clock += time::Duration::minutes(10);
+    other.edit(Edit::RemoveParty { index: 1 });
+    assert_eq!(classify(&other.record, Some(&later)), Verdict::Conflicting);
+    // Different records that happen to share an id.
+    let stranger = World::new().record;
+    let mut stranger = stranger;
+    stranger.created += time::Duration::days(1);
+    assert_eq!(classify(&stranger, Some(&base)), Verdict::Conflicting);
+}
+
+fn rejected(text: &str) -> ImportError {
+    parse(text, &xieshang::domain::Procedure::standard()).expect_err("must be rejected")
+}
+
+#[test]
+fn bad_files_are_rejected_with_the_place_of_the_first_problem() {
+    let w = World::completed();
+    let good = file_with(&[w.record.clone(), World::new().record]);
+    // Two different ids.
+    let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+    v["records"][1]["record"]["id"] = "rec-2".into();
+    let good = v.to_string();
+    assert!(parse(&good, &w.procedure).is_ok());
+    let spoil = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+        f(&mut v);
+        v.to_string()
+    };
+
+    let e = rejected(&good[..good.len() / 2]);
+    assert!(matches!(e, ImportError::NotJson { truncated: true, .. }), "truncated: {e:?}");
+    assert!(matches!(rejected(""), ImportError::Empty));
+    assert!(matches!(rejected("你好"), ImportError::WrongFormat { .. }));
+    let broken = r#"{"format": "xieshang-records", "version": 1, "records": [}"#;
+    assert!(
+        matches!(rejected(broken), ImportError::NotJson { truncated: false, line: 1, .. }),
+        "{:?}",
+        rejected(broken)
+    );
+    assert!(matches!(rejected("[1,2,3]"), ImportError::Shape { .. } | ImportError::WrongFormat { .. }));
+    assert_eq!(
+        rejected(r#"{"format":"surveyjs","version":1}"#),
+        ImportError::WrongFormat { found: "\"surveyjs\"".into() }
+    );
+    assert_eq!(rejected(&spoil(&|v| v["version"] = 7.into())), ImportError::UnknownVersion { found: 7 });
+
+    let e = rejected(&spoil(&|v| v["records"][1]["record"]["revision"] = "三".into()));
+    assert_eq!(e.path(), "records[1].record.revision");
+    assert_eq!(e.record_number(), Some(2));
+    let e = rejected(&spoil(&|v| v["records"][0]["record"]["parties"][2]["stakeholder"] = "yes".into()));
+    assert_eq!(e.path(), "records[0].record.parties[2].stakeholder");
+    let e =
+        rejected(&spoil(&|v| v["records"][0]["record"]["values"]["publicity_date"]["value"] = "明天".into()));
+    assert_eq!(e.path(), "records[0].record.values.publicity_date.value");
+    let e = rejected(&spoil(&|v| {
+        v["records"][0]["record"]["values"]["topic"] =
+            serde_json::json!({"type": "date", "value": "2026-01-01"})
+    }));
+    assert_eq!(
+        e,
+        ImportError::NotInProcedure { path: "records[0].record.values.topic".into(), name: "topic".into() }
+    );
+    let e = rejected(&spoil(&|v| v["records"][0]["record"]["parties"][0]["role"] = "king".into()));
+    assert_eq!(e.path(), "records[0].record.parties[0].role");
+    let e = rejected(&spoil(&|v| {
+        v["records"][0]["record"]["items"]["s9.magic"] = serde_json::json!({"state": "done"})
+    }));
+    assert_eq!(e.path(), "records[0].record.items.s9.magic");
+    let e = rejected(&spoil(&|v| v["records"][0]["record"]["procedure"]["id"] = "another".into()));
+    assert!(matches!(e, ImportError::UnknownProcedure { .. }));
+
+    let e = rejected(&spoil(&|v| v["records"][1]["record"]["id"] = "rec-1".into()));
+    assert_eq!(e, ImportError::DuplicateId { path: "records[1].record.id".into(), id: "rec-1".into() });
+    let e = rejected(&spoil(&|v| v["records"][1]["record"]["id"] = "".into()));
+    assert_eq!(e, ImportError::BadId { path: "records[1].record.id".into() });
+
+    let huge = "长".repeat(transfer::MAX_TEXT_CHARS + 1);
+    let e =
+        rejected(&spoil(&|v| v["records"][0]["record"]["values"]["outcome"]["value"] = huge.clone().into()));
+    assert_eq!(
+        e,
+        ImportError::TooLong {
+            path: "records[0].record.values.outcome.value".into(),
+            chars: transfer::MAX_TEXT_CHARS + 1
+        }
+    );
+    let e = rejected(&spoil(&|v| v["records"][0]["record"]["parties"][1]["name"] = huge.clone().into()));
+    assert_eq!(e.path(), "records[0].record.parties[1].name");
+
+    let deep = format!(
+        r#"{{"format":"xieshang-records","version":1,"exported_at":"2026-11-01T08:00:00Z","generator":"x","records":{}{}}}"#,
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    // Rejected at the first level where nesting is out of place, long before any stack is at risk.
+    let e = rejected(&deep);
+    assert!(
+        matches!(&e, ImportError::NotJson { too_deep: true, .. }) || e.path() == "records[0][0]",
+        "{e:?}"
+    );
+    let deep_head = format!(
+        r#"{{"format":"xieshang-records","version":1,"x":{}1{}}}"#,
+        "[".repeat(5000),
+        "]".repeat(5000)
+    );
+    assert!(matches!(
+        rejected(&deep_head),
+        ImportError::NotJson { too_deep: true, .. } | ImportError::Shape { .. }
+    ));
+    let too_large = " ".repeat(transfer::MAX_FILE_BYTES + 1);
+    assert!(matches!(rejected(&too_large), ImportError::TooLarge { .. }));
+}
+
+#[test]
+fn markup_in_every_text_field_is_kept_as_text() {
+    let mut w = World::filled();
+    let evil = "<script>alert(1)</script><img src=x onerror=alert(2)>&amp;\"'";
+    for (_, _, f) in w.procedure.clone().fields() {
+        if matches!(
+            f.kind,
+            xieshang::domain::procedure::FieldKind::Text | xieshang::domain::procedure::FieldKind::Longtext
+        ) {
+            w.set(&f.id, text(evil));
+        }
+    }
+    let mut p = w.record.parties[0].clone();
+    p.name = evil.into();
+    p.organisation = evil.into();
+    w.edit(Edit::UpdateParty { index: 0, party: p });
+    let parsed = parse(&file_with(&[w.record.clone()]), &w.procedure).unwrap();
+    let back = &parsed.envelope.records[0].record;
+    assert_eq!(back, &w.record);
+    assert_eq!(back.parties[0].name, evil);
+    assert_eq!(back.value(&w.procedure, "topic"), text(evil));
+}
+
+#[test]
+fn a_file_of_50_megabytes_is_read() {
+    use xieshang::domain::{sample, Catalogue, Procedure};
+    let procedure = Procedure::standard();
+    let catalogue = Catalogue::template();
+    let start = time::macros::date!(2026 - 06 - 01);
+    let records: Vec<_> = (0..600).map(|i| sample::record(&procedure, &catalogue, i, start)).collect();
+    let set_bytes: usize = records.iter().map(|r| serde_json::to_string(r).unwrap().len()).sum();
+    // Repeat the set under new ids until the file passes 50 MB.
+    let rounds = 52 * 1024 * 1024 / set_bytes + 1;
+    let mut all = Vec::new();
+    for round in 0..rounds {
+        for r in &records {
+            let mut r = r.clone();
+            r.id = format!("{}-{round}", r.id);
+            all.push(r);
+        }
+    }
+    let text = file_with(&all);
+    assert!(text.len() > 50 * 1024 * 1024, "{} bytes", text.len());
+    let started = std::time::Instant::now();
+    let parsed = parse(&text, &procedure).unwrap();
+    assert_eq!(parsed.envelope.records.len(), all.len());
+    eprintln!("parsed {} MB, {} records in {:?}", text.len() / 1_048_576, all.len(), started.elapsed());
+}
+
+#[test]
+fn the_ledger_as_csv_opens_in_excel_and_wps() {
+    let w = World::completed();
+    let mut tricky = World::new();
+    tricky.set("topic", text("议题，含逗号、\"引号\"\n和换行"));
+    let rows = [Summary::of(&w.record, &w.procedure), Summary::of(&tricky.record, &tricky.procedure)];
+    let refs: Vec<&Summary> = rows.iter().collect();
+    let csv = transfer::ledger_csv(&refs, &w.procedure, time::macros::date!(2027 - 01 - 10), |s| {
+        match s {
+            Status::Consulting => "协商中",
+            Status::Implementing => "落实中",
+            Status::Completed => "已办结",
+        }
+        .into()
+    });
+    assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM");
+    let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header[..7], ["序号", "事项", "协商议题", "类别", "村（社区）", "当前阶段", "状态"]);
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.unwrap()).collect();
+    assert_eq!(records.len(), 2);
+    assert_eq!(&records[0][1], "门禁改造、视频监控、电子快递柜、充电桩设立");
+    assert_eq!(&records[0][6], "已办结");
+    assert_eq!(&records[0][8], "2026-12-31");
+    assert_eq!(&records[1][2], "议题，含逗号、\"引号\"\n和换行");
+    assert_eq!(&records[1][5], "1·确定议题");
+    assert!(csv.contains("\r\n"));
+}

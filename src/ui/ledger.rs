@@ -9,6 +9,7 @@ use crate::domain::record::Record;
 use crate::domain::when;
 use crate::i18n::{t, tf, Key, Lang};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
+use std::rc::Rc;
 use yew::prelude::*;
 
 const PAGE: usize = 50;
@@ -229,6 +230,7 @@ pub fn LedgerPage() -> Html {
                 <li class={classes!((c.overdue > 0).then_some("overdue"))}>{ t(lang, Key::Overdue) }{ " " }<strong>{ c.overdue }</strong></li>
             </ul>
             { undo }
+            <super::transfer::TransferPanel shown={Rc::new(picked.iter().map(|&i| rows[i].id.clone()).collect::<Vec<_>>())} />
             if rows.is_empty() {
                 <p class="empty">{ t(lang, Key::LedgerEmpty) }</p>
             } else {

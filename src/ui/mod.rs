@@ -9,6 +9,7 @@ mod opinions;
 pub mod repo;
 pub mod route;
 mod settings;
+mod transfer;
 pub mod storage;
 
 pub use catalogue::{CatalogueView, CatalogueViewProps};

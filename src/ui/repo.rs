@@ -251,6 +251,73 @@ impl Repo {
         }
     }
 
+    /// The records with these ids (all when `ids` is `None`), as this page has them now.
+    pub async fn records(&self, ids: Option<&[String]>) -> Result<Vec<Record>, StoreError> {
+        let mut all: BTreeMap<String, Record> = BTreeMap::new();
+        if let Some(db) = &self.db {
+            for r in db.records().await?.items {
+                all.insert(r.id.clone(), r);
+            }
+        }
+        for (id, r) in self.unsaved.borrow().iter() {
+            all.insert(id.clone(), r.clone());
+        }
+        if let Some(r) = self.working.borrow().as_ref() {
+            if all.contains_key(&r.id) {
+                all.insert(r.id.clone(), r.clone());
+            }
+        }
+        Ok(match ids {
+            None => all.into_values().collect(),
+            Some(ids) => ids.iter().filter_map(|id| all.remove(id)).collect(),
+        })
+    }
+
+    /// Writes records taken from a file; each is written only if the local copy is still the
+    /// revision the preview compared it with. Returns how many were written.
+    pub async fn import(&self, items: Vec<(Record, Option<u64>)>, opinions: Vec<Opinion>) -> Result<usize, StoreError> {
+        let prepared: Vec<(Record, Summary, Option<u64>)> = items
+            .into_iter()
+            .map(|(r, expected)| {
+                let s = Summary::of(&r, &self.procedure);
+                (r, s, expected)
+            })
+            .collect();
+        let Some(db) = &self.db else { return Err(self.failure.borrow().clone().unwrap_or(StoreError::Unsupported)) };
+        let written = db.put_imported(&prepared).await;
+        let written = match written {
+            Ok(w) => w,
+            Err(e) => {
+                *self.failure.borrow_mut() = Some(e.clone());
+                return Err(e);
+            }
+        };
+        let mut count = 0;
+        for ((record, summary, _), ok) in prepared.into_iter().zip(written) {
+            if ok {
+                self.bases.borrow_mut().insert(record.id.clone(), record.revision);
+                self.put_summary(summary);
+                count += 1;
+            }
+        }
+        let new_opinions: Vec<Opinion> = {
+            let have = self.opinions.borrow();
+            opinions.into_iter().filter(|o| !have.iter().any(|h| h.id == o.id)).collect()
+        };
+        if !new_opinions.is_empty() {
+            self.save_opinions(new_opinions).await;
+        }
+        Ok(count)
+    }
+
+    /// The local record with this id as stored (for the import preview).
+    pub async fn local_for_preview(&self, id: &str) -> Option<Record> {
+        if let Some(r) = self.unsaved.borrow().get(id) {
+            return Some(r.clone());
+        }
+        self.db.as_ref()?.record(id).await.ok().flatten()
+    }
+
     /// Everything not safely stored, as one JSON file for the user to keep.
     pub fn backup_json(&self) -> String {
         let mut unsaved = self.unsaved.borrow().clone();

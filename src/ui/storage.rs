@@ -177,6 +177,46 @@ impl Db {
         self.get_all(SUMMARIES).await
     }
 
+    /// Every record.
+    pub async fn records(&self) -> Result<Loaded<Record>, StoreError> {
+        self.get_all(RECORDS).await
+    }
+
+    /// Stores records that came from a file, each only if the stored revision is still the
+    /// one the preview saw (`None`: none stored). Returns, per record, whether it was written.
+    pub async fn put_imported(&self, items: &[(Record, Summary, Option<u64>)]) -> Result<Vec<bool>, StoreError> {
+        #[derive(serde::Deserialize)]
+        struct Revision {
+            revision: u64,
+        }
+        let tx = self.inner.transaction(&[RECORDS, SUMMARIES], TransactionMode::ReadWrite).map_err(fail)?;
+        let records = tx.object_store(RECORDS).map_err(fail)?;
+        let summaries = tx.object_store(SUMMARIES).map_err(fail)?;
+        let mut written = Vec::with_capacity(items.len());
+        for (record, summary, expected) in items {
+            let key = JsValue::from_str(&record.id);
+            let stored = records.get(key.clone()).map_err(fail)?.await.map_err(fail)?;
+            let stored_revision = stored
+                .and_then(|v| v.as_string())
+                .map(|s| serde_json::from_str::<Revision>(&s).map(|r| r.revision).unwrap_or(u64::MAX));
+            if stored_revision != *expected {
+                written.push(false);
+                continue;
+            }
+            let record_json = serde_json::to_string(record).map_err(fail)?;
+            let summary_json = serde_json::to_string(summary).map_err(fail)?;
+            records.put(&JsValue::from_str(&record_json), Some(&key)).map_err(fail)?.await.map_err(fail)?;
+            summaries.put(&JsValue::from_str(&summary_json), Some(&key)).map_err(fail)?.await.map_err(fail)?;
+            written.push(true);
+        }
+        let result = tx.await.map_err(fail)?;
+        if result.is_committed() {
+            Ok(written)
+        } else {
+            Err(StoreError::Aborted)
+        }
+    }
+
     /// Every opinion.
     pub async fn opinions(&self) -> Result<Loaded<Opinion>, StoreError> {
         self.get_all(OPINIONS).await

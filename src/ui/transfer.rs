@@ -1,0 +1,343 @@
+//! Export and import in the browser: JSON files of records (all, or those the ledger shows),
+//! the ledger as CSV, and import through a preview that changes nothing until confirmed.
+
+use super::repo::Ctx;
+use crate::domain::ledger::Summary;
+use crate::domain::record::Record;
+use crate::domain::transfer::{self, classify, ImportError, Parsed, Verdict};
+use crate::domain::when;
+use crate::i18n::{t, tf, Key, Lang};
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+/// The words for an import error, with where it is.
+pub fn import_error_message(lang: Lang, file: &str, e: &ImportError) -> String {
+    let reason = match e {
+        ImportError::TooLarge { bytes } => tf(lang, Key::ImpTooLarge, &[&(bytes / 1_048_576)]),
+        ImportError::Empty => t(lang, Key::ImpEmpty).to_owned(),
+        ImportError::NotJson { line, column, truncated: true, .. } => tf(lang, Key::ImpTruncated, &[line, column]),
+        ImportError::NotJson { line, column, too_deep: true, .. } => tf(lang, Key::ImpTooDeep, &[line, column]),
+        ImportError::NotJson { line, column, .. } => tf(lang, Key::ImpNotJson, &[line, column]),
+        ImportError::WrongFormat { .. } => t(lang, Key::ImpWrongFormat).to_owned(),
+        ImportError::UnknownVersion { found } => tf(lang, Key::ImpUnknownVersion, &[found]),
+        ImportError::Shape { detail, .. } => tf(lang, Key::ImpShape, &[detail]),
+        ImportError::DuplicateId { id, .. } => tf(lang, Key::ImpDuplicate, &[id]),
+        ImportError::BadId { .. } => t(lang, Key::ImpBadId).to_owned(),
+        ImportError::TooLong { chars, .. } => tf(lang, Key::ImpTooLong, &[chars]),
+        ImportError::UnknownProcedure { id, .. } => tf(lang, Key::ImpProcedure, &[id]),
+        ImportError::NotInProcedure { name, .. } => tf(lang, Key::ImpNotInProcedure, &[name]),
+    };
+    let path = e.path();
+    let place = if path == "$" {
+        t(lang, Key::ImportWholeFile).to_owned()
+    } else {
+        let record = e.record_number().map(|n| tf(lang, Key::ImportRecordN, &[&n])).unwrap_or_default();
+        format!("{record}{path}")
+    };
+    tf(lang, Key::ImportFailed, &[&file, &reason, &place])
+}
+
+/// What to do with one imported record.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Action {
+    Import,
+    Replace,
+    Keep,
+    AsNew,
+}
+
+fn action_word(lang: Lang, a: Action, verdict: Verdict) -> &'static str {
+    match (a, verdict) {
+        (Action::Import, _) => t(lang, Key::ActImport),
+        (Action::Replace, _) => t(lang, Key::ActReplace),
+        (Action::Keep, Verdict::New) => t(lang, Key::ActSkip),
+        (Action::Keep, Verdict::Identical) => t(lang, Key::ActNothing),
+        (Action::Keep, _) => t(lang, Key::ActKeep),
+        (Action::AsNew, _) => t(lang, Key::ActAsNew),
+    }
+}
+
+fn choices(v: Verdict) -> &'static [Action] {
+    match v {
+        Verdict::New => &[Action::Import, Action::Keep],
+        Verdict::Identical => &[Action::Keep],
+        Verdict::Newer => &[Action::Replace, Action::Keep],
+        Verdict::Older => &[Action::Keep, Action::Replace],
+        Verdict::Conflicting => &[Action::Keep, Action::Replace, Action::AsNew],
+    }
+}
+
+fn verdict_word(lang: Lang, v: Verdict) -> &'static str {
+    t(
+        lang,
+        match v {
+            Verdict::New => Key::VerdictNew,
+            Verdict::Identical => Key::VerdictIdentical,
+            Verdict::Newer => Key::VerdictNewer,
+            Verdict::Older => Key::VerdictOlder,
+            Verdict::Conflicting => Key::VerdictConflicting,
+        },
+    )
+}
+
+#[derive(Clone, PartialEq)]
+struct Row {
+    record: Record,
+    verdict: Verdict,
+    local_revision: Option<u64>,
+}
+
+#[derive(Clone, PartialEq)]
+struct Preview {
+    file: String,
+    parsed: Rc<Parsed>,
+    rows: Rc<Vec<Row>>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Message {
+    Info(String),
+    Error(String),
+}
+
+/// Props of [`TransferPanel`].
+#[derive(Properties, PartialEq)]
+pub struct TransferProps {
+    /// Ids of the records the ledger shows now, in its order.
+    pub shown: Rc<Vec<String>>,
+}
+
+fn stamp() -> String {
+    when::format_date(super::today()).replace('-', "")
+}
+
+/// Export and import on the ledger page.
+#[component]
+pub fn TransferPanel(props: &TransferProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let lang = ctx.lang;
+    let message = use_state(|| None::<Message>);
+    let preview = use_state(|| None::<Preview>);
+    let actions = use_state(BTreeMap::<String, Action>::new);
+    let busy = use_state(|| false);
+
+    let export = |ids: Option<Rc<Vec<String>>>| {
+        let (repo, message) = (ctx.repo.clone(), message.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (repo, message, ids) = (repo.clone(), message.clone(), ids.clone());
+            yew::platform::spawn_local(async move {
+                let records = match repo.records(ids.as_deref().map(|v| v.as_slice())).await {
+                    Ok(r) => r,
+                    Err(e) => {
+                        message.set(Some(Message::Error(e.message(lang))));
+                        return;
+                    }
+                };
+                let linked: Vec<String> = records.iter().flat_map(|r| r.opinions.clone()).collect();
+                let opinions = repo.opinions.borrow().iter().filter(|o| linked.contains(&o.id)).cloned().collect();
+                let organisation = repo.settings.borrow().organisation();
+                let envelope = transfer::export(&records, opinions, &organisation, super::now());
+                super::download(&format!("协商记录-{}.json", stamp()), &transfer::to_json(&envelope), "application/json");
+                message.set(Some(Message::Info(tf(lang, Key::ExportedN, &[&records.len()]))));
+            });
+        })
+    };
+    let on_export_all = export(None);
+    let on_export_shown = export(Some(props.shown.clone()));
+    let on_csv = {
+        let (repo, shown) = (ctx.repo.clone(), props.shown.clone());
+        Callback::from(move |_: MouseEvent| {
+            let summaries = repo.summaries.borrow();
+            let rows: Vec<&Summary> =
+                shown.iter().filter_map(|id| summaries.iter().find(|s| &s.id == id)).collect();
+            let csv = transfer::ledger_csv(&rows, &repo.procedure, super::today(), |s| {
+                super::ledger::status_word(lang, s).to_owned()
+            });
+            super::download(&format!("协商台账-{}.csv", stamp()), &csv, "text/csv;charset=utf-8");
+        })
+    };
+
+    let on_file = {
+        let (repo, message, preview, actions, busy) =
+            (ctx.repo.clone(), message.clone(), preview.clone(), actions.clone(), busy.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let (repo, message, preview, actions, busy) =
+                (repo.clone(), message.clone(), preview.clone(), actions.clone(), busy.clone());
+            busy.set(true);
+            message.set(Some(Message::Info(t(lang, Key::ImportReading).to_owned())));
+            yew::platform::spawn_local(async move {
+                let name = file.name();
+                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+                let parsed = match text {
+                    Some(text) => transfer::parse(&text, &repo.procedure),
+                    None => Err(ImportError::Empty),
+                };
+                busy.set(false);
+                let parsed = match parsed {
+                    Ok(p) => p,
+                    Err(e) => {
+                        preview.set(None);
+                        message.set(Some(Message::Error(import_error_message(lang, &name, &e))));
+                        return;
+                    }
+                };
+                let summaries: BTreeMap<String, (String, u64)> = repo
+                    .summaries
+                    .borrow()
+                    .iter()
+                    .map(|s| (s.id.clone(), (s.digest.clone(), s.revision)))
+                    .collect();
+                let mut rows = Vec::with_capacity(parsed.envelope.records.len());
+                let mut chosen = BTreeMap::new();
+                for exported in &parsed.envelope.records {
+                    let r = &exported.record;
+                    let (verdict, local_revision) = match summaries.get(&r.id) {
+                        None => (Verdict::New, None),
+                        Some((digest, rev)) if *digest == exported.digest => (Verdict::Identical, Some(*rev)),
+                        Some((_, rev)) => {
+                            let local = repo.local_for_preview(&r.id).await;
+                            (classify(r, local.as_ref()), local.map(|l| l.revision).or(Some(*rev)))
+                        }
+                    };
+                    chosen.insert(r.id.clone(), choices(verdict)[0]);
+                    rows.push(Row { record: r.clone(), verdict, local_revision });
+                }
+                actions.set(chosen);
+                message.set(None);
+                preview.set(Some(Preview { file: name, parsed: Rc::new(parsed), rows: Rc::new(rows) }));
+            });
+        })
+    };
+
+    let preview_html = (*preview).clone().map(|p| {
+        let count = |v: Verdict| p.rows.iter().filter(|r| r.verdict == v).count();
+        let env = &p.parsed.envelope;
+        let on_confirm = {
+            let (repo, refresh, message, preview, actions, p) =
+                (ctx.repo.clone(), ctx.refresh.clone(), message.clone(), preview.clone(), actions.clone(), p.clone());
+            Callback::from(move |_: MouseEvent| {
+                let mut items = Vec::new();
+                for row in p.rows.iter() {
+                    match actions.get(&row.record.id).copied().unwrap_or(Action::Keep) {
+                        Action::Import => items.push((row.record.clone(), None)),
+                        Action::Replace => items.push((row.record.clone(), row.local_revision)),
+                        Action::AsNew => {
+                            let mut r = row.record.clone();
+                            r.id = super::new_id("r");
+                            items.push((r, None));
+                        }
+                        Action::Keep => {}
+                    }
+                }
+                let wanted = items.len();
+                let opinions = p.parsed.envelope.opinions.clone();
+                let (repo, refresh, message, preview) = (repo.clone(), refresh.clone(), message.clone(), preview.clone());
+                yew::platform::spawn_local(async move {
+                    match repo.import(items, opinions).await {
+                        Ok(n) => {
+                            let mut text = tf(lang, Key::ImportDone, &[&n]);
+                            if n < wanted {
+                                text.push_str(&tf(lang, Key::ImportSkippedChanged, &[&(wanted - n)]));
+                            }
+                            message.set(Some(Message::Info(text)));
+                        }
+                        Err(e) => message.set(Some(Message::Error(e.message(lang)))),
+                    }
+                    preview.set(None);
+                    refresh.emit(());
+                });
+            })
+        };
+        let on_cancel = {
+            let preview = preview.clone();
+            Callback::from(move |_: MouseEvent| preview.set(None))
+        };
+        let exported_at = when::format_date(env.exported_at.date());
+        html! {
+            <section class="preview card" aria-labelledby="preview-heading">
+                <h3 id="preview-heading">{ t(lang, Key::PreviewHeading) }</h3>
+                <p>{ tf(lang, Key::PreviewFile, &[&p.file, &exported_at, &env.organisation]) }</p>
+                <p role="status">{ tf(lang, Key::PreviewCounts, &[
+                    &count(Verdict::New), &count(Verdict::Identical), &count(Verdict::Newer),
+                    &count(Verdict::Older), &count(Verdict::Conflicting),
+                ]) }</p>
+                if !p.parsed.digest_mismatches.is_empty() {
+                    <div class="banner warning" role="alert">
+                        <p>{ t(lang, Key::DigestWarning) }{ p.parsed.digest_mismatches.join("、") }</p>
+                    </div>
+                }
+                <div class="table-wrap">
+                    <table class="records">
+                        <thead><tr>
+                            <th scope="col">{ t(lang, Key::ColTopic) }</th>
+                            <th scope="col">{ t(lang, Key::ColCommunity) }</th>
+                            <th scope="col">{ t(lang, Key::ColVerdict) }</th>
+                            <th scope="col">{ t(lang, Key::ColChoice) }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for p.rows.iter().take(200).map(|row| {
+                                let id = row.record.id.clone();
+                                let select_id = format!("act-{id}");
+                                let current = actions.get(&id).copied().unwrap_or(Action::Keep);
+                                let onchange = {
+                                    let (actions, id, options) = (actions.clone(), id.clone(), choices(row.verdict));
+                                    Callback::from(move |e: Event| {
+                                        let i: usize = e.target_unchecked_into::<HtmlSelectElement>().value().parse().unwrap_or(0);
+                                        let mut next = (*actions).clone();
+                                        next.insert(id.clone(), options.get(i).copied().unwrap_or(Action::Keep));
+                                        actions.set(next);
+                                    })
+                                };
+                                let label = format!("{}：{}", t(lang, Key::ColChoice), row.record.matter.name);
+                                html! {
+                                    <tr key={id.clone()}>
+                                        <td>{ &row.record.matter.name }</td>
+                                        <td>{ &row.record.community }</td>
+                                        <td>{ verdict_word(lang, row.verdict) }</td>
+                                        <td>
+                                            <select id={select_id} aria-label={label} {onchange}>
+                                                { for choices(row.verdict).iter().enumerate().map(|(i, a)| html! {
+                                                    <option value={i.to_string()} selected={*a == current}>{ action_word(lang, *a, row.verdict) }</option>
+                                                }) }
+                                            </select>
+                                        </td>
+                                    </tr>
+                                }
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+                <div class="actions">
+                    <button type="button" class="primary" onclick={on_confirm}>{ t(lang, Key::ConfirmImport) }</button>
+                    <button type="button" onclick={on_cancel}>{ t(lang, Key::Cancel) }</button>
+                </div>
+            </section>
+        }
+    });
+
+    html! {
+        <section class="transfer" aria-labelledby="transfer-heading">
+            <h3 id="transfer-heading">{ t(lang, Key::TransferHeading) }</h3>
+            <div class="row">
+                <button type="button" onclick={on_export_all}>{ t(lang, Key::ExportAll) }</button>
+                <button type="button" onclick={on_export_shown}>{ t(lang, Key::ExportShown) }</button>
+                <button type="button" onclick={on_csv}>{ t(lang, Key::ExportCsv) }</button>
+                <div class="field">
+                    <label for="import-file">{ t(lang, Key::ImportLabel) }</label>
+                    <input type="file" id="import-file" accept=".json,application/json" disabled={*busy} onchange={on_file} />
+                </div>
+            </div>
+            { match (*message).clone() {
+                Some(Message::Info(m)) => html! { <p class="message" role="status">{ m }</p> },
+                Some(Message::Error(m)) => html! { <p class="message error" role="alert">{ m }</p> },
+                None => Html::default(),
+            } }
+            { preview_html }
+        </section>
+    }
+}

@@ -249,6 +249,10 @@ keys! {
     ErrCorrupt => "这条记录在浏览器中的数据已损坏，无法读取", "this record's stored data is damaged and cannot be read";
     ErrCorruptStored => "浏览器中这条记录的已存数据已损坏，为免覆盖，未保存", "the stored copy of this record is damaged; to avoid overwriting it, nothing was saved";
     ErrAborted => "保存未完成（浏览器中止了写入）", "not saved (the browser aborted the write)";
+    RequiredField => "必填", "required";
+    UnsavedCount => "（尚有{}条记录只保存在本页中）", " ({} records are kept only in this page)";
+    DeletedElsewhere => "此记录已在另一个标签页中删除。本页的内容尚未保存。", "This record was deleted in another tab. What is on this page is not saved.";
+    RestoreHere => "按本页内容恢复此记录", "Restore the record from this page";
     ErrBlocked => "浏览器数据库被本工作台的另一个页面占用，请关闭其他页面后刷新", "the database is held by another page of this workbench; close it and reload";
     ErrOther => "浏览器数据库出错（{}）", "the browser's database failed ({})";
 }

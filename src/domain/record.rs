@@ -324,6 +324,11 @@ pub enum Change {
         /// Stage id.
         stage: StageId,
     },
+    /// The user kept this version over another saved elsewhere.
+    Superseded {
+        /// The other version's revision.
+        revision: u64,
+    },
     /// A completed stage was reopened; later completed stages went back for re-check.
     StageReopened {
         /// Stage id.
@@ -368,6 +373,12 @@ pub enum Edit {
     CompleteStage(StageId),
     /// Reopen a completed stage.
     ReopenStage(StageId),
+    /// Keep this version over another one saved elsewhere at `revision` (the user chose to, in a
+    /// conflict): the revision moves past it, and the trail says so.
+    Supersede {
+        /// The other version's revision.
+        revision: u64,
+    },
 }
 
 /// Why an edit was refused. Nothing changes when an edit is refused.
@@ -616,6 +627,10 @@ impl Record {
                 super::gates::can_complete(self, procedure, county, &stage).map_err(EditError::Gate)?;
                 self.stages.insert(stage.clone(), StageStatus::Completed { at: now });
                 Change::StageCompleted { stage }
+            }
+            Edit::Supersede { revision } => {
+                self.revision = self.revision.max(revision);
+                Change::Superseded { revision }
             }
             Edit::ReopenStage(stage) => {
                 let rechecks = super::gates::reopen(self, procedure, &stage).map_err(EditError::Gate)?;

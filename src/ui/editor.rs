@@ -40,6 +40,7 @@ enum SaveState {
     Failed(super::storage::StoreError),
     Conflict(Rc<Record>),
     Reloaded,
+    Deleted,
 }
 
 /// Serialises saves: one at a time, the latest record last.
@@ -121,6 +122,16 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                         }
                         Ok(SaveOutcome::Conflict(theirs)) => {
                             save_state.set(SaveState::Conflict(Rc::new(*theirs)));
+                            // A save queued behind this one for the same edits would only
+                            // conflict again; one queued for newer edits (a choice the user
+                            // made meanwhile) still runs.
+                            let mut s = saver.borrow_mut();
+                            if s.latest.as_ref() == Some(&latest) {
+                                s.again = false;
+                            }
+                        }
+                        Ok(SaveOutcome::Deleted) => {
+                            save_state.set(SaveState::Deleted);
                             saver.borrow_mut().again = false;
                         }
                         Err(e) => save_state.set(SaveState::Failed(e)),
@@ -175,15 +186,13 @@ pub fn EditorPage(props: &EditorProps) -> Html {
         });
     }
 
-    // Another tab saved this record: take its version if nothing here is unsaved, else ask.
+    // Another tab saved (or deleted) this record: take its version if nothing here is unsaved,
+    // else ask. The state is read when the message arrives, not when the listener was set up.
     {
         let (record_state, save_state, repo, id, saver) =
             (record.clone(), save_state.clone(), ctx.repo.clone(), props.id.clone(), saver.clone());
         let channel_name = ctx.repo.name().to_owned();
-        let pending = !matches!(*save_state, SaveState::Saved | SaveState::Reloaded);
-        use_effect_with(((*record).clone(), pending), move |(shown, pending)| {
-            let shown = shown.clone();
-            let pending = *pending;
+        use_effect_with(props.id.clone(), move |_| {
             let channel = web_sys::BroadcastChannel::new(&channel_name).ok();
             let listener = channel.as_ref().map(|ch| {
                 listen(ch, "message", move |e: web_sys::Event| {
@@ -196,19 +205,30 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     if msg["id"].as_str() != Some(id.as_str()) {
                         return;
                     }
-                    let revision = msg["revision"].as_u64().unwrap_or(0);
-                    let mine = shown.as_ref().map_or(0, |r| r.revision);
-                    if revision == mine {
+                    let dirty = |saver: &Rc<std::cell::RefCell<Saver>>| {
+                        let s = saver.borrow();
+                        s.running || s.latest.as_ref().is_some_and(|l| l.revision != s.saved)
+                    };
+                    if msg["deleted"].as_bool() == Some(true) {
+                        save_state.set(SaveState::Deleted);
                         return;
+                    }
+                    let revision = msg["revision"].as_u64().unwrap_or(0);
+                    if revision == saver.borrow().saved {
+                        return; // this page's own save
                     }
                     let (repo, record_state, save_state, id, saver) =
                         (repo.clone(), record_state.clone(), save_state.clone(), id.clone(), saver.clone());
                     yew::platform::spawn_local(async move {
                         let Ok(Some(theirs)) = repo.stored_record(&id).await else { return };
-                        if pending {
+                        if theirs.revision == saver.borrow().saved {
+                            return;
+                        }
+                        if dirty(&saver) {
                             save_state.set(SaveState::Conflict(Rc::new(theirs)));
                         } else {
                             repo.accept_stored(&id, theirs.revision);
+                            repo.discard_local(&id);
                             {
                                 let mut s = saver.borrow_mut();
                                 s.latest = None;
@@ -256,7 +276,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                 s.generation
             };
             record.set(Some(next));
-            if matches!(*save_state, SaveState::Conflict(_)) {
+            if matches!(*save_state, SaveState::Conflict(_) | SaveState::Deleted) {
                 return; // the user decides first
             }
             save_state.set(SaveState::Pending);
@@ -295,6 +315,20 @@ pub fn EditorPage(props: &EditorProps) -> Html {
         });
     }
 
+    // A dialog that needs a decision takes the focus, so that keyboard users meet it at once.
+    let dialog_button = use_node_ref();
+    {
+        let dialog_button = dialog_button.clone();
+        let asking = matches!(*save_state, SaveState::Conflict(_) | SaveState::Deleted);
+        use_effect_with(asking, move |asking| {
+            if *asking {
+                if let Some(b) = dialog_button.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
+
     match &*load {
         Load::Loading => return html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
         Load::Missing => {
@@ -327,10 +361,15 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     save_state.clone(),
                     save_now.clone(),
                 );
+                let procedure = ctx.repo.procedure.clone();
                 Callback::from(move |_: MouseEvent| {
                     let Some(mut mine) = (*record).clone() else { return };
                     repo.accept_stored(&mine.id, theirs.revision);
-                    mine.revision = mine.revision.max(theirs.revision) + 1;
+                    let edit = Edit::Supersede { revision: theirs.revision };
+                    let rules = repo.settings.borrow().rules;
+                    if mine.apply(&procedure, &rules, edit, super::now()).is_err() {
+                        return;
+                    }
                     saver.borrow_mut().latest = Some(mine.clone());
                     record.set(Some(mine));
                     save_state.set(SaveState::Pending);
@@ -342,6 +381,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     (theirs.clone(), record.clone(), ctx.repo.clone(), saver.clone(), save_state.clone());
                 Callback::from(move |_: MouseEvent| {
                     repo.accept_stored(&theirs.id, theirs.revision);
+                    repo.discard_local(&theirs.id);
                     saver.borrow_mut().latest = None;
                     saver.borrow_mut().saved = theirs.revision;
                     record.set(Some((*theirs).clone()));
@@ -353,8 +393,30 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     <h3 id="conflict-title">{ t(lang, Key::ConflictTitle) }</h3>
                     <p id="conflict-body">{ tf(lang, Key::ConflictBody, &[&theirs.revision]) }</p>
                     <div class="actions">
-                        <button type="button" onclick={keep}>{ t(lang, Key::ConflictKeepMine) }</button>
+                        <button type="button" ref={dialog_button.clone()} onclick={keep}>{ t(lang, Key::ConflictKeepMine) }</button>
                         <button type="button" onclick={take}>{ t(lang, Key::ConflictTakeTheirs) }</button>
+                    </div>
+                </div>
+            }
+        }
+        SaveState::Deleted => {
+            let restore = {
+                let (record, repo, saver, save_state, save_now) =
+                    (record.clone(), ctx.repo.clone(), saver.clone(), save_state.clone(), save_now.clone());
+                Callback::from(move |_: MouseEvent| {
+                    let Some(mine) = (*record).clone() else { return };
+                    repo.forget_stored(&mine.id);
+                    saver.borrow_mut().latest = Some(mine);
+                    save_state.set(SaveState::Pending);
+                    save_now();
+                })
+            };
+            html! {
+                <div class="conflict" role="alertdialog" aria-labelledby="conflict-title">
+                    <h3 id="conflict-title">{ t(lang, Key::DeletedElsewhere) }</h3>
+                    <div class="actions">
+                        <button type="button" ref={dialog_button.clone()} onclick={restore}>{ t(lang, Key::RestoreHere) }</button>
+                        <a href={Route::Records.href()}>{ t(lang, Key::BackToLedger) }</a>
                     </div>
                 </div>
             }
@@ -367,6 +429,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
         SaveState::Pending => t(lang, Key::Saving).to_owned(),
         SaveState::Failed(m) => format!("{}：{}", t(lang, Key::SaveFailed), m.message(lang)),
         SaveState::Conflict(_) => t(lang, Key::ConflictTitle).to_owned(),
+        SaveState::Deleted => t(lang, Key::DeletedElsewhere).to_owned(),
     };
 
     let category = r.matter.category.clone().unwrap_or_else(|| t(lang, Key::UnlabelledGroup).to_owned());
@@ -549,12 +612,12 @@ fn stage_view(
         html! { <li>{ p.message(lang) }<span class="cite">{ "（" }{ t(lang, Key::Clause) }{ " " }{ &p.clause }{ "）" }</span></li> }
     };
     let report_html = html! {
-        <section class="report" aria-labelledby="report-title" aria-live="polite">
+        <section class="report" aria-labelledby="report-title">
             <h3 id="report-title">{ t(lang, Key::ReportHeading) }</h3>
             if errors.is_empty() {
                 <p class="ok">{ t(lang, Key::ReportClean) }</p>
             } else {
-                <p>{ tf(lang, Key::ReportErrors, &[&errors.len()]) }</p>
+                <p role="status">{ tf(lang, Key::ReportErrors, &[&errors.len()]) }</p>
                 <ul class="errors">{ for errors.iter().map(problem_li) }</ul>
             }
             if !warnings.is_empty() {

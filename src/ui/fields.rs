@@ -130,9 +130,11 @@ pub fn field_widget(
                     </label>
                 }
             });
+            let req_id = format!("{id}-req");
             html! {
-                <fieldset class="field wide choices">
+                <fieldset class="field wide choices" aria-describedby={required.then(|| req_id.clone())}>
                     <legend>{ &field.label }</legend>{ mark }
+                    if required { <span id={req_id} class="visually-hidden">{ t(lang, Key::RequiredField) }</span> }
                     { for boxes }
                 </fieldset>
             }
@@ -152,9 +154,11 @@ pub fn field_widget(
                     </label>
                 }
             };
+            let req_id = format!("{id}-req");
             html! {
-                <fieldset class="field choices">
+                <fieldset class="field choices" aria-describedby={required.then(|| req_id.clone())}>
                     <legend>{ &field.label }</legend>{ mark }
+                    if required { <span id={req_id} class="visually-hidden">{ t(lang, Key::RequiredField) }</span> }
                     { radio(true, Key::Yes) }{ radio(false, Key::No) }
                 </fieldset>
             }

@@ -8,8 +8,8 @@ use crate::domain::ledger::{counts, select, Query, SortKey, Status, Summary};
 use crate::domain::record::Record;
 use crate::domain::when;
 use crate::i18n::{t, tf, Key, Lang};
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 const PAGE: usize = 50;
@@ -149,8 +149,8 @@ pub fn LedgerPage() -> Html {
                 let (repo, refresh, id, confirming, deleted) =
                     (repo.clone(), refresh.clone(), id.clone(), confirming.clone(), deleted.clone());
                 yew::platform::spawn_local(async move {
-                    if let Ok(record) = repo.delete(&id).await {
-                        deleted.set(record);
+                    if let Ok(Some(record)) = repo.delete(&id).await {
+                        deleted.set(Some(record));
                     }
                     confirming.set(None);
                     refresh.emit(());
@@ -196,8 +196,10 @@ pub fn LedgerPage() -> Html {
                 let (repo, refresh, deleted, record) =
                     (repo.clone(), refresh.clone(), deleted.clone(), record.clone());
                 yew::platform::spawn_local(async move {
-                    let _ = repo.save(&record, Some(0)).await;
-                    deleted.set(None);
+                    repo.forget_stored(&record.id);
+                    if let Ok(crate::ui::storage::SaveOutcome::Saved) = repo.save(&record, None).await {
+                        deleted.set(None);
+                    }
                     refresh.emit(());
                 });
             })

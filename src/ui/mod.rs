@@ -9,13 +9,13 @@ mod opinions;
 pub mod repo;
 pub mod route;
 mod settings;
-mod transfer;
 pub mod storage;
+mod transfer;
 
 pub use catalogue::{CatalogueView, CatalogueViewProps};
 
 use crate::domain::when::{self, Date, OffsetDateTime};
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{t, tf, Key, Lang};
 use repo::{Ctx, Repo};
 use route::{use_route, Route};
 use std::rc::Rc;
@@ -75,6 +75,15 @@ fn Shell() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let lang = ctx.lang;
     let route = use_route();
+    // Whatever page is open, records held only in memory are journalled when the page goes.
+    {
+        let repo = ctx.repo.clone();
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("window");
+            let listener = route::listen(&window, "pagehide", move |_| repo.journal_unsaved());
+            move || drop(listener)
+        });
+    }
     let page = match &route {
         Route::Catalogue => html! { <catalogue::CataloguePage /> },
         Route::Opinions => html! { <opinions::OpinionsPage /> },
@@ -122,6 +131,7 @@ fn StorageBanner() -> Html {
     let lang = ctx.lang;
     let repo = &ctx.repo;
     let failure = repo.failure.borrow().clone();
+    let unsaved = repo.unsaved_count();
     let corrupt = repo.corrupt;
     let on_export = {
         let repo = repo.clone();
@@ -133,7 +143,10 @@ fn StorageBanner() -> Html {
         <>
         if let Some(message) = failure {
             <div class="banner error" role="alert">
-                <p>{ t(lang, Key::StorageFailed) }{ message.message(lang) }{ "。" }{ t(lang, Key::StorageFailedKeep) }</p>
+                <p>
+                    { t(lang, Key::StorageFailed) }{ message.message(lang) }{ "。" }{ t(lang, Key::StorageFailedKeep) }
+                    if unsaved > 0 { { tf(lang, Key::UnsavedCount, &[&unsaved]) } }
+                </p>
                 <button type="button" onclick={on_export}>{ t(lang, Key::ExportBackup) }</button>
             </div>
         }
@@ -181,6 +194,15 @@ fn base36(mut n: u64) -> String {
 pub fn broadcast(channel: &str, id: &str, revision: u64) {
     if let Ok(ch) = web_sys::BroadcastChannel::new(channel) {
         let message = serde_json::json!({ "id": id, "revision": revision }).to_string();
+        let _ = ch.post_message(&wasm_bindgen::JsValue::from_str(&message));
+        ch.close();
+    }
+}
+
+/// Tells other tabs that a record was deleted.
+pub fn broadcast_deleted(channel: &str, id: &str) {
+    if let Ok(ch) = web_sys::BroadcastChannel::new(channel) {
+        let message = serde_json::json!({ "id": id, "deleted": true }).to_string();
         let _ = ch.post_message(&wasm_bindgen::JsValue::from_str(&message));
         ch.close();
     }

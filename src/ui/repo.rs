@@ -22,6 +22,8 @@ pub struct Repo {
     pub catalogue: Rc<Catalogue>,
     db: Option<Db>,
     name: String,
+    /// This tab's id, for its closing-journal entries.
+    tab: String,
     /// The last storage failure, shown until a save succeeds.
     pub failure: RefCell<Option<StoreError>>,
     /// Entries found unreadable when loading.
@@ -69,6 +71,7 @@ impl Repo {
             catalogue: Rc::new(Catalogue::template()),
             db: None,
             name: name.to_owned(),
+            tab: super::new_id("t"),
             failure: RefCell::new(None),
             corrupt: 0,
             summaries: RefCell::default(),
@@ -78,19 +81,25 @@ impl Repo {
             bases: RefCell::default(),
             working: RefCell::default(),
         };
-        let load = Box::pin(async {
-            let db = Db::open(name).await?;
-            let summaries = db.summaries().await?;
-            let opinions = db.opinions().await?;
-            let settings = db.settings().await?;
-            Ok::<_, StoreError>((db, summaries, opinions, settings))
-        });
-        // An open request another page blocks never answers: give up after a while and work
-        // in memory, saying why, rather than show "loading" for ever.
+        // An open request that another page blocks never answers: give up on it after a while
+        // and work in memory, saying why, rather than show "loading" for ever.
+        let open = Box::pin(Db::open(name));
         let timeout = Box::pin(yew::platform::time::sleep(std::time::Duration::from_secs(8)));
-        let loaded = match futures::future::select(load, timeout).await {
+        let opened = match futures::future::select(open, timeout).await {
             futures::future::Either::Left((result, _)) => result,
             futures::future::Either::Right(_) => Err(StoreError::Blocked),
+        };
+        let loaded = match opened {
+            Ok(db) => {
+                async {
+                    let summaries = db.summaries().await?;
+                    let opinions = db.opinions().await?;
+                    let settings = db.settings().await?;
+                    Ok::<_, StoreError>((db, summaries, opinions, settings))
+                }
+                .await
+            }
+            Err(e) => Err(e),
         };
         match loaded {
             Ok((db, summaries, opinions, settings)) => {
@@ -125,23 +134,31 @@ impl Repo {
         }
         let Some(db) = &self.db else { return Ok(None) };
         let stored = db.record(id).await?;
-        let journalled = journal::read(&self.name, id);
-        match (stored, journalled) {
-            (stored, Some(JournalEntry { base, record }))
-                if stored.as_ref().is_none_or(|s| record.revision > s.revision) =>
-            {
-                // Save it as if the page had never closed: against the revision it was based on.
-                match base {
-                    Some(b) => self.bases.borrow_mut().insert(id.to_owned(), b),
-                    None => self.bases.borrow_mut().remove(id),
-                };
-                Ok(Some((record, true)))
+        // Edits a page journalled as it closed (this tab's or another's): take up the newest
+        // that differs from what is stored, against the revision it was based on, so that the
+        // checked save either goes through or shows a conflict. Nothing is dropped unseen.
+        let mut journalled = journal::read_all(&self.name, id);
+        journalled.sort_by(|a, b| b.1.record.updated.cmp(&a.1.record.updated));
+        for (tab, entry) in journalled {
+            if stored.as_ref() == Some(&entry.record) {
+                journal::clear(&self.name, id, &tab);
+                continue;
             }
-            (Some(r), _) => {
+            match entry.base {
+                Some(b) => self.bases.borrow_mut().insert(id.to_owned(), b),
+                None => self.bases.borrow_mut().remove(id),
+            };
+            // From now on this tab carries these edits (and journals them itself if it closes).
+            journal::clear(&self.name, id, &tab);
+            journal::write(&self.name, &self.tab, &entry);
+            return Ok(Some((entry.record, true)));
+        }
+        match stored {
+            Some(r) => {
                 self.bases.borrow_mut().insert(r.id.clone(), r.revision);
                 Ok(Some((r, false)))
             }
-            (None, _) => Ok(None),
+            None => Ok(None),
         }
     }
 
@@ -150,7 +167,30 @@ impl Repo {
     pub fn journal_now(&self, record: &Record) {
         if self.db.is_some() {
             let base = self.bases.borrow().get(&record.id).copied();
-            journal::write(&self.name, &JournalEntry { base, record: record.clone() });
+            journal::write(&self.name, &self.tab, &JournalEntry { base, record: record.clone() });
+        }
+    }
+
+    /// Journals every record this page holds unsaved (when the page is hidden or closed).
+    pub fn journal_unsaved(&self) {
+        let records: Vec<Record> = self.unsaved.borrow().values().cloned().collect();
+        for r in records {
+            self.journal_now(&r);
+        }
+    }
+
+    /// Forgets the stored revision of a record (it was deleted elsewhere and the user restores
+    /// it from this page).
+    pub fn forget_stored(&self, id: &str) {
+        self.bases.borrow_mut().remove(id);
+    }
+
+    /// Forgets this page's unsaved copy of a record (the user took the stored one instead).
+    pub fn discard_local(&self, id: &str) {
+        self.unsaved.borrow_mut().remove(id);
+        journal::clear(&self.name, id, &self.tab);
+        if self.unsaved.borrow().is_empty() {
+            *self.failure.borrow_mut() = None;
         }
     }
 
@@ -192,12 +232,23 @@ impl Repo {
             Ok(SaveOutcome::Saved) => {
                 self.bases.borrow_mut().insert(record.id.clone(), record.revision);
                 self.unsaved.borrow_mut().remove(&record.id);
-                journal::clear(&self.name, &record.id);
-                *self.failure.borrow_mut() = None;
+                // Clear this tab's journal entry only if it holds exactly what was saved.
+                if journal::read(&self.name, &record.id, &self.tab).is_some_and(|e| e.record == *record) {
+                    journal::clear(&self.name, &record.id, &self.tab);
+                }
+                // The warning stays while any record is still held only in memory.
+                if self.unsaved.borrow().is_empty() {
+                    *self.failure.borrow_mut() = None;
+                }
                 super::broadcast(&self.name, &record.id, record.revision);
             }
             Ok(SaveOutcome::Conflict(theirs)) => {
+                // Keep "mine" until the user chooses, even if they leave the editor meanwhile.
+                self.unsaved.borrow_mut().insert(record.id.clone(), record.clone());
                 self.put_summary(Summary::of(theirs, &self.procedure));
+            }
+            Ok(SaveOutcome::Deleted) => {
+                self.unsaved.borrow_mut().insert(record.id.clone(), record.clone());
             }
             Err(e) => {
                 self.unsaved.borrow_mut().insert(record.id.clone(), record.clone());
@@ -212,11 +263,14 @@ impl Repo {
         let record = self.record(id).await?.map(|(r, _)| r);
         self.summaries.borrow_mut().retain(|r| r.id != id);
         self.unsaved.borrow_mut().remove(id);
-        journal::clear(&self.name, id);
+        for (tab, _) in journal::read_all(&self.name, id) {
+            journal::clear(&self.name, id, &tab);
+        }
         if let Some(db) = &self.db {
             let result = db.delete_record(id).await;
             self.note(&result);
             result?;
+            super::broadcast_deleted(&self.name, id);
         }
         Ok(record)
     }
@@ -275,7 +329,11 @@ impl Repo {
 
     /// Writes records taken from a file; each is written only if the local copy is still the
     /// revision the preview compared it with. Returns how many were written.
-    pub async fn import(&self, items: Vec<(Record, Option<u64>)>, opinions: Vec<Opinion>) -> Result<usize, StoreError> {
+    pub async fn import(
+        &self,
+        items: Vec<(Record, Option<u64>)>,
+        opinions: Vec<Opinion>,
+    ) -> Result<usize, StoreError> {
         let prepared: Vec<(Record, Summary, Option<u64>)> = items
             .into_iter()
             .map(|(r, expected)| {
@@ -283,7 +341,9 @@ impl Repo {
                 (r, s, expected)
             })
             .collect();
-        let Some(db) = &self.db else { return Err(self.failure.borrow().clone().unwrap_or(StoreError::Unsupported)) };
+        let Some(db) = &self.db else {
+            return Err(self.failure.borrow().clone().unwrap_or(StoreError::Unsupported));
+        };
         let written = db.put_imported(&prepared).await;
         let written = match written {
             Ok(w) => w,

@@ -79,6 +79,8 @@ pub enum SaveOutcome {
     Saved,
     /// Someone stored another revision since `base`: nothing was written; theirs is returned.
     Conflict(Box<Record>),
+    /// The record was deleted (in another tab) since this page read it: nothing was written.
+    Deleted,
 }
 
 /// An open database.
@@ -94,32 +96,52 @@ pub struct Db {
 pub mod journal {
     use super::JournalEntry;
 
-    fn key(db: &str, id: &str) -> String {
-        format!("{db}:journal:{id}")
+    /// Entries are per tab (`<db>:journal:<record>:<tab>`), so that one tab never replaces or
+    /// clears another's.
+    fn key(db: &str, id: &str, tab: &str) -> String {
+        format!("{db}:journal:{id}:{tab}")
     }
 
     fn storage() -> Option<web_sys::Storage> {
         web_sys::window()?.local_storage().ok()?
     }
 
-    /// Writes an entry; synchronous, so it completes even while the page is closing.
-    pub fn write(db: &str, entry: &JournalEntry) {
-        if let (Some(s), Ok(json)) = (storage(), serde_json::to_string(entry)) {
-            let _ = s.set_item(&key(db, &entry.record.id), &json);
+    /// Writes this tab's entry; synchronous, so it completes even while the page is closing.
+    /// Returns false when it could not be written (e.g. `localStorage` full or disabled).
+    pub fn write(db: &str, tab: &str, entry: &JournalEntry) -> bool {
+        match (storage(), serde_json::to_string(entry)) {
+            (Some(s), Ok(json)) => s.set_item(&key(db, &entry.record.id, tab), &json).is_ok(),
+            _ => false,
         }
     }
 
-    /// The entry for a record, if any.
-    pub fn read(db: &str, id: &str) -> Option<JournalEntry> {
-        let text = storage()?.get_item(&key(db, id)).ok()??;
-        serde_json::from_str(&text).ok()
+    /// Every tab's entry for a record, with the tab it came from.
+    pub fn read_all(db: &str, id: &str) -> Vec<(String, JournalEntry)> {
+        let Some(s) = storage() else { return Vec::new() };
+        let prefix = format!("{db}:journal:{id}:");
+        let keys: Vec<String> = (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        keys.into_iter()
+            .filter_map(|k| {
+                let entry = serde_json::from_str(&s.get_item(&k).ok()??).ok()?;
+                Some((k[prefix.len()..].to_owned(), entry))
+            })
+            .collect()
     }
 
-    /// Removes the entry for a record.
-    pub fn clear(db: &str, id: &str) {
+    /// Removes one tab's entry for a record.
+    pub fn clear(db: &str, id: &str, tab: &str) {
         if let Some(s) = storage() {
-            let _ = s.remove_item(&key(db, id));
+            let _ = s.remove_item(&key(db, id, tab));
         }
+    }
+
+    /// This tab's entry for a record, if any.
+    pub fn read(db: &str, id: &str, tab: &str) -> Option<JournalEntry> {
+        let text = storage()?.get_item(&key(db, id, tab)).ok()??;
+        serde_json::from_str(&text).ok()
     }
 }
 
@@ -184,7 +206,10 @@ impl Db {
 
     /// Stores records that came from a file, each only if the stored revision is still the
     /// one the preview saw (`None`: none stored). Returns, per record, whether it was written.
-    pub async fn put_imported(&self, items: &[(Record, Summary, Option<u64>)]) -> Result<Vec<bool>, StoreError> {
+    pub async fn put_imported(
+        &self,
+        items: &[(Record, Summary, Option<u64>)],
+    ) -> Result<Vec<bool>, StoreError> {
         #[derive(serde::Deserialize)]
         struct Revision {
             revision: u64,
@@ -206,7 +231,11 @@ impl Db {
             let record_json = serde_json::to_string(record).map_err(fail)?;
             let summary_json = serde_json::to_string(summary).map_err(fail)?;
             records.put(&JsValue::from_str(&record_json), Some(&key)).map_err(fail)?.await.map_err(fail)?;
-            summaries.put(&JsValue::from_str(&summary_json), Some(&key)).map_err(fail)?.await.map_err(fail)?;
+            summaries
+                .put(&JsValue::from_str(&summary_json), Some(&key))
+                .map_err(fail)?
+                .await
+                .map_err(fail)?;
             written.push(true);
         }
         let result = tx.await.map_err(fail)?;
@@ -262,6 +291,10 @@ impl Db {
         let stored_text = stored.and_then(|v| v.as_string());
         let stored_revision =
             stored_text.as_deref().and_then(|s| serde_json::from_str::<Revision>(s).ok()).map(|r| r.revision);
+        if stored_text.is_none() && base.is_some() {
+            let _ = tx.abort();
+            return Ok(SaveOutcome::Deleted);
+        }
         if stored_text.is_some() && stored_revision != base {
             let theirs: Option<Record> = stored_text.as_deref().and_then(|s| serde_json::from_str(s).ok());
             let _ = tx.abort();
@@ -293,8 +326,11 @@ impl Db {
                 .await
                 .map_err(fail)?;
         }
-        tx.await.map_err(fail)?;
-        Ok(())
+        if tx.await.map_err(fail)?.is_committed() {
+            Ok(())
+        } else {
+            Err(StoreError::Aborted)
+        }
     }
 
     /// Stores opinions (new or changed).
@@ -340,7 +376,10 @@ impl Db {
             .map_err(fail)?
             .await
             .map_err(fail)?;
-        tx.await.map_err(fail)?;
-        Ok(())
+        if tx.await.map_err(fail)?.is_committed() {
+            Ok(())
+        } else {
+            Err(StoreError::Aborted)
+        }
     }
 }

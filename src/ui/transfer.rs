@@ -17,8 +17,12 @@ pub fn import_error_message(lang: Lang, file: &str, e: &ImportError) -> String {
     let reason = match e {
         ImportError::TooLarge { bytes } => tf(lang, Key::ImpTooLarge, &[&(bytes / 1_048_576)]),
         ImportError::Empty => t(lang, Key::ImpEmpty).to_owned(),
-        ImportError::NotJson { line, column, truncated: true, .. } => tf(lang, Key::ImpTruncated, &[line, column]),
-        ImportError::NotJson { line, column, too_deep: true, .. } => tf(lang, Key::ImpTooDeep, &[line, column]),
+        ImportError::NotJson { line, column, truncated: true, .. } => {
+            tf(lang, Key::ImpTruncated, &[line, column])
+        }
+        ImportError::NotJson { line, column, too_deep: true, .. } => {
+            tf(lang, Key::ImpTooDeep, &[line, column])
+        }
         ImportError::NotJson { line, column, .. } => tf(lang, Key::ImpNotJson, &[line, column]),
         ImportError::WrongFormat { .. } => t(lang, Key::ImpWrongFormat).to_owned(),
         ImportError::UnknownVersion { found } => tf(lang, Key::ImpUnknownVersion, &[found]),
@@ -136,10 +140,15 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                     }
                 };
                 let linked: Vec<String> = records.iter().flat_map(|r| r.opinions.clone()).collect();
-                let opinions = repo.opinions.borrow().iter().filter(|o| linked.contains(&o.id)).cloned().collect();
+                let opinions =
+                    repo.opinions.borrow().iter().filter(|o| linked.contains(&o.id)).cloned().collect();
                 let organisation = repo.settings.borrow().organisation();
                 let envelope = transfer::export(&records, opinions, &organisation, super::now());
-                super::download(&format!("协商记录-{}.json", stamp()), &transfer::to_json(&envelope), "application/json");
+                super::download(
+                    &format!("协商记录-{}.json", stamp()),
+                    &transfer::to_json(&envelope),
+                    "application/json",
+                );
                 message.set(Some(Message::Info(tf(lang, Key::ExportedN, &[&records.len()]))));
             });
         })
@@ -172,7 +181,8 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
             message.set(Some(Message::Info(t(lang, Key::ImportReading).to_owned())));
             yew::platform::spawn_local(async move {
                 let name = file.name();
-                let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
+                let text =
+                    wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
                 let parsed = match text {
                     Some(text) => transfer::parse(&text, &repo.procedure),
                     None => Err(ImportError::Empty),

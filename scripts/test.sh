@@ -11,7 +11,7 @@ step "formatting"
 cargo fmt --all -- --check
 
 step "engine (native)"
-cargo test --locked
+cargo test --locked --features schema
 
 step "components in headless Chromium (wasm-bindgen-test)"
 cargo test --locked --target wasm32-unknown-unknown --test web

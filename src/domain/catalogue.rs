@@ -73,6 +73,7 @@ pub struct Slot {
 
 /// What a matter usually is. The notice assigns none of these; counties set them, and a record
 /// opened for the matter starts from them (the user still decides).
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Hints {
     /// Usually concerns two or more villages/communities.

@@ -7,12 +7,14 @@ use super::when::{self, Date, OffsetDateTime};
 use serde::{Deserialize, Serialize};
 
 /// A resident's opinion.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Opinion {
     /// Unique id.
     pub id: String,
     /// When it was received.
     #[serde(with = "when::date_format")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub date: Date,
     /// Channel, an id of the procedure's `channels` list (意见箱, 入户走访, 说事日, …).
     pub channel: String,
@@ -29,10 +31,12 @@ pub struct Opinion {
     pub record: Option<String>,
     /// When it was logged.
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub created: OffsetDateTime,
 }
 
 /// Where an opinion stands, before a record takes it over.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "status", rename_all = "snake_case")]
 pub enum OpinionStatus {

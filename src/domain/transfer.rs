@@ -22,6 +22,7 @@ pub const MAX_FILE_BYTES: usize = 200 * 1024 * 1024;
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
 /// An export file.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Envelope {
     /// Always [`FORMAT`].
@@ -30,6 +31,7 @@ pub struct Envelope {
     pub version: u32,
     /// When the file was made.
     #[serde(with = "time::serde::rfc3339")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub exported_at: OffsetDateTime,
     /// The program that made it, e.g. `xieshang 0.1.0`.
     pub generator: String,
@@ -44,6 +46,7 @@ pub struct Envelope {
 }
 
 /// A record in an export file, with the SHA-256 digest of its canonical JSON.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Exported {
     /// Lower-case hex SHA-256 of [`canonical_json`] of the record.

@@ -433,6 +433,23 @@ pub fn EditorPage(props: &EditorProps) -> Html {
     };
 
     let category = r.matter.category.clone().unwrap_or_else(|| t(lang, Key::UnlabelledGroup).to_owned());
+    let on_export = {
+        let (repo, r) = (ctx.repo.clone(), r.clone());
+        Callback::from(move |_: MouseEvent| {
+            let opinions =
+                repo.opinions.borrow().iter().filter(|o| r.opinions.contains(&o.id)).cloned().collect();
+            let organisation = repo.settings.borrow().organisation();
+            let envelope = crate::domain::transfer::export(
+                std::slice::from_ref(&r),
+                opinions,
+                &organisation,
+                super::now(),
+            );
+            let name = format!("协商记录-{}.json", r.id);
+            super::download(&name, &crate::domain::transfer::to_json(&envelope), "application/json");
+        })
+    };
+    let digest = crate::domain::transfer::short_digest(&crate::domain::transfer::digest(&r));
     html! {
         <article class="editor">
             <p class="crumb"><a href={Route::Records.href()}>{ t(lang, Key::BackToLedger) }</a></p>
@@ -446,6 +463,10 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     <span>{ t(lang, Key::RecordId) }{ "：" }{ &r.id }</span>
                     <span>{ t(lang, Key::Revision) }{ "：" }{ r.revision }</span>
                     <span class={classes!("save", matches!(*save_state, SaveState::Failed(_)).then_some("error"))} role="status">{ status_text }</span>
+                </p>
+                <p class="meta">
+                    <span>{ t(lang, Key::DigestLabel) }{ "：" }<span class="digest">{ digest }</span></span>
+                    <button type="button" class="small" onclick={on_export}>{ t(lang, Key::ExportRecord) }</button>
                 </p>
                 if r.is_complete(&procedure) {
                     <p class="done-note">{ t(lang, Key::AllDone) }</p>

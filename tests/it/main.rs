@@ -8,5 +8,6 @@ mod ledger;
 mod procedure;
 mod record;
 mod rules;
+mod schema;
 mod tidy;
 mod transfer;

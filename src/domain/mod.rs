@@ -3,6 +3,7 @@
 //! and never reads a clock (a test in `tests/it/tidy.rs` enforces the imports).
 
 pub mod catalogue;
+pub mod documents;
 pub mod gates;
 pub mod ledger;
 pub mod opinion;

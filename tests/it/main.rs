@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod catalogue;
+mod documents;
 mod fixture;
 mod gates;
 mod ledger;

@@ -1,0 +1,440 @@
+//! The documents the procedure produces, as a print model: what each printed page says, in
+//! blocks (headings, paragraphs, label–value lists, tables, a signature block). The print view
+//! and the Word export both render this model; neither decides what a document contains.
+
+use super::procedure::{FieldKind, Procedure};
+use super::record::{Change, ItemState, Record, StageStatus, Value};
+use super::settings::Settings;
+use super::transfer;
+use super::when::{self, Date};
+
+/// The documents the procedure produces.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DocKind {
+    /// 协商议题公示 (二（四）2).
+    Publicity,
+    /// 协商议事记录 (二（四）3).
+    Minutes,
+    /// 协商成果公示 (二（四）4).
+    ResultNotice,
+    /// 督办公函 (二（五）, “公函制”).
+    Letter,
+    /// 归档表: the whole record (二（四）4, 整理归档).
+    Archive,
+}
+
+impl DocKind {
+    /// Every document, in the order of the procedure.
+    pub const ALL: [DocKind; 5] =
+        [DocKind::Publicity, DocKind::Minutes, DocKind::ResultNotice, DocKind::Letter, DocKind::Archive];
+
+    /// Stable id used in addresses and file names.
+    pub fn id(self) -> &'static str {
+        match self {
+            DocKind::Publicity => "publicity",
+            DocKind::Minutes => "minutes",
+            DocKind::ResultNotice => "result",
+            DocKind::Letter => "letter",
+            DocKind::Archive => "archive",
+        }
+    }
+
+    /// The kind with this id.
+    pub fn from_id(id: &str) -> Option<DocKind> {
+        DocKind::ALL.into_iter().find(|k| k.id() == id)
+    }
+
+    /// The document's title as printed.
+    pub fn title(self) -> &'static str {
+        match self {
+            DocKind::Publicity => "协商议题公示",
+            DocKind::Minutes => "协商议事记录",
+            DocKind::ResultNotice => "协商成果公示",
+            DocKind::Letter => "督办公函",
+            DocKind::Archive => "城乡社区协商归档表",
+        }
+    }
+}
+
+/// A part of a document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// A heading (“一、…”), kept with what follows.
+    Heading(String),
+    /// A paragraph of body text, first line indented two characters.
+    Paragraph(String),
+    /// Label–value pairs, printed as a two-column table.
+    Fields(Vec<(String, String)>),
+    /// A table whose rows never split across pages; the header repeats.
+    Table {
+        /// Column headings.
+        header: Vec<String>,
+        /// Rows.
+        rows: Vec<Vec<String>>,
+    },
+    /// Lines to sign on (e.g. 主持人（签字）), kept on one page.
+    SignLines(Vec<String>),
+}
+
+/// A document ready to print.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Document {
+    /// Which document.
+    pub kind: DocKind,
+    /// Title (小标宋, 2号).
+    pub title: String,
+    /// The addressee (主送), for a letter.
+    pub addressee: Option<String>,
+    /// The body.
+    pub blocks: Vec<Block>,
+    /// The issuing organisation, printed above the date with room for the seal.
+    pub issuer: String,
+    /// The date of the document (成文日期), if the record has it yet.
+    pub date: Option<Date>,
+    /// The record's id.
+    pub record_id: String,
+    /// The short digest of the record, printed on every page.
+    pub digest: String,
+}
+
+/// A value as printed.
+pub fn display(procedure: &Procedure, list: Option<&str>, value: &Value) -> String {
+    match value {
+        Value::Text(t) => t.clone(),
+        Value::Date(d) => when::format_date_zh(*d),
+        Value::Datetime(dt) => format!("{} {:02}:{:02}", when::format_date_zh(dt.date()), dt.hour(), dt.minute()),
+        Value::Choice(c) => list.map_or(c.clone(), |l| procedure.choice_label(l, c).to_owned()),
+        Value::Multichoice(cs) => cs
+            .iter()
+            .map(|c| list.map_or(c.as_str(), |l| procedure.choice_label(l, c)))
+            .collect::<Vec<_>>()
+            .join("、"),
+        Value::Yesno(b) => if *b { "是" } else { "否" }.into(),
+    }
+}
+
+struct Reader<'a> {
+    record: &'a Record,
+    procedure: &'a Procedure,
+}
+
+impl Reader<'_> {
+    fn get(&self, field: &str) -> String {
+        let list = self.procedure.field(field).and_then(|(_, _, f)| match &f.kind {
+            FieldKind::Choice { list } | FieldKind::Multichoice { list } => Some(list.as_str()),
+            _ => None,
+        });
+        self.record.value(self.procedure, field).map(|v| display(self.procedure, list, &v)).unwrap_or_default()
+    }
+
+    fn or_blank(&self, field: &str) -> String {
+        let v = self.get(field);
+        if v.is_empty() {
+            "＿＿＿＿＿＿".into()
+        } else {
+            v
+        }
+    }
+
+    fn date(&self, field: &str) -> Option<Date> {
+        self.record.value(self.procedure, field).and_then(|v| v.date())
+    }
+
+    fn form(&self) -> String {
+        match self.record.form.as_deref() {
+            Some("other") => self.get("form_other"),
+            Some(f) => self.procedure.choice_label("forms", f).to_owned(),
+            None => String::new(),
+        }
+    }
+
+    fn role(&self, id: &str) -> String {
+        self.procedure.choice_label("roles", id).to_owned()
+    }
+
+    fn participants(&self) -> String {
+        self.record
+            .parties
+            .iter()
+            .map(|p| format!("{}（{}）", p.name, self.role(&p.role)))
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+}
+
+const BASIS: &str = "根据《关于进一步做好昌吉州城乡社区协商工作的通知》（昌州民字〔2021〕85号）";
+
+/// The document of this kind for a record.
+pub fn document(kind: DocKind, record: &Record, procedure: &Procedure, settings: &Settings) -> Document {
+    let r = Reader { record, procedure };
+    let organisation = {
+        let o = settings.organisation();
+        if o.is_empty() {
+            record.community.clone()
+        } else {
+            o
+        }
+    };
+    let topic = r.get(&procedure.key_fields.topic);
+    let matter = match record.matter.number {
+        Some(n) => format!("{}（目录第{n}项）", record.matter.name),
+        None => record.matter.name.clone(),
+    };
+    let mut addressee = None;
+    let (blocks, date) = match kind {
+        DocKind::Publicity => (
+            vec![
+                Block::Paragraph(format!(
+                    "{BASIS}要求，经村（社区）党组织、村（居）民委员会研究，确定以下协商议题，现将有关信息公示如下："
+                )),
+                Block::Fields(vec![
+                    ("协商议题".into(), topic.clone()),
+                    ("协商事项".into(), matter.clone()),
+                    ("协商时间".into(), r.or_blank("meeting_time")),
+                    ("协商地点".into(), r.or_blank("meeting_place")),
+                    ("协商形式".into(), r.form()),
+                    ("主持人".into(), r.or_blank("host")),
+                    ("参加人员".into(), r.participants()),
+                ]),
+                Block::Paragraph(
+                    "公示期间，村（居）民、“两代表一委员”、村（社区）其他组织和驻村（社区）单位可以申请参加协商议事。"
+                        .into(),
+                ),
+            ],
+            r.date("publicity_date"),
+        ),
+        DocKind::Minutes => {
+            let mut blocks = vec![
+                Block::Fields(vec![
+                    ("协商议题".into(), topic.clone()),
+                    ("协商事项".into(), matter.clone()),
+                    ("协商时间".into(), r.or_blank("held_at")),
+                    ("协商地点".into(), r.get("held_place")),
+                    ("协商形式".into(), r.form()),
+                    ("主持人".into(), r.get("host")),
+                    ("牵头组织者".into(), record.lead.as_deref().map(|l| procedure.choice_label("lead", l).to_owned()).unwrap_or_default()),
+                ]),
+                Block::Heading("一、参加人员及出席情况".into()),
+                Block::Table {
+                    header: ["序号", "姓名或名称", "身份", "单位或住址", "利益相关方", "出席情况"].map(String::from).to_vec(),
+                    rows: record
+                        .parties
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| {
+                            vec![
+                                (i + 1).to_string(),
+                                p.name.clone(),
+                                r.role(&p.role),
+                                p.organisation.clone(),
+                                if p.stakeholder { "是" } else { "否" }.into(),
+                                match p.attended {
+                                    Some(true) => "出席",
+                                    Some(false) => "未出席",
+                                    None => "未登记",
+                                }
+                                .into(),
+                            ]
+                        })
+                        .collect(),
+                },
+            ];
+            let absent: Vec<Vec<String>> = record
+                .parties
+                .iter()
+                .filter(|p| p.attended == Some(false))
+                .map(|p| vec![p.name.clone(), p.written_opinion.clone(), p.no_opinion_reason.clone()])
+                .collect();
+            if !absent.is_empty() {
+                blocks.push(Block::Heading("二、未出席人员的书面意见".into()));
+                blocks.push(Block::Table {
+                    header: ["姓名或名称", "书面意见", "未交书面意见的原因"].map(String::from).to_vec(),
+                    rows: absent,
+                });
+            }
+            let observers = r.get("observers");
+            blocks.push(Block::Heading("三、列席旁听人员".into()));
+            blocks.push(Block::Paragraph(if observers.is_empty() { "无。".into() } else { observers }));
+            blocks.push(Block::Heading("四、各方意见建议".into()));
+            blocks.push(Block::Paragraph(r.get("opinions")));
+            blocks.push(Block::Heading("五、协商结果".into()));
+            blocks.push(Block::Fields(vec![("是否达成共识".into(), r.get("consensus"))]));
+            blocks.push(Block::Paragraph(r.get("outcome")));
+            blocks.push(Block::SignLines(vec!["主持人（签字）：".into(), "记录人（签字）：".into()]));
+            (blocks, r.date("held_at"))
+        }
+        DocKind::ResultNotice => {
+            let held = r.date("held_at").map(when::format_date_zh).unwrap_or_default();
+            let mut fields = vec![
+                ("协商事项".into(), matter.clone()),
+                ("协商时间".into(), r.get("held_at")),
+                ("协商形式".into(), r.form()),
+            ];
+            for (label, field) in [("落实方", "implementer"), ("落实期限", "deadline")] {
+                let v = r.get(field);
+                if !v.is_empty() {
+                    fields.push((label.into(), v));
+                }
+            }
+            (
+                vec![
+                    Block::Paragraph(format!("{held}，{organisation}就“{topic}”组织开展协商。现将协商事项和协商成果公示如下：")),
+                    Block::Fields(fields),
+                    Block::Heading("协商成果".into()),
+                    Block::Paragraph(r.get("outcome")),
+                    Block::Paragraph("欢迎广大村（居）民监督。".into()),
+                ],
+                r.date("result_publicity_date"),
+            )
+        }
+        DocKind::Letter => {
+            addressee = Some(format!("{}：", r.or_blank("implementer")));
+            let held = r.date("held_at").map(when::format_date_zh).unwrap_or_default();
+            let deadline = r.date("deadline").map(when::format_date_zh).unwrap_or_else(|| "＿＿年＿＿月＿＿日".into());
+            let mut blocks = vec![
+                Block::Paragraph(format!("{held}，{organisation}就“{topic}”组织开展协商，形成协商成果如下：")),
+                Block::Paragraph(r.get("outcome")),
+                Block::Paragraph(format!(
+                    "{BASIS}关于运用“公函制”督促落实方及时完成协商事宜的要求，请你单位于{deadline}前落实上述协商成果，并将落实情况书面反馈{organisation}。"
+                )),
+            ];
+            let number = r.get("letter_ref");
+            if !number.is_empty() {
+                blocks.insert(0, Block::Fields(vec![("公函编号".into(), number)]));
+            }
+            (blocks, r.date("letter_date"))
+        }
+        DocKind::Archive => (archive(&r, &matter, &topic), None),
+    };
+    Document {
+        kind,
+        title: kind.title().into(),
+        addressee,
+        blocks,
+        issuer: organisation,
+        date,
+        record_id: record.id.clone(),
+        digest: transfer::short_digest(&transfer::digest(record)),
+    }
+}
+
+fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
+    let (record, procedure) = (r.record, r.procedure);
+    let fact = |v: Option<bool>| match v {
+        Some(true) => "是",
+        Some(false) => "否",
+        None => "未研判",
+    };
+    let mut blocks = vec![Block::Fields(vec![
+        ("记录编号".into(), record.id.clone()),
+        ("协商事项".into(), matter.to_owned()),
+        ("类别".into(), record.matter.category.clone().unwrap_or_else(|| "（模板未标注类别）".into())),
+        ("协商议题".into(), topic.to_owned()),
+        ("村（社区）".into(), record.community.clone()),
+        ("协商范围".into(), r.get("scope")),
+        ("牵头组织者".into(), r.get("lead")),
+        (
+            "事项性质".into(),
+            format!(
+                "专业性技术性较强：{}；涉及面广关注度高：{}；涉及矛盾纠纷：{}；受委托：{}",
+                fact(record.facts.technical),
+                fact(record.facts.wide_reaching),
+                fact(record.facts.dispute),
+                fact(record.facts.commissioned)
+            ),
+        ),
+        ("建档时间".into(), when::format_date_zh(record.created.date())),
+        ("最后修改".into(), format!("{}（第{}版）", when::format_date_zh(record.updated.date()), record.revision)),
+    ])];
+    let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    for (i, stage) in procedure.stages.iter().enumerate() {
+        let status = match record.stage_status(&stage.id) {
+            StageStatus::Completed { at } => format!("已于{}完成", when::format_date_zh(at.date())),
+            StageStatus::Recheck => "需重新确认".into(),
+            StageStatus::Open => "未完成".into(),
+        };
+        blocks.push(Block::Heading(format!(
+            "{}、第{}阶段　{}（依据{}，{status}）",
+            numerals.get(i).unwrap_or(&""),
+            i + 1,
+            stage.title,
+            stage.clause
+        )));
+        let rows = stage
+            .items
+            .iter()
+            .map(|item| {
+                let (state, note) = match record.item_state(&item.id) {
+                    ItemState::Done => ("已完成".to_owned(), String::new()),
+                    ItemState::Open => ("未完成".to_owned(), String::new()),
+                    ItemState::NotApplicable { reason } => ("不适用".to_owned(), format!("理由：{reason}")),
+                };
+                let content = item
+                    .fields
+                    .iter()
+                    .filter_map(|f| {
+                        let v = match f.kind {
+                            FieldKind::Parties { .. } => r.participants(),
+                            _ => r.get(&f.id),
+                        };
+                        (!v.is_empty()).then(|| format!("{}：{v}", f.label))
+                    })
+                    .collect::<Vec<_>>()
+                    .join("；");
+                let detail = [note, content].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("；");
+                vec![item.label.clone(), item.clause.clone(), state, detail]
+            })
+            .collect();
+        blocks.push(Block::Table {
+            header: ["检查事项", "依据", "完成情况", "记录内容"].map(String::from).to_vec(),
+            rows,
+        });
+    }
+    blocks.push(Block::Heading(format!("{}、修改记录", numerals.get(procedure.stages.len()).unwrap_or(&""))));
+    let label = |field: &str| procedure.field(field).map_or(field.to_owned(), |(_, _, f)| f.label.clone());
+    let rows = record
+        .audit
+        .iter()
+        .map(|a| {
+            let what = match &a.change {
+                Change::Created { from: None } => "建立记录".to_owned(),
+                Change::Created { from: Some(f) } => format!("由记录{f}复制建立"),
+                Change::Field { field, to, .. } => {
+                    let list = procedure.field(field).and_then(|(_, _, f)| match &f.kind {
+                        FieldKind::Choice { list } | FieldKind::Multichoice { list } => Some(list.as_str()),
+                        _ => None,
+                    });
+                    let shown = to.as_ref().map(|v| display(procedure, list, v)).unwrap_or_else(|| "（清空）".into());
+                    let shown: String = shown.chars().take(60).collect();
+                    format!("填写“{}”：{shown}", label(field))
+                }
+                Change::Item { item, to, .. } => {
+                    let name = procedure.item(item).map_or(item.clone(), |(_, i)| i.label.clone());
+                    let state = match to {
+                        ItemState::Done => "已完成".to_owned(),
+                        ItemState::Open => "未完成".to_owned(),
+                        ItemState::NotApplicable { reason } => format!("不适用（{reason}）"),
+                    };
+                    format!("“{name}”标为{state}")
+                }
+                Change::PartyAdded { party } => format!("添加参与主体：{}", party.name),
+                Change::PartyChanged { to, .. } => format!("修改参与主体：{}", to.name),
+                Change::PartyRemoved { party, .. } => format!("删除参与主体：{}", party.name),
+                Change::StageCompleted { stage } => format!("完成{}", stage_name(procedure, stage)),
+                Change::StageReopened { stage, .. } => format!("重新打开{}", stage_name(procedure, stage)),
+                Change::Superseded { revision } => format!("保留本版本，替代另一处保存的第{revision}版"),
+            };
+            let at = a.at;
+            vec![format!("{} {:02}:{:02}", when::format_date(at.date()), at.hour(), at.minute()), a.revision.to_string(), what]
+        })
+        .collect();
+    blocks.push(Block::Table { header: ["时间（UTC）", "版本", "变更"].map(String::from).to_vec(), rows });
+    blocks
+}
+
+fn stage_name(procedure: &Procedure, stage: &str) -> String {
+    match procedure.stage_index(stage) {
+        Some(i) => format!("第{}阶段“{}”", i + 1, procedure.stages[i].title),
+        None => stage.to_owned(),
+    }
+}

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing Xieshang need, skipping whatever is already present.
+# (poppler-utils: the print tests read the PDFs Chromium prints.)
 # Sourced by scripts/serve.sh and scripts/test.sh; safe to run on its own. Needs rustup and
 # cargo; installs the rest (wasm target, Trunk, wasm-bindgen-cli at the version Cargo.lock pins,
 # Node.js packages for wasm-opt and Playwright, Chromium with its driver, a CJK font).
@@ -26,6 +27,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; }; then
   missing+=(fonts-noto-cjk fontconfig)
 fi

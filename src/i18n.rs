@@ -253,6 +253,13 @@ keys! {
     UnsavedCount => "（尚有{}条记录只保存在本页中）", " ({} records are kept only in this page)";
     DeletedElsewhere => "此记录已在另一个标签页中删除。本页的内容尚未保存。", "This record was deleted in another tab. What is on this page is not saved.";
     RestoreHere => "按本页内容恢复此记录", "Restore the record from this page";
+    PrintDocuments => "打印文书", "Print documents";
+    PrintButton => "打印", "Print";
+    BackToRecord => "返回协商记录", "Back to the record";
+    DocumentsNav => "文书", "Documents";
+    PrintHint => "打印时请选择A4纸、不缩放；页码和校验码印在每页下方。", "Print on A4 at 100%; page numbers and the digest are on every page.";
+    BlankDate => "　　年　　月　　日", "____-__-__";
+    SealSpace => "（盖章）", "(seal)";
     ErrBlocked => "浏览器数据库被本工作台的另一个页面占用，请关闭其他页面后刷新", "the database is held by another page of this workbench; close it and reload";
     ErrOther => "浏览器数据库出错（{}）", "the browser's database failed ({})";
 }

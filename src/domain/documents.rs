@@ -71,6 +71,8 @@ pub enum Block {
         header: Vec<String>,
         /// Rows.
         rows: Vec<Vec<String>>,
+        /// Columns of short values that should not wrap (numbers, clauses, states).
+        nowrap: Vec<usize>,
     },
     /// Lines to sign on (e.g. 主持人（签字）), kept on one page.
     SignLines(Vec<String>),
@@ -102,7 +104,9 @@ pub fn display(procedure: &Procedure, list: Option<&str>, value: &Value) -> Stri
     match value {
         Value::Text(t) => t.clone(),
         Value::Date(d) => when::format_date_zh(*d),
-        Value::Datetime(dt) => format!("{} {:02}:{:02}", when::format_date_zh(dt.date()), dt.hour(), dt.minute()),
+        Value::Datetime(dt) => {
+            format!("{} {:02}:{:02}", when::format_date_zh(dt.date()), dt.hour(), dt.minute())
+        }
         Value::Choice(c) => list.map_or(c.clone(), |l| procedure.choice_label(l, c).to_owned()),
         Value::Multichoice(cs) => cs
             .iter()
@@ -124,7 +128,10 @@ impl Reader<'_> {
             FieldKind::Choice { list } | FieldKind::Multichoice { list } => Some(list.as_str()),
             _ => None,
         });
-        self.record.value(self.procedure, field).map(|v| display(self.procedure, list, &v)).unwrap_or_default()
+        self.record
+            .value(self.procedure, field)
+            .map(|v| display(self.procedure, list, &v))
+            .unwrap_or_default()
     }
 
     fn or_blank(&self, field: &str) -> String {
@@ -161,6 +168,8 @@ impl Reader<'_> {
             .join("、")
     }
 }
+
+const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 
 const BASIS: &str = "根据《关于进一步做好昌吉州城乡社区协商工作的通知》（昌州民字〔2021〕85号）";
 
@@ -204,6 +213,12 @@ pub fn document(kind: DocKind, record: &Record, procedure: &Procedure, settings:
             r.date("publicity_date"),
         ),
         DocKind::Minutes => {
+            // Headings are numbered as they come: a section with nothing to say is left out.
+            let mut number = 0;
+            let mut heading = |title: &str| {
+                number += 1;
+                Block::Heading(format!("{}、{title}", NUMERALS.get(number - 1).unwrap_or(&"")))
+            };
             let mut blocks = vec![
                 Block::Fields(vec![
                     ("协商议题".into(), topic.clone()),
@@ -214,9 +229,10 @@ pub fn document(kind: DocKind, record: &Record, procedure: &Procedure, settings:
                     ("主持人".into(), r.get("host")),
                     ("牵头组织者".into(), record.lead.as_deref().map(|l| procedure.choice_label("lead", l).to_owned()).unwrap_or_default()),
                 ]),
-                Block::Heading("一、参加人员及出席情况".into()),
+                heading("参加人员及出席情况"),
                 Block::Table {
-                    header: ["序号", "姓名或名称", "身份", "单位或住址", "利益相关方", "出席情况"].map(String::from).to_vec(),
+                    nowrap: vec![0, 4, 5],
+                header: ["序号", "姓名或名称", "身份", "单位或住址", "利益相关方", "出席情况"].map(String::from).to_vec(),
                     rows: record
                         .parties
                         .iter()
@@ -246,18 +262,19 @@ pub fn document(kind: DocKind, record: &Record, procedure: &Procedure, settings:
                 .map(|p| vec![p.name.clone(), p.written_opinion.clone(), p.no_opinion_reason.clone()])
                 .collect();
             if !absent.is_empty() {
-                blocks.push(Block::Heading("二、未出席人员的书面意见".into()));
+                blocks.push(heading("未出席人员的书面意见"));
                 blocks.push(Block::Table {
                     header: ["姓名或名称", "书面意见", "未交书面意见的原因"].map(String::from).to_vec(),
                     rows: absent,
+                    nowrap: vec![],
                 });
             }
             let observers = r.get("observers");
-            blocks.push(Block::Heading("三、列席旁听人员".into()));
+            blocks.push(heading("列席旁听人员"));
             blocks.push(Block::Paragraph(if observers.is_empty() { "无。".into() } else { observers }));
-            blocks.push(Block::Heading("四、各方意见建议".into()));
+            blocks.push(heading("各方意见建议"));
             blocks.push(Block::Paragraph(r.get("opinions")));
-            blocks.push(Block::Heading("五、协商结果".into()));
+            blocks.push(heading("协商结果"));
             blocks.push(Block::Fields(vec![("是否达成共识".into(), r.get("consensus"))]));
             blocks.push(Block::Paragraph(r.get("outcome")));
             blocks.push(Block::SignLines(vec!["主持人（签字）：".into(), "记录人（签字）：".into()]));
@@ -344,9 +361,11 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
             ),
         ),
         ("建档时间".into(), when::format_date_zh(record.created.date())),
-        ("最后修改".into(), format!("{}（第{}版）", when::format_date_zh(record.updated.date()), record.revision)),
+        (
+            "最后修改".into(),
+            format!("{}（第{}版）", when::format_date_zh(record.updated.date()), record.revision),
+        ),
     ])];
-    let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九"];
     for (i, stage) in procedure.stages.iter().enumerate() {
         let status = match record.stage_status(&stage.id) {
             StageStatus::Completed { at } => format!("已于{}完成", when::format_date_zh(at.date())),
@@ -355,7 +374,7 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
         };
         blocks.push(Block::Heading(format!(
             "{}、第{}阶段　{}（依据{}，{status}）",
-            numerals.get(i).unwrap_or(&""),
+            NUMERALS.get(i).unwrap_or(&""),
             i + 1,
             stage.title,
             stage.clause
@@ -381,16 +400,18 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
                     })
                     .collect::<Vec<_>>()
                     .join("；");
-                let detail = [note, content].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("；");
+                let detail =
+                    [note, content].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("；");
                 vec![item.label.clone(), item.clause.clone(), state, detail]
             })
             .collect();
         blocks.push(Block::Table {
             header: ["检查事项", "依据", "完成情况", "记录内容"].map(String::from).to_vec(),
             rows,
+            nowrap: vec![1, 2],
         });
     }
-    blocks.push(Block::Heading(format!("{}、修改记录", numerals.get(procedure.stages.len()).unwrap_or(&""))));
+    blocks.push(Block::Heading(format!("{}、修改记录", NUMERALS.get(procedure.stages.len()).unwrap_or(&""))));
     let label = |field: &str| procedure.field(field).map_or(field.to_owned(), |(_, _, f)| f.label.clone());
     let rows = record
         .audit
@@ -404,7 +425,8 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
                         FieldKind::Choice { list } | FieldKind::Multichoice { list } => Some(list.as_str()),
                         _ => None,
                     });
-                    let shown = to.as_ref().map(|v| display(procedure, list, v)).unwrap_or_else(|| "（清空）".into());
+                    let shown =
+                        to.as_ref().map(|v| display(procedure, list, v)).unwrap_or_else(|| "（清空）".into());
                     let shown: String = shown.chars().take(60).collect();
                     format!("填写“{}”：{shown}", label(field))
                 }
@@ -425,10 +447,18 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
                 Change::Superseded { revision } => format!("保留本版本，替代另一处保存的第{revision}版"),
             };
             let at = a.at;
-            vec![format!("{} {:02}:{:02}", when::format_date(at.date()), at.hour(), at.minute()), a.revision.to_string(), what]
+            vec![
+                format!("{} {:02}:{:02}", when::format_date(at.date()), at.hour(), at.minute()),
+                a.revision.to_string(),
+                what,
+            ]
         })
         .collect();
-    blocks.push(Block::Table { header: ["时间（UTC）", "版本", "变更"].map(String::from).to_vec(), rows });
+    blocks.push(Block::Table {
+        header: ["时间（UTC）", "版本", "变更"].map(String::from).to_vec(),
+        rows,
+        nowrap: vec![0, 1],
+    });
     blocks
 }
 

@@ -464,6 +464,13 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     <span>{ t(lang, Key::Revision) }{ "：" }{ r.revision }</span>
                     <span class={classes!("save", matches!(*save_state, SaveState::Failed(_)).then_some("error"))} role="status">{ status_text }</span>
                 </p>
+                <nav class="print-links" aria-label={t(lang, Key::PrintDocuments)}>
+                    <span>{ t(lang, Key::PrintDocuments) }{ "：" }</span>
+                    { for crate::domain::documents::DocKind::ALL.iter().map(|k| {
+                        let href = Route::Print { id: r.id.clone(), doc: k.id().to_owned() }.href();
+                        html! { <a href={href}>{ k.title() }</a> }
+                    }) }
+                </nav>
                 <p class="meta">
                     <span>{ t(lang, Key::DigestLabel) }{ "：" }<span class="digest">{ digest }</span></span>
                     <button type="button" class="small" onclick={on_export}>{ t(lang, Key::ExportRecord) }</button>

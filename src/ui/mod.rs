@@ -6,6 +6,7 @@ mod editor;
 mod fields;
 mod ledger;
 mod opinions;
+mod print;
 pub mod repo;
 pub mod route;
 mod settings;
@@ -91,12 +92,15 @@ fn Shell() -> Html {
         Route::Record { id, stage } => html! {
             <editor::EditorPage key={id.clone()} id={id.clone()} stage={stage.clone()} />
         },
+        Route::Print { id, doc } => {
+            html! { <print::PrintPage key={format!("{id}/{doc}")} id={id.clone()} doc={doc.clone()} /> }
+        }
         Route::Settings => html! { <settings::SettingsPage /> },
         Route::NotFound => html! { <p>{ t(lang, Key::PageNotFound) }</p> },
     };
     let link = |target: Route, key: Key| {
         let here = match (&route, &target) {
-            (Route::Record { .. }, Route::Records) => true,
+            (Route::Record { .. } | Route::Print { .. }, Route::Records) => true,
             (a, b) => a == b,
         };
         html! {
@@ -104,7 +108,7 @@ fn Shell() -> Html {
         }
     };
     html! {
-        <div class="app">
+        <div class={classes!("app", matches!(route, Route::Print { .. }).then_some("printing"))}>
             <header class="app-header">
                 <h1 class="app-title">{ t(lang, Key::AppTitle) }</h1>
                 <p class="tagline">{ t(lang, Key::AppTagline) }</p>

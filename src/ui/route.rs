@@ -19,6 +19,13 @@ pub enum Route {
         /// Stage id.
         stage: Option<String>,
     },
+    /// A printable document of a record.
+    Print {
+        /// Record id.
+        id: String,
+        /// Document id (`publicity`, `minutes`, `result`, `letter`, `archive`).
+        doc: String,
+    },
     /// 设置.
     Settings,
     /// Anything else.
@@ -35,6 +42,7 @@ impl Route {
             ["opinions"] => Route::Opinions,
             ["records"] => Route::Records,
             ["record", id] => Route::Record { id: (*id).to_owned(), stage: None },
+            ["record", id, "print", doc] => Route::Print { id: (*id).to_owned(), doc: (*doc).to_owned() },
             ["record", id, stage] => Route::Record { id: (*id).to_owned(), stage: Some((*stage).to_owned()) },
             ["settings"] => Route::Settings,
             _ => Route::NotFound,
@@ -49,6 +57,7 @@ impl Route {
             Route::Records => "#/records".into(),
             Route::Record { id, stage: None } => format!("#/record/{id}"),
             Route::Record { id, stage: Some(s) } => format!("#/record/{id}/{s}"),
+            Route::Print { id, doc } => format!("#/record/{id}/print/{doc}"),
             Route::Settings => "#/settings".into(),
             Route::NotFound => "#/".into(),
         }

@@ -6,7 +6,12 @@ use xieshang::domain::record::{Edit, ItemState};
 use xieshang::domain::settings::Settings;
 
 fn settings() -> Settings {
-    Settings { county: "玛纳斯县".into(), township: "玛纳斯镇".into(), community: "幸福社区".into(), ..Settings::default() }
+    Settings {
+        county: "玛纳斯县".into(),
+        township: "玛纳斯镇".into(),
+        community: "幸福社区".into(),
+        ..Settings::default()
+    }
 }
 
 fn text_of(blocks: &[Block]) -> String {
@@ -15,7 +20,7 @@ fn text_of(blocks: &[Block]) -> String {
         .map(|b| match b {
             Block::Heading(t) | Block::Paragraph(t) => t.clone(),
             Block::Fields(f) => f.iter().map(|(l, v)| format!("{l}：{v}")).collect::<Vec<_>>().join("\n"),
-            Block::Table { header, rows } => std::iter::once(header.join("|"))
+            Block::Table { header, rows, .. } => std::iter::once(header.join("|"))
                 .chain(rows.iter().map(|r| r.join("|")))
                 .collect::<Vec<_>>()
                 .join("\n"),
@@ -61,7 +66,7 @@ fn the_minutes_record_attendance_absent_opinions_and_consensus() {
     assert!(t.contains("张伟|同意，但须避开消防通道|"));
     assert!(t.contains("是否达成共识：是"));
     assert!(t.contains("在3号楼东侧空地设立充电桩"));
-    assert!(t.contains("三、列席旁听人员\n无。"));
+    assert!(t.contains("三、列席旁听人员\n无。"), "numbered in turn: {t}");
     assert!(matches!(d.blocks.last(), Some(Block::SignLines(_))));
 }
 
@@ -97,7 +102,8 @@ fn the_archive_holds_every_stage_item_reason_and_the_audit_trail() {
     let items: usize = w.procedure.stages.iter().map(|s| s.items.len()).sum();
     let tables: Vec<_> = d.blocks.iter().filter(|b| matches!(b, Block::Table { .. })).collect();
     assert_eq!(tables.len(), 6, "five stages and the audit trail");
-    let rows: usize = tables[..5].iter().map(|b| if let Block::Table { rows, .. } = b { rows.len() } else { 0 }).sum();
+    let rows: usize =
+        tables[..5].iter().map(|b| if let Block::Table { rows, .. } = b { rows.len() } else { 0 }).sum();
     assert_eq!(rows, items);
     assert!(t.contains("一、第1阶段　确定议题（依据二（四）1，已于2026年11月1日完成）"), "{t}");
     assert!(t.contains("不适用|理由：由社区自行落实，无需发函"));

@@ -1,0 +1,134 @@
+//! The print view: one document of a record laid out after GB/T 9704-2012 (A4, 37 mm top and
+//! 28 mm binding margins, 156 × 225 mm text block, 小标宋 title, 仿宋 body, “— N —” page
+//! numbers), with the issuing organisation, the date, room for the seal, and the record's digest
+//! on every page. It renders the print model of `domain::documents`; the browser prints it.
+
+use super::repo::Ctx;
+use super::route::Route;
+use crate::domain::documents::{document, Block, DocKind, Document};
+use crate::domain::record::Record;
+use crate::domain::when;
+use crate::i18n::{t, Key, Lang};
+use yew::prelude::*;
+
+/// Props of [`PrintPage`].
+#[derive(Properties, PartialEq)]
+pub struct PrintProps {
+    /// Record id.
+    pub id: String,
+    /// Document id.
+    pub doc: String,
+}
+
+/// The print view of one document.
+#[component]
+pub fn PrintPage(props: &PrintProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let lang = ctx.lang;
+    let record = use_state(|| None::<Result<Option<Record>, String>>);
+    {
+        let (record, repo, id) = (record.clone(), ctx.repo.clone(), props.id.clone());
+        use_effect_with(props.id.clone(), move |_| {
+            yew::platform::spawn_local(async move {
+                let loaded = repo.record(&id).await.map(|r| r.map(|(r, _)| r)).map_err(|e| e.message(lang));
+                record.set(Some(loaded));
+            });
+        });
+    }
+    let Some(kind) = DocKind::from_id(&props.doc) else {
+        return html! { <p role="alert">{ t(lang, Key::PageNotFound) }</p> };
+    };
+    let r = match (*record).clone() {
+        None => return html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+        Some(Err(m)) => return html! { <p role="alert">{ m }</p> },
+        Some(Ok(None)) => return html! { <p role="alert">{ t(lang, Key::NotFoundRecord) }</p> },
+        Some(Ok(Some(r))) => r,
+    };
+    let settings = ctx.repo.settings.borrow().clone();
+    let doc = document(kind, &r, &ctx.repo.procedure, &settings);
+    let on_print = Callback::from(|_: MouseEvent| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    });
+    html! {
+        <>
+            <style>{ page_rules(&doc) }</style>
+            <div class="print-toolbar">
+                <p><a href={Route::Record { id: r.id.clone(), stage: None }.href()}>{ t(lang, Key::BackToRecord) }</a></p>
+                <nav aria-label={t(lang, Key::DocumentsNav)}>
+                    <ul class="doc-tabs">
+                        { for DocKind::ALL.iter().map(|k| {
+                            let href = Route::Print { id: r.id.clone(), doc: k.id().to_owned() }.href();
+                            html! { <li><a href={href} aria-current={(*k == kind).then_some("page")}>{ k.title() }</a></li> }
+                        }) }
+                    </ul>
+                </nav>
+                <button type="button" class="primary" onclick={on_print}>{ t(lang, Key::PrintButton) }</button>
+                <p class="muted">{ t(lang, Key::PrintHint) }</p>
+            </div>
+            { render(lang, &doc) }
+        </>
+    }
+}
+
+/// The page rules of a document: size, margins, page numbers at the outer side, and the digest
+/// in the middle of every page's foot. Only digits, letters and hyphens reach the stylesheet.
+fn page_rules(doc: &Document) -> String {
+    let safe = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>();
+    let foot = format!("记录 {}　校验码 {}", safe(&doc.record_id), safe(&doc.digest));
+    format!(
+        "@page {{ size: A4; margin: 37mm 26mm 35mm 28mm; \
+           @bottom-center {{ content: \"{foot}\"; font: 9pt sans-serif; vertical-align: top; padding-top: 16mm; }} }}\n\
+         @page :right {{ @bottom-right {{ content: \"— \" counter(page) \" —\"; font: 14pt \"Times New Roman\", serif; \
+           vertical-align: top; padding-top: 7mm; text-align: right; padding-right: 4.5mm; }} }}\n\
+         @page :left {{ @bottom-left {{ content: \"— \" counter(page) \" —\"; font: 14pt \"Times New Roman\", serif; \
+           vertical-align: top; padding-top: 7mm; text-align: left; padding-left: 4.5mm; }} }}"
+    )
+}
+
+/// A document as HTML (text only: nothing the user typed is ever parsed as markup).
+pub fn render(lang: Lang, doc: &Document) -> Html {
+    let blocks = doc.blocks.iter().map(|b| match b {
+        Block::Heading(h) => html! { <h3 class="doc-heading">{ h }</h3> },
+        Block::Paragraph(p) => html! { <p class="doc-para">{ p }</p> },
+        Block::Fields(fields) => html! {
+            <table class="doc-fields">
+                <tbody>
+                    { for fields.iter().map(|(l, v)| html! { <tr><th scope="row">{ l }</th><td>{ v }</td></tr> }) }
+                </tbody>
+            </table>
+        },
+        Block::Table { header, rows, nowrap } => html! {
+            <table class="doc-table">
+                <thead><tr>{ for header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                <tbody>
+                    { for rows.iter().map(|r| html! {
+                        <tr>{ for r.iter().enumerate().map(|(i, c)| html! {
+                            <td class={classes!(nowrap.contains(&i).then_some("nowrap"))}>{ c }</td>
+                        }) }</tr>
+                    }) }
+                </tbody>
+            </table>
+        },
+        Block::SignLines(lines) => html! {
+            <div class="doc-sign">{ for lines.iter().map(|l| html! { <p>{ l }</p> }) }</div>
+        },
+    });
+    let date = doc.date.map(when::format_date_zh).unwrap_or_else(|| t(lang, Key::BlankDate).to_owned());
+    html! {
+        <article class="document" aria-labelledby="doc-title">
+            <h2 id="doc-title" class="doc-title">{ &doc.title }</h2>
+            if let Some(a) = &doc.addressee {
+                <p class="doc-addressee">{ a }</p>
+            }
+            { for blocks }
+            <div class="doc-issuer">
+                <p class="seal muted-print">{ t(lang, Key::SealSpace) }</p>
+                <p>{ &doc.issuer }</p>
+                <p>{ date }</p>
+            </div>
+            <p class="doc-foot-screen">{ format!("记录编号：{}　校验码：{}", doc.record_id, doc.digest) }</p>
+        </article>
+    }
+}

@@ -1,0 +1,115 @@
+// The printed documents, printed for real: headless Chromium prints each to PDF; the test checks
+// page size, page count and the text (pdftotext), and leaves PNG pages for review in
+// tests/e2e/artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve } from './server.mjs';
+import { launch } from './browser.mjs';
+import * as h from './helpers.mjs';
+
+const SAMPLES = path.resolve(process.env.SAMPLES ?? 'target/samples-60.json');
+const ARTIFACTS = path.resolve('tests/e2e/artifacts');
+let server;
+let browser;
+before(async () => {
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serve('dist', { files: { '/samples.json': SAMPLES } });
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const pdfinfo = (file) => Object.fromEntries(
+  execFileSync('pdfinfo', [file], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+);
+const pageText = (file, n) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
+
+test('each document of a completed consultation prints on A4 with title, issuer, date, page numbers and digest', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url + '#/settings');
+  await page.getByLabel('县（市）').fill('玛纳斯县');
+  await page.getByLabel('乡镇（街道）').fill('玛纳斯镇');
+  await page.getByLabel('村（社区）').fill('北山村');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByRole('status').filter({ hasText: '设置已保存。' }).waitFor();
+  await h.seed(page, server.url + 'samples.json');
+  const samples = JSON.parse(fs.readFileSync(SAMPLES, 'utf8'));
+  const summary = samples.summaries.map((s) => JSON.parse(s)).find((s) => s.id === 'sample-00005');
+  const digest = summary.digest.slice(0, 16).toUpperCase().match(/.{4}/g).join('-');
+
+  await page.goto(server.url + '#/record/sample-00005');
+  await page.getByRole('heading', { level: 2, name: /第5阶段/ }).waitFor();
+  assert.match(await page.locator('.record-head').innerText(), new RegExp(digest));
+  const docs = [
+    ['协商议题公示', 'publicity', 1, ['协商议题', '协商时间', '参加人员', '主持人', '可以申请参加协商议事']],
+    ['协商议事记录', 'minutes', 2, ['参加人员及出席情况', '各方意见建议', '协商结果', '主持人（签字）']],
+    ['协商成果公示', 'result', 1, ['协商成果', '欢迎广大村（居）民监督']],
+    ['督办公函', 'letter', 1, ['村民委员会：', '公函制', '前落实上述协商成果']],
+    ['城乡社区协商归档表', 'archive', 12, ['第1阶段', '第5阶段', '修改记录', '已完成', '完成情况']],
+  ];
+  for (const [title, id, maxPages, words] of docs) {
+    await page.getByRole('navigation', { name: /打印文书|文书/ }).getByRole('link', { name: title }).click();
+    await page.getByRole('heading', { level: 2, name: title }).waitFor();
+    const file = path.join(ARTIFACTS, `${id}.pdf`);
+    await page.pdf({ path: file, preferCSSPageSize: true });
+    const info = pdfinfo(file);
+    assert.match(info['Page size'], /^59[45]\.\d+ x 841\.\d+ pts \(A4\)$/, `${title}: ${info['Page size']}`);
+    const pages = Number(info.Pages);
+    assert.ok(pages >= 1 && pages <= maxPages, `${title}: ${pages} pages`);
+    const all = [];
+    for (let n = 1; n <= pages; n++) {
+      const text = pageText(file, n);
+      all.push(text);
+      // Every page carries its number and the record's digest.
+      assert.match(text, new RegExp(`—\\s*${n}\\s*—`), `${title} page ${n} number`);
+      assert.match(text, new RegExp(`校验码\\s*${digest}`), `${title} page ${n} digest`);
+    }
+    const text = all.join('\n').replace(/\s+/g, '');
+    assert.ok(text.includes(title), title);
+    for (const w of words) assert.ok(text.includes(w), `${title} lacks ${w}`);
+    assert.ok(text.includes('玛纳斯县玛纳斯镇北山村'), `${title} issuer`);
+    if (id !== 'archive') assert.match(text, /2026年\d+月\d+日/, `${title} date`);
+    execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, id)]);
+    if (id === 'archive') {
+      assert.ok(pages >= 3, 'the archive of a whole record runs to several pages');
+      // No table row is split: a row's label and its content are on the same page.
+      for (const [item, content] of [['以“约请”方式邀请各方协商', '约请日期：'], ['研判事项性质', '有关部门委托：否']]) {
+        // Cells wrap, so look for the label's start and end on the page that holds the content.
+        const whole = all.some((t) => {
+          const x = t.replace(/\s+/g, '');
+          return x.includes(content) && x.includes(item.slice(0, 6)) && x.includes(item.slice(-3));
+        });
+        assert.ok(whole, `the row “${item}” is whole on one page`);
+      }
+    }
+  }
+  // The screen shows the print view without the app's chrome when printing.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.app-header').isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: '打印' }).isVisible(), false);
+  await context.close();
+});
+
+test('a blank field prints as a line to fill by hand, and markup prints as text', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await h.startConsultation(page, '举报信箱');
+  await page.getByLabel('协商议题', { exact: true }).fill('<b>举报信箱</b>移位');
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '协商议题公示' }).click();
+  await page.getByRole('heading', { level: 2, name: '协商议题公示' }).waitFor();
+  const file = path.join(ARTIFACTS, 'blank-publicity.pdf');
+  await page.pdf({ path: file, preferCSSPageSize: true });
+  const text = pageText(file, 1);
+  assert.match(text, /协商时间\s+＿＿＿＿＿＿/);
+  assert.match(text, /<b>举报信箱<\/b>移位/);
+  assert.match(text, /年\s+月\s+日/);
+  await context.close();
+});

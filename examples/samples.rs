@@ -3,7 +3,7 @@
 //! texts, `records` and `summaries`, in the form the app stores them.
 
 use xieshang::domain::ledger::Summary;
-use xieshang::domain::{sample, Catalogue, Procedure};
+use xieshang::domain::{sample, transfer, Catalogue, Procedure};
 
 fn main() {
     let mut args = std::env::args().skip(1);
@@ -16,8 +16,11 @@ fn main() {
     let mut summaries = Vec::with_capacity(count);
     for i in 0..count {
         let r = sample::record(&procedure, &catalogue, i, start);
-        summaries.push(serde_json::to_string(&Summary::of(&r, &procedure)).expect("summary"));
-        records.push(serde_json::to_string(&r).expect("record"));
+        // Stored as the app stores them: canonical JSON, and the summary with its digest.
+        let canonical = transfer::canonical_json(&r);
+        let summary = Summary::with_digest(&r, &procedure, transfer::digest_of_text(&canonical));
+        summaries.push(serde_json::to_string(&summary).expect("summary"));
+        records.push(canonical);
     }
     let file = serde_json::json!({ "records": records, "summaries": summaries });
     std::fs::write(&out, serde_json::to_string(&file).expect("json")).expect("write");

@@ -6,3 +6,4 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 trunk build --release
 node scripts/size.mjs
 node bench/ledger.mjs
+node bench/transfer.mjs

@@ -127,6 +127,10 @@ mod storage {
         (procedure, r)
     }
 
+    fn canon(r: &Record) -> String {
+        xieshang::domain::transfer::canonical_json(r)
+    }
+
     fn edit(p: &Procedure, r: &mut Record, topic: &str) {
         let e = Edit::SetValue { field: "topic".into(), value: Some(Value::Text(topic.into())) };
         r.apply(p, &CountyRules::default(), e, datetime!(2026-11-01 09:00 UTC)).unwrap();
@@ -136,19 +140,22 @@ mod storage {
     async fn records_round_trip_and_a_stale_save_is_refused() {
         let db = Db::open("web-test-storage").await.expect("IndexedDB opens");
         let (p, mut mine) = record("web-r1");
-        assert!(matches!(db.save_record(&mine, &Summary::of(&mine, &p), None).await, Ok(SaveOutcome::Saved)));
+        assert!(matches!(
+            db.save_record(&mine, &canon(&mine), &Summary::of(&mine, &p), None).await,
+            Ok(SaveOutcome::Saved)
+        ));
         let loaded = db.record("web-r1").await.unwrap().expect("stored");
         assert_eq!(loaded, mine);
         // Another tab saves revision 2 on top of revision 1.
         let mut theirs = loaded.clone();
         edit(&p, &mut theirs, "他们的议题");
         assert!(matches!(
-            db.save_record(&theirs, &Summary::of(&theirs, &p), Some(1)).await,
+            db.save_record(&theirs, &canon(&theirs), &Summary::of(&theirs, &p), Some(1)).await,
             Ok(SaveOutcome::Saved)
         ));
         // This tab, still based on revision 1, must not overwrite it.
         edit(&p, &mut mine, "我的议题");
-        match db.save_record(&mine, &Summary::of(&mine, &p), Some(1)).await {
+        match db.save_record(&mine, &canon(&mine), &Summary::of(&mine, &p), Some(1)).await {
             Ok(SaveOutcome::Conflict(stored)) => assert_eq!(*stored, theirs),
             other => panic!("expected a conflict, got {other:?}"),
         }

@@ -67,6 +67,11 @@ impl Status {
 impl Summary {
     /// The summary of a record.
     pub fn of(record: &Record, procedure: &Procedure) -> Summary {
+        Summary::with_digest(record, procedure, super::transfer::digest(record))
+    }
+
+    /// The summary of a record whose digest is known already (computed from its canonical JSON).
+    pub fn with_digest(record: &Record, procedure: &Procedure, digest: String) -> Summary {
         let stage = record.current_stage(procedure).cloned();
         let last = procedure.stages.last().map(|s| &s.id);
         let status = match &stage {
@@ -94,7 +99,7 @@ impl Summary {
             updated: record.updated,
             revision: record.revision,
             opinions: record.opinions.clone(),
-            digest: super::transfer::digest(record),
+            digest,
         }
     }
 

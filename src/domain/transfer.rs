@@ -65,7 +65,12 @@ pub fn canonical_json(record: &Record) -> String {
 
 /// The SHA-256 digest of a record's canonical JSON, in lower-case hex.
 pub fn digest(record: &Record) -> String {
-    hex(&Sha256::digest(canonical_json(record).as_bytes()))
+    digest_of_text(&canonical_json(record))
+}
+
+/// The SHA-256 of a text, in lower-case hex (for a record, its canonical JSON).
+pub fn digest_of_text(canonical: &str) -> String {
+    hex(&Sha256::digest(canonical.as_bytes()))
 }
 
 fn hex(bytes: &[u8]) -> String {
@@ -103,9 +108,64 @@ pub fn export(
     }
 }
 
-/// An export file as text.
+/// An export file as text; each record is written as its canonical JSON.
 pub fn to_json(envelope: &Envelope) -> String {
-    serde_json::to_string_pretty(envelope).unwrap_or_default()
+    let canonical: Vec<(String, String)> = envelope
+        .records
+        .iter()
+        .map(|e| {
+            let text = canonical_json(&e.record);
+            (digest_of_text(&text), text)
+        })
+        .collect();
+    let mut text =
+        to_json_from_canonical(&canonical, &envelope.opinions, &envelope.organisation, envelope.exported_at);
+    // The generator is this program unless the envelope says otherwise.
+    let default_generator = format!("xieshang {}", env!("CARGO_PKG_VERSION"));
+    if envelope.generator != default_generator {
+        let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        text = text.replacen(&quoted(&default_generator), &quoted(&envelope.generator), 1);
+    }
+    text
+}
+
+/// An export file assembled from records already in canonical JSON (as they are stored), without
+/// reading them: each `(digest, text)` is written as it is, the digest being that of the text
+/// (stored beside it, or computed). [`to_json`] writes the same file for the same records.
+pub fn to_json_from_canonical(
+    canonical_records: &[(String, String)],
+    opinions: &[Opinion],
+    organisation: &str,
+    now: OffsetDateTime,
+) -> String {
+    let head = Envelope {
+        format: FORMAT.into(),
+        version: VERSION,
+        exported_at: now,
+        generator: format!("xieshang {}", env!("CARGO_PKG_VERSION")),
+        organisation: organisation.into(),
+        records: Vec::new(),
+        opinions: opinions.to_vec(),
+    };
+    let head = serde_json::to_string(&head).unwrap_or_default();
+    // `head` ends with `"records":[],"opinions":[…]}`; put the records in the empty array.
+    let Some(at) = head.find("\"records\":[]") else { return head };
+    let insert_at = at + "\"records\":[".len();
+    let total: usize = canonical_records.iter().map(|(_, r)| r.len() + 90).sum();
+    let mut out = String::with_capacity(head.len() + total);
+    out.push_str(&head[..insert_at]);
+    for (i, (digest, r)) in canonical_records.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str("{\"digest\":\"");
+        out.push_str(digest);
+        out.push_str("\",\"record\":");
+        out.push_str(r);
+        out.push('}');
+    }
+    out.push_str(&head[insert_at..]);
+    out
 }
 
 /// Why a file cannot be imported. Each says where the first problem is.
@@ -214,6 +274,8 @@ pub struct Parsed {
     pub envelope: Envelope,
     /// Ids of records whose digest in the file does not match their content.
     pub digest_mismatches: Vec<String>,
+    /// Each record's canonical JSON, in the order of `envelope.records` (ready to store).
+    pub canonical: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -265,22 +327,117 @@ pub fn parse(text: &str, procedure: &Procedure) -> Result<Parsed, ImportError> {
             })
         }
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let envelope: Envelope = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            syntax(inner)
+    // Records are read from their own text, so that a record exported as canonical JSON (as
+    // this program writes it) has its digest checked on that text, without rebuilding it.
+    #[derive(Deserialize)]
+    struct RawExported<'a> {
+        digest: String,
+        #[serde(borrow)]
+        record: &'a serde_json::value::RawValue,
+    }
+    #[derive(Deserialize)]
+    struct RawEnvelope<'a> {
+        #[allow(dead_code)]
+        format: String,
+        #[allow(dead_code)]
+        version: u32,
+        #[serde(with = "time::serde::rfc3339")]
+        exported_at: OffsetDateTime,
+        generator: String,
+        #[serde(default)]
+        organisation: String,
+        #[serde(borrow)]
+        records: Vec<RawExported<'a>>,
+        #[serde(default)]
+        opinions: Vec<Opinion>,
+    }
+    let shape = |path: String, e: serde_json::Error| {
+        if e.is_syntax() || e.is_eof() {
+            syntax(e)
         } else {
-            ImportError::Shape { path, detail: inner.to_string() }
+            ImportError::Shape { path, detail: e.to_string() }
         }
+    };
+    let mut de = serde_json::Deserializer::from_str(text);
+    let raw: RawEnvelope = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        shape(path, e.into_inner())
     })?;
-    check(envelope, procedure)
+    let mut records = Vec::with_capacity(raw.records.len());
+    let mut canonical = Vec::with_capacity(raw.records.len());
+    let mut digest_mismatches = Vec::new();
+    for (i, r) in raw.records.iter().enumerate() {
+        let body = r.record.get();
+        let mut de = serde_json::Deserializer::from_str(body);
+        let record: Record = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let inner = e.path().to_string();
+            let path = if inner == "." {
+                format!("records[{i}].record")
+            } else {
+                format!("records[{i}].record.{inner}")
+            };
+            shape(path, e.into_inner())
+        })?;
+        // Fast path: the text is the canonical JSON the digest was made from.
+        let text_digest = digest_of_text(body);
+        let canon = if text_digest == r.digest {
+            body.to_owned()
+        } else {
+            let c = canonical_json(&record);
+            if digest_of_text(&c) != r.digest {
+                digest_mismatches.push(record.id.clone());
+            }
+            c
+        };
+        if longest_string(body) > MAX_TEXT_CHARS {
+            let value = serde_json::to_value(&record).unwrap_or_default();
+            longest_text(&value, &mut format!("records[{i}].record"))?;
+        }
+        canonical.push(canon);
+        records.push(Exported { digest: r.digest.clone(), record });
+    }
+    let envelope = Envelope {
+        format: FORMAT.into(),
+        version: VERSION,
+        exported_at: raw.exported_at,
+        generator: raw.generator,
+        organisation: raw.organisation,
+        records,
+        opinions: raw.opinions,
+    };
+    let mut parsed = check(envelope, procedure)?;
+    parsed.digest_mismatches = digest_mismatches;
+    parsed.canonical = canonical;
+    Ok(parsed)
+}
+
+/// The length in characters of the longest string literal in a JSON text (escapes count as
+/// one character): a quick scan that spares the slow, path-reporting walk for most files.
+fn longest_string(json: &str) -> usize {
+    let (mut longest, mut current, mut inside, mut escaped) = (0, 0, false, false);
+    for c in json.chars() {
+        if !inside {
+            inside = c == '"';
+            current = 0;
+            continue;
+        }
+        if escaped {
+            escaped = false;
+            current += 1;
+        } else if c == '\\' {
+            escaped = true;
+        } else if c == '"' {
+            inside = false;
+            longest = longest.max(current);
+        } else {
+            current += 1;
+        }
+    }
+    longest
 }
 
 fn check(envelope: Envelope, procedure: &Procedure) -> Result<Parsed, ImportError> {
     let mut ids = BTreeSet::new();
-    let mut digest_mismatches = Vec::new();
     for (i, exported) in envelope.records.iter().enumerate() {
         let r = &exported.record;
         let at = |rest: &str| format!("records[{i}].record{rest}");
@@ -296,13 +453,7 @@ fn check(envelope: Envelope, procedure: &Procedure) -> Result<Parsed, ImportErro
                 id: r.procedure.id.clone(),
             });
         }
-        let value = serde_json::to_value(r).unwrap_or_default();
-        longest_text(&value, &mut at(""))?;
         check_against_procedure(r, procedure, &at)?;
-        let canonical = value.to_string();
-        if hex(&Sha256::digest(canonical.as_bytes())) != exported.digest {
-            digest_mismatches.push(r.id.clone());
-        }
     }
     let mut opinion_ids = BTreeSet::new();
     for (i, o) in envelope.opinions.iter().enumerate() {
@@ -326,7 +477,7 @@ fn check(envelope: Envelope, procedure: &Procedure) -> Result<Parsed, ImportErro
             }
         }
     }
-    Ok(Parsed { envelope, digest_mismatches })
+    Ok(Parsed { envelope, digest_mismatches: Vec::new(), canonical: Vec::new() })
 }
 
 fn longest_text(value: &serde_json::Value, path: &mut String) -> Result<(), ImportError> {

@@ -220,14 +220,16 @@ impl Repo {
     /// stored one is returned as a conflict). `base` overrides the revision last seen. The ledger row is updated at once;
     /// if storage fails the record is kept in memory and the failure is shown.
     pub async fn save(&self, record: &Record, base: Option<u64>) -> Result<SaveOutcome, StoreError> {
-        let summary = Summary::of(record, &self.procedure);
+        let canonical = crate::domain::transfer::canonical_json(record);
+        let digest = crate::domain::transfer::digest_of_text(&canonical);
+        let summary = Summary::with_digest(record, &self.procedure, digest);
         self.put_summary(summary.clone());
         let Some(db) = &self.db else {
             self.unsaved.borrow_mut().insert(record.id.clone(), record.clone());
             return Err(self.failure.borrow().clone().unwrap_or(StoreError::Unsupported));
         };
         let base = base.or_else(|| self.bases.borrow().get(&record.id).copied());
-        let outcome = db.save_record(record, &summary, base).await;
+        let outcome = db.save_record(record, &canonical, &summary, base).await;
         match &outcome {
             Ok(SaveOutcome::Saved) => {
                 self.bases.borrow_mut().insert(record.id.clone(), record.revision);
@@ -305,47 +307,26 @@ impl Repo {
         }
     }
 
-    /// The records with these ids (all when `ids` is `None`), as this page has them now.
-    pub async fn records(&self, ids: Option<&[String]>) -> Result<Vec<Record>, StoreError> {
-        let mut all: BTreeMap<String, Record> = BTreeMap::new();
-        if let Some(db) = &self.db {
-            for r in db.records().await?.items {
-                all.insert(r.id.clone(), r);
-            }
-        }
-        for (id, r) in self.unsaved.borrow().iter() {
-            all.insert(id.clone(), r.clone());
-        }
-        if let Some(r) = self.working.borrow().as_ref() {
-            if all.contains_key(&r.id) {
-                all.insert(r.id.clone(), r.clone());
-            }
-        }
-        Ok(match ids {
-            None => all.into_values().collect(),
-            Some(ids) => ids.iter().filter_map(|id| all.remove(id)).collect(),
-        })
-    }
-
-    /// Writes records taken from a file; each is written only if the local copy is still the
-    /// revision the preview compared it with. Returns how many were written.
+    /// Writes records taken from a file, with their canonical JSON; each is written only if the
+    /// local copy is still the revision the preview compared it with. Returns how many were
+    /// written.
     pub async fn import(
         &self,
-        items: Vec<(Record, Option<u64>)>,
+        items: Vec<(Record, String, Option<u64>)>,
         opinions: Vec<Opinion>,
     ) -> Result<usize, StoreError> {
-        let prepared: Vec<(Record, Summary, Option<u64>)> = items
+        let prepared: Vec<(String, String, Summary, Option<u64>)> = items
             .into_iter()
-            .map(|(r, expected)| {
-                let s = Summary::of(&r, &self.procedure);
-                (r, s, expected)
+            .map(|(r, canonical, expected)| {
+                let digest = crate::domain::transfer::digest_of_text(&canonical);
+                let s = Summary::with_digest(&r, &self.procedure, digest);
+                (r.id, canonical, s, expected)
             })
             .collect();
         let Some(db) = &self.db else {
             return Err(self.failure.borrow().clone().unwrap_or(StoreError::Unsupported));
         };
-        let written = db.put_imported(&prepared).await;
-        let written = match written {
+        let written = match db.put_imported(&prepared).await {
             Ok(w) => w,
             Err(e) => {
                 *self.failure.borrow_mut() = Some(e.clone());
@@ -353,9 +334,9 @@ impl Repo {
             }
         };
         let mut count = 0;
-        for ((record, summary, _), ok) in prepared.into_iter().zip(written) {
+        for ((id, _, summary, _), ok) in prepared.into_iter().zip(written) {
             if ok {
-                self.bases.borrow_mut().insert(record.id.clone(), record.revision);
+                self.bases.borrow_mut().insert(id, summary.revision);
                 self.put_summary(summary);
                 count += 1;
             }
@@ -368,6 +349,64 @@ impl Repo {
             self.save_opinions(new_opinions).await;
         }
         Ok(count)
+    }
+
+    /// An export file of the records with these ids (all when `None`), as this page has them,
+    /// with the opinions they took up. Stored records are written as stored (canonical JSON),
+    /// without reading them.
+    pub async fn export_text(
+        &self,
+        ids: Option<&[String]>,
+        now: crate::domain::when::OffsetDateTime,
+    ) -> Result<(String, usize), StoreError> {
+        let mut texts: BTreeMap<String, String> = BTreeMap::new();
+        if let Some(db) = &self.db {
+            texts.extend(db.record_texts().await?);
+        }
+        for (id, r) in self.unsaved.borrow().iter() {
+            texts.insert(id.clone(), crate::domain::transfer::canonical_json(r));
+        }
+        if let Some(r) = self.working.borrow().as_ref() {
+            if texts.contains_key(&r.id) {
+                texts.insert(r.id.clone(), crate::domain::transfer::canonical_json(r));
+            }
+        }
+        let chosen: Vec<(String, String)> = match ids {
+            None => texts.into_iter().collect(),
+            Some(ids) => ids.iter().filter_map(|id| texts.remove_entry(id)).collect(),
+        };
+        let linked: std::collections::BTreeSet<String> = {
+            let summaries = self.summaries.borrow();
+            chosen
+                .iter()
+                .filter_map(|(id, _)| summaries.iter().find(|s| &s.id == id))
+                .flat_map(|s| s.opinions.iter().cloned())
+                .collect()
+        };
+        let opinions: Vec<Opinion> =
+            self.opinions.borrow().iter().filter(|o| linked.contains(&o.id)).cloned().collect();
+        let organisation = self.settings.borrow().organisation();
+        // The digest stored with each summary is that of the stored text (written together);
+        // records held only in this page get theirs computed.
+        let digests: BTreeMap<String, String> =
+            self.summaries.borrow().iter().map(|s| (s.id.clone(), s.digest.clone())).collect();
+        let canonical: Vec<(String, String)> = chosen
+            .into_iter()
+            .map(|(id, text)| {
+                let fresh = self.unsaved.borrow().contains_key(&id)
+                    || self.working.borrow().as_ref().is_some_and(|w| w.id == id);
+                let digest = match digests.get(&id) {
+                    Some(d) if !fresh && !d.is_empty() => d.clone(),
+                    _ => crate::domain::transfer::digest_of_text(&text),
+                };
+                (digest, text)
+            })
+            .collect();
+        let count = canonical.len();
+        Ok((
+            crate::domain::transfer::to_json_from_canonical(&canonical, &opinions, &organisation, now),
+            count,
+        ))
     }
 
     /// The local record with this id as stored (for the import preview).

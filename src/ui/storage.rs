@@ -9,6 +9,7 @@ use crate::domain::settings::Settings;
 use crate::i18n::{t, tf, Key, Lang};
 use idb::{Database, DatabaseEvent, Factory, ObjectStoreParams, TransactionMode};
 use serde::de::DeserializeOwned;
+use std::future::IntoFuture;
 use wasm_bindgen::JsValue;
 
 const VERSION: u32 = 1;
@@ -199,16 +200,13 @@ impl Db {
         self.get_all(SUMMARIES).await
     }
 
-    /// Every record.
-    pub async fn records(&self) -> Result<Loaded<Record>, StoreError> {
-        self.get_all(RECORDS).await
-    }
-
-    /// Stores records that came from a file, each only if the stored revision is still the
-    /// one the preview saw (`None`: none stored). Returns, per record, whether it was written.
+    /// Stores records that came from a file (with their canonical JSON and summaries), each only
+    /// if the stored revision is still the one the preview saw (`None`: none stored). Every
+    /// request is issued at once and awaited together. Returns, per record, whether it was
+    /// written.
     pub async fn put_imported(
         &self,
-        items: &[(Record, Summary, Option<u64>)],
+        items: &[(String, String, Summary, Option<u64>)],
     ) -> Result<Vec<bool>, StoreError> {
         #[derive(serde::Deserialize)]
         struct Revision {
@@ -217,26 +215,32 @@ impl Db {
         let tx = self.inner.transaction(&[RECORDS, SUMMARIES], TransactionMode::ReadWrite).map_err(fail)?;
         let records = tx.object_store(RECORDS).map_err(fail)?;
         let summaries = tx.object_store(SUMMARIES).map_err(fail)?;
+        let mut gets = Vec::with_capacity(items.len());
+        for (id, ..) in items {
+            gets.push(records.get(JsValue::from_str(id)).map_err(fail)?.into_future());
+        }
+        let stored = futures::future::join_all(gets).await;
         let mut written = Vec::with_capacity(items.len());
-        for (record, summary, expected) in items {
-            let key = JsValue::from_str(&record.id);
-            let stored = records.get(key.clone()).map_err(fail)?.await.map_err(fail)?;
+        let mut puts = Vec::new();
+        for ((id, canonical, summary, expected), stored) in items.iter().zip(stored) {
             let stored_revision = stored
+                .map_err(fail)?
                 .and_then(|v| v.as_string())
                 .map(|s| serde_json::from_str::<Revision>(&s).map(|r| r.revision).unwrap_or(u64::MAX));
             if stored_revision != *expected {
                 written.push(false);
                 continue;
             }
-            let record_json = serde_json::to_string(record).map_err(fail)?;
+            let key = JsValue::from_str(id);
             let summary_json = serde_json::to_string(summary).map_err(fail)?;
-            records.put(&JsValue::from_str(&record_json), Some(&key)).map_err(fail)?.await.map_err(fail)?;
-            summaries
-                .put(&JsValue::from_str(&summary_json), Some(&key))
-                .map_err(fail)?
-                .await
-                .map_err(fail)?;
+            puts.push(records.put(&JsValue::from_str(canonical), Some(&key)).map_err(fail)?.into_future());
+            puts.push(
+                summaries.put(&JsValue::from_str(&summary_json), Some(&key)).map_err(fail)?.into_future(),
+            );
             written.push(true);
+        }
+        for result in futures::future::join_all(puts).await {
+            result.map_err(fail)?;
         }
         let result = tx.await.map_err(fail)?;
         if result.is_committed() {
@@ -270,11 +274,13 @@ impl Db {
         }
     }
 
-    /// Stores a record and its summary, unless the stored revision differs from `base` (the
-    /// revision this page last loaded or saved; `None` for a record never stored).
+    /// Stores a record (as its canonical JSON) and its summary, unless the stored revision
+    /// differs from `base` (the revision this page last loaded or saved; `None` for a record
+    /// never stored).
     pub async fn save_record(
         &self,
         record: &Record,
+        canonical: &str,
         summary: &Summary,
         base: Option<u64>,
     ) -> Result<SaveOutcome, StoreError> {
@@ -282,7 +288,6 @@ impl Db {
         struct Revision {
             revision: u64,
         }
-        let record_json = serde_json::to_string(record).map_err(fail)?;
         let summary_json = serde_json::to_string(summary).map_err(fail)?;
         let tx = self.inner.transaction(&[RECORDS, SUMMARIES], TransactionMode::ReadWrite).map_err(fail)?;
         let records = tx.object_store(RECORDS).map_err(fail)?;
@@ -304,7 +309,7 @@ impl Db {
                 None => Err(StoreError::CorruptStored),
             };
         }
-        records.put(&JsValue::from_str(&record_json), Some(&key)).map_err(fail)?.await.map_err(fail)?;
+        records.put(&JsValue::from_str(canonical), Some(&key)).map_err(fail)?.await.map_err(fail)?;
         let summaries = tx.object_store(SUMMARIES).map_err(fail)?;
         summaries.put(&JsValue::from_str(&summary_json), Some(&key)).map_err(fail)?.await.map_err(fail)?;
         let result = tx.await.map_err(fail)?;
@@ -313,6 +318,15 @@ impl Db {
         } else {
             Err(StoreError::Aborted)
         }
+    }
+
+    /// Every stored record as its text (canonical JSON), keyed by id, without reading them.
+    pub async fn record_texts(&self) -> Result<Vec<(String, String)>, StoreError> {
+        let tx = self.inner.transaction(&[RECORDS], TransactionMode::ReadOnly).map_err(fail)?;
+        let store = tx.object_store(RECORDS).map_err(fail)?;
+        let keys = store.get_all_keys(None, None).map_err(fail)?.await.map_err(fail)?;
+        let values = store.get_all(None, None).map_err(fail)?.await.map_err(fail)?;
+        Ok(keys.into_iter().zip(values).filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?))).collect())
     }
 
     /// Deletes a record and its summary.

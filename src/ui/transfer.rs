@@ -132,24 +132,13 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (repo, message, ids) = (repo.clone(), message.clone(), ids.clone());
             yew::platform::spawn_local(async move {
-                let records = match repo.records(ids.as_deref().map(|v| v.as_slice())).await {
-                    Ok(r) => r,
-                    Err(e) => {
-                        message.set(Some(Message::Error(e.message(lang))));
-                        return;
+                match repo.export_text(ids.as_deref().map(|v| v.as_slice()), super::now()).await {
+                    Ok((text, count)) => {
+                        super::download(&format!("协商记录-{}.json", stamp()), &text, "application/json");
+                        message.set(Some(Message::Info(tf(lang, Key::ExportedN, &[&count]))));
                     }
-                };
-                let linked: Vec<String> = records.iter().flat_map(|r| r.opinions.clone()).collect();
-                let opinions =
-                    repo.opinions.borrow().iter().filter(|o| linked.contains(&o.id)).cloned().collect();
-                let organisation = repo.settings.borrow().organisation();
-                let envelope = transfer::export(&records, opinions, &organisation, super::now());
-                super::download(
-                    &format!("协商记录-{}.json", stamp()),
-                    &transfer::to_json(&envelope),
-                    "application/json",
-                );
-                message.set(Some(Message::Info(tf(lang, Key::ExportedN, &[&records.len()]))));
+                    Err(e) => message.set(Some(Message::Error(e.message(lang)))),
+                }
             });
         })
     };
@@ -232,14 +221,15 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                 (ctx.repo.clone(), ctx.refresh.clone(), message.clone(), preview.clone(), actions.clone(), p.clone());
             Callback::from(move |_: MouseEvent| {
                 let mut items = Vec::new();
-                for row in p.rows.iter() {
+                for (row, canonical) in p.rows.iter().zip(&p.parsed.canonical) {
                     match actions.get(&row.record.id).copied().unwrap_or(Action::Keep) {
-                        Action::Import => items.push((row.record.clone(), None)),
-                        Action::Replace => items.push((row.record.clone(), row.local_revision)),
+                        Action::Import => items.push((row.record.clone(), canonical.clone(), None)),
+                        Action::Replace => items.push((row.record.clone(), canonical.clone(), row.local_revision)),
                         Action::AsNew => {
                             let mut r = row.record.clone();
                             r.id = super::new_id("r");
-                            items.push((r, None));
+                            let c = crate::domain::transfer::canonical_json(&r);
+                            items.push((r, c, None));
                         }
                         Action::Keep => {}
                     }

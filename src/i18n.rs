@@ -255,6 +255,7 @@ keys! {
     RestoreHere => "按本页内容恢复此记录", "Restore the record from this page";
     PrintDocuments => "打印文书", "Print documents";
     PrintButton => "打印", "Print";
+    DownloadWord => "下载Word文件（.docx）", "Download as Word (.docx)";
     BackToRecord => "返回协商记录", "Back to the record";
     DocumentsNav => "文书", "Documents";
     PrintHint => "打印时请选择A4纸、不缩放；页码和校验码印在每页下方。", "Print on A4 at 100%; page numbers and the digest are on every page.";

@@ -4,6 +4,7 @@
 
 pub mod catalogue;
 pub mod documents;
+pub mod docx;
 pub mod gates;
 pub mod ledger;
 pub mod opinion;

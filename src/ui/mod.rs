@@ -212,13 +212,22 @@ pub fn broadcast_deleted(channel: &str, id: &str) {
     }
 }
 
-/// Offers a file to the user.
+/// Offers a text file to the user.
 pub fn download(name: &str, text: &str, mime: &str) {
+    offer(name, &js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text)), mime);
+}
+
+/// Offers a binary file to the user.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) {
+    let array = js_sys::Uint8Array::from(bytes);
+    offer(name, &js_sys::Array::of1(&array), mime);
+}
+
+fn offer(name: &str, parts: &js_sys::Array, mime: &str) {
     use wasm_bindgen::JsCast;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options) else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let document = web_sys::window().and_then(|w| w.document());
     if let Some(a) = document

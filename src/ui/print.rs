@@ -46,6 +46,17 @@ pub fn PrintPage(props: &PrintProps) -> Html {
     };
     let settings = ctx.repo.settings.borrow().clone();
     let doc = document(kind, &r, &ctx.repo.procedure, &settings);
+    let on_word = {
+        let doc = doc.clone();
+        Callback::from(move |_: MouseEvent| {
+            let bytes = crate::domain::docx::to_docx(&doc);
+            super::download_bytes(
+                &format!("{}-{}.docx", doc.title, doc.record_id),
+                &bytes,
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+            );
+        })
+    };
     let on_print = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -65,6 +76,7 @@ pub fn PrintPage(props: &PrintProps) -> Html {
                     </ul>
                 </nav>
                 <button type="button" class="primary" onclick={on_print}>{ t(lang, Key::PrintButton) }</button>
+                <button type="button" onclick={on_word}>{ t(lang, Key::DownloadWord) }</button>
                 <p class="muted">{ t(lang, Key::PrintHint) }</p>
             </div>
             { render(lang, &doc) }

@@ -30,7 +30,7 @@ const pdfinfo = (file) => Object.fromEntries(
 const pageText = (file, n) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
 
 test('each document of a completed consultation prints on A4 with title, issuer, date, page numbers and digest', async () => {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.goto(server.url + '#/settings');
   await page.getByLabel('县（市）').fill('玛纳斯县');
@@ -76,6 +76,12 @@ test('each document of a completed consultation prints on A4 with title, issuer,
     assert.ok(text.includes('玛纳斯县玛纳斯镇北山村'), `${title} issuer`);
     if (id !== 'archive') assert.match(text, /2026年\d+月\d+日/, `${title} date`);
     execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, id)]);
+    // The same document as a Word file.
+    const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载Word文件（.docx）' }).click()]);
+    assert.equal(word.suggestedFilename(), `${title}-sample-00005.docx`);
+    const bytes = fs.readFileSync(await word.path());
+    assert.equal(bytes.subarray(0, 2).toString(), 'PK', `${title}.docx is a zip`);
+    fs.writeFileSync(path.join(ARTIFACTS, `${id}.docx`), bytes);
     if (id === 'archive') {
       assert.ok(pages >= 3, 'the archive of a whole record runs to several pages');
       // No table row is split: a row's label and its content are on the same page.

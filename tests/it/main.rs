@@ -3,6 +3,7 @@
 
 mod catalogue;
 mod documents;
+mod docx;
 mod fixture;
 mod gates;
 mod ledger;

@@ -1,0 +1,192 @@
+//! The documents as Word files (.docx), for Word and WPS, rendered from the same print model as
+//! the print view and laid out after GB/T 9704-2012: A4, margins 37/26/35/28 mm, title in
+//! 小标宋 22 pt, body in 仿宋 16 pt on a fixed 29 pt line, page numbers “— N —” at the outer
+//! side, the record's digest in every page's foot, table rows that never split.
+
+use super::documents::{Block, Document};
+use super::when;
+use docx_rs::{
+    AlignmentType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, Run, RunFonts,
+    SpecialIndentType, Table, TableCell, TableRow, WidthType,
+};
+
+const FANGSONG: &str = "仿宋_GB2312";
+const XIAOBIAOSONG: &str = "方正小标宋简体";
+const HEITI: &str = "黑体";
+/// Twips per millimetre.
+const MM: f64 = 56.692;
+/// The text block is 156 mm wide.
+const TEXT_WIDTH: usize = (156.0 * MM) as usize;
+
+fn mm(v: f64) -> i32 {
+    (v * MM).round() as i32
+}
+
+fn fonts(east_asia: &str) -> RunFonts {
+    RunFonts::new().east_asia(east_asia).ascii("Times New Roman").hi_ansi("Times New Roman")
+}
+
+/// Body text: 3号 (16 pt) 仿宋.
+fn body(text: &str) -> Run {
+    Run::new().add_text(text).size(32).fonts(fonts(FANGSONG))
+}
+
+fn fixed_line() -> LineSpacing {
+    // 29 pt: a character's height plus 7/8 of a 3号 character, 22 lines to the page.
+    LineSpacing::new().line(580).line_rule(LineSpacingType::Exact)
+}
+
+fn paragraph(text: &str) -> Paragraph {
+    Paragraph::new()
+        .add_run(body(text))
+        .line_spacing(fixed_line())
+        .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
+        .align(AlignmentType::Both)
+}
+
+fn cell(text: &str, size: usize, width: Option<usize>) -> TableCell {
+    let run = Run::new().add_text(text).size(size).fonts(fonts(FANGSONG));
+    let c = TableCell::new().add_paragraph(Paragraph::new().add_run(run));
+    match width {
+        Some(w) => c.width(w, WidthType::Dxa),
+        None => c,
+    }
+}
+
+fn page_foot(odd: bool, doc: &Document) -> Footer {
+    let number = Paragraph::new()
+        .add_run(Run::new().add_text("— ").size(28).fonts(fonts(FANGSONG)))
+        .add_page_num(PageNum::new())
+        .add_run(Run::new().add_text(" —").size(28).fonts(fonts(FANGSONG)))
+        .align(if odd { AlignmentType::Right } else { AlignmentType::Left })
+        .indent(if odd { None } else { Some(mm(4.5)) }, None, if odd { Some(mm(4.5)) } else { None }, None);
+    let digest = Paragraph::new()
+        .add_run(
+            Run::new()
+                .add_text(format!("记录 {}　校验码 {}", doc.record_id, doc.digest))
+                .size(18)
+                .fonts(fonts("黑体")),
+        )
+        .align(AlignmentType::Center);
+    Footer::new().add_paragraph(number).add_paragraph(digest)
+}
+
+/// Column widths in twips: columns of short values (`nowrap`) as wide as their longest text
+/// at 12 pt, the others sharing what is left of the text block.
+fn column_widths(header: &[String], rows: &[Vec<String>], nowrap: &[usize]) -> Vec<usize> {
+    let columns = header.len().max(1);
+    let chars = |i: usize| {
+        std::iter::once(&header[i])
+            .chain(rows.iter().filter_map(|r| r.get(i)))
+            .map(|t| t.chars().count())
+            .max()
+    };
+    let fixed: Vec<Option<usize>> =
+        (0..columns).map(|i| nowrap.contains(&i).then(|| chars(i).unwrap_or(2).max(2) * 240 + 240)).collect();
+    let used: usize = fixed.iter().flatten().sum();
+    let free = fixed.iter().filter(|w| w.is_none()).count().max(1);
+    let share = TEXT_WIDTH.saturating_sub(used) / free;
+    fixed.into_iter().map(|w| w.unwrap_or(share)).collect()
+}
+
+/// The document as a .docx file.
+pub fn to_docx(doc: &Document) -> Vec<u8> {
+    let mut d = Docx::new()
+        .page_size(11906, 16838)
+        .page_margin(
+            PageMargin::new().top(mm(37.0)).bottom(mm(35.0)).left(mm(28.0)).right(mm(26.0)).footer(mm(21.0)),
+        )
+        .default_fonts(fonts(FANGSONG))
+        .default_size(32)
+        .footer(page_foot(true, doc))
+        .even_footer(page_foot(false, doc));
+    d = d.add_paragraph(
+        Paragraph::new()
+            .add_run(Run::new().add_text(&doc.title).size(44).fonts(fonts(XIAOBIAOSONG)))
+            .align(AlignmentType::Center)
+            .line_spacing(LineSpacing::new().after(580)),
+    );
+    if let Some(a) = &doc.addressee {
+        d = d.add_paragraph(Paragraph::new().add_run(body(a)).line_spacing(fixed_line()));
+    }
+    for block in &doc.blocks {
+        match block {
+            Block::Heading(h) => {
+                d = d.add_paragraph(
+                    Paragraph::new()
+                        .add_run(Run::new().add_text(h).size(32).fonts(fonts(HEITI)))
+                        .line_spacing(fixed_line())
+                        .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
+                        .keep_next(true),
+                );
+            }
+            Block::Paragraph(p) => d = d.add_paragraph(paragraph(p)),
+            Block::Fields(fields) => {
+                let label_width = (TEXT_WIDTH as f64 * 0.22) as usize;
+                let rows = fields
+                    .iter()
+                    .map(|(l, v)| {
+                        TableRow::new(vec![
+                            cell(l, 28, Some(label_width)),
+                            cell(v, 28, Some(TEXT_WIDTH - label_width)),
+                        ])
+                        .cant_split()
+                    })
+                    .collect();
+                d = d.add_table(Table::new(rows).width(TEXT_WIDTH, WidthType::Dxa));
+                d = d.add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().line(200)));
+            }
+            Block::Table { header, rows, nowrap } => {
+                let widths = column_widths(header, rows, nowrap);
+                let head = TableRow::new(
+                    header
+                        .iter()
+                        .zip(&widths)
+                        .map(|(h, w)| {
+                            // Keep the header row with the first row below it.
+                            TableCell::new().width(*w, WidthType::Dxa).add_paragraph(
+                                Paragraph::new()
+                                    .add_run(Run::new().add_text(h).size(24).fonts(fonts(HEITI)))
+                                    .keep_next(true),
+                            )
+                        })
+                        .collect(),
+                )
+                .cant_split();
+                let mut all = vec![head];
+                all.extend(rows.iter().map(|r| {
+                    TableRow::new(r.iter().zip(&widths).map(|(c, w)| cell(c, 24, Some(*w))).collect())
+                        .cant_split()
+                }));
+                d = d.add_table(Table::new(all).set_grid(widths.clone()).width(TEXT_WIDTH, WidthType::Dxa));
+                d = d.add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().line(200)));
+            }
+            Block::SignLines(lines) => {
+                for l in lines {
+                    d = d.add_paragraph(
+                        Paragraph::new().add_run(body(l)).line_spacing(fixed_line()).keep_next(true),
+                    );
+                }
+            }
+        }
+    }
+    // The issuing organisation and the date, right-aligned four characters in, with room for the
+    // seal above them.
+    let right = |text: &str| {
+        Paragraph::new()
+            .add_run(body(text))
+            .align(AlignmentType::Right)
+            .indent(None, None, Some(4 * 320), None)
+            .line_spacing(fixed_line())
+            .keep_next(true)
+    };
+    let date = doc.date.map(when::format_date_zh).unwrap_or_else(|| "　　年　　月　　日".into());
+    d = d
+        .add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().before(1160)).keep_next(true))
+        .add_paragraph(right(&doc.issuer))
+        .add_paragraph(right(&date).keep_next(false));
+    let mut out = std::io::Cursor::new(Vec::new());
+    // Writing to memory cannot fail for want of space; a failure would leave an empty file.
+    let _ = d.build().pack(&mut out);
+    out.into_inner()
+}

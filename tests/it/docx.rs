@@ -1,0 +1,58 @@
+//! The documents as Word files: LibreOffice converts each .docx to PDF, and the text is there.
+
+use crate::fixture::*;
+use std::process::Command;
+use xieshang::domain::documents::{document, DocKind};
+use xieshang::domain::docx::to_docx;
+use xieshang::domain::settings::Settings;
+
+#[test]
+fn each_document_opens_in_libreoffice_with_its_text() {
+    let w = World::completed();
+    let settings = Settings {
+        county: "玛纳斯县".into(),
+        township: "玛纳斯镇".into(),
+        community: "幸福社区".into(),
+        ..Settings::default()
+    };
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("docx");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    for kind in DocKind::ALL {
+        let doc = document(kind, &w.record, &w.procedure, &settings);
+        let bytes = to_docx(&doc);
+        assert!(bytes.starts_with(b"PK"), "{} is a zip", kind.id());
+        let path = dir.join(format!("{}.docx", kind.id()));
+        std::fs::write(&path, bytes).unwrap();
+        files.push((kind, doc, path));
+    }
+    let status = Command::new("soffice")
+        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .args(files.iter().map(|(_, _, p)| p))
+        .env("HOME", &dir)
+        .status()
+        .expect("LibreOffice (soffice) is installed by scripts/setup.sh");
+    assert!(status.success());
+    for (kind, doc, path) in files {
+        let pdf = path.with_extension("pdf");
+        let text = Command::new("pdftotext").arg(&pdf).arg("-").output().expect("pdftotext");
+        let text: String =
+            String::from_utf8_lossy(&text.stdout).chars().filter(|c| !c.is_whitespace()).collect();
+        assert!(text.contains(kind.title()), "{} title in {text}", kind.id());
+        assert!(text.contains("玛纳斯县玛纳斯镇幸福社区"), "{} issuer", kind.id());
+        assert!(text.contains(&doc.digest), "{} digest", kind.id());
+        assert!(text.contains("—1—"), "{} page number", kind.id());
+        let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+        let info = String::from_utf8_lossy(&info.stdout);
+        assert!(info.contains("(A4)"), "{} is A4: {info}", kind.id());
+    }
+    let minutes = dir.join("minutes.pdf");
+    let text =
+        String::from_utf8_lossy(&Command::new("pdftotext").arg(&minutes).arg("-").output().unwrap().stdout)
+            .chars()
+            .filter(|c| !c.is_whitespace())
+            .collect::<String>();
+    assert!(text.contains("在3号楼东侧空地设立充电桩"), "{text}");
+}

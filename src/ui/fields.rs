@@ -268,7 +268,14 @@ pub fn parties_editor(
             Some(false) => "no",
             None => "",
         };
-        let on_remove = on_edit.reform(move |_: MouseEvent| Edit::RemoveParty { index });
+        let on_remove = {
+            let (on_edit, add_id) = (on_edit.clone(), format!("{}-add", field.id));
+            Callback::from(move |_: MouseEvent| {
+                on_edit.emit(Edit::RemoveParty { index });
+                // The next card takes this one's place: do not leave the focus on its button.
+                super::focus_later(add_id.clone());
+            })
+        };
         let legend = if party.name.trim().is_empty() {
             tf(lang, Key::PartyN, &[&(index + 1)])
         } else {
@@ -321,7 +328,7 @@ pub fn parties_editor(
             }
             { for cards }
             if !disabled {
-                <button type="button" onclick={on_add}>{ t(lang, Key::AddParty) }</button>
+                <button type="button" id={format!("{}-add", field.id)} onclick={on_add}>{ t(lang, Key::AddParty) }</button>
             }
         </div>
     }

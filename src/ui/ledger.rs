@@ -135,12 +135,18 @@ pub fn LedgerPage() -> Html {
         };
         let on_ask = {
             let (confirming, id) = (confirming.clone(), r.id.clone());
-            Callback::from(move |_: MouseEvent| confirming.set(Some(id.clone())))
+            Callback::from(move |_: MouseEvent| {
+                confirming.set(Some(id.clone()));
+                super::focus_later(format!("confirm-{id}"));
+            })
         };
         let asking = confirming.as_deref() == Some(r.id.as_str());
         let on_cancel = {
-            let confirming = confirming.clone();
-            Callback::from(move |_: MouseEvent| confirming.set(None))
+            let (confirming, id) = (confirming.clone(), r.id.clone());
+            Callback::from(move |_: MouseEvent| {
+                confirming.set(None);
+                super::focus_later(format!("del-{id}"));
+            })
         };
         let on_delete = {
             let (repo, refresh, id, confirming, deleted) =
@@ -151,6 +157,7 @@ pub fn LedgerPage() -> Html {
                 yew::platform::spawn_local(async move {
                     if let Ok(Some(record)) = repo.delete(&id).await {
                         deleted.set(Some(record));
+                        super::focus_later("undo-delete".into());
                     }
                     confirming.set(None);
                     refresh.emit(());
@@ -176,12 +183,12 @@ pub fn LedgerPage() -> Html {
                     if asking {
                         <span role="group" aria-label={tf(lang, Key::DeleteQuestion, &[&name])}>
                             <span class="ask">{ tf(lang, Key::DeleteQuestion, &[&name]) }</span>
-                            <button type="button" class="danger" onclick={on_delete}>{ t(lang, Key::ConfirmDelete) }</button>
+                            <button type="button" id={format!("confirm-{}", r.id)} class="danger" onclick={on_delete}>{ t(lang, Key::ConfirmDelete) }</button>
                             <button type="button" onclick={on_cancel}>{ t(lang, Key::Cancel) }</button>
                         </span>
                     } else {
                         <button type="button" onclick={on_copy}>{ t(lang, Key::Copy) }</button>
-                        <button type="button" class="danger" onclick={on_ask}>{ t(lang, Key::Delete) }</button>
+                        <button type="button" id={format!("del-{}", r.id)} class="danger" onclick={on_ask}>{ t(lang, Key::Delete) }</button>
                     }
                 </td>
             </tr>
@@ -207,7 +214,7 @@ pub fn LedgerPage() -> Html {
         html! {
             <div class="toast" role="status">
                 { tf(lang, Key::Deleted, &[&name]) }
-                <button type="button" onclick={on_undo}>{ t(lang, Key::Undo) }</button>
+                <button type="button" id="undo-delete" onclick={on_undo}>{ t(lang, Key::Undo) }</button>
             </div>
         }
     });

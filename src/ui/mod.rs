@@ -203,6 +203,18 @@ pub fn broadcast(channel: &str, id: &str, revision: u64) {
     }
 }
 
+/// Moves the focus to the element with this id once the page has re-rendered (after a control
+/// the user was on disappears).
+pub fn focus_later(id: String) {
+    yew::platform::spawn_local(async move {
+        yew::platform::time::sleep(std::time::Duration::from_millis(0)).await;
+        let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
+        if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// Tells other tabs that a record was deleted.
 pub fn broadcast_deleted(channel: &str, id: &str) {
     if let Ok(ch) = web_sys::BroadcastChannel::new(channel) {

@@ -92,9 +92,11 @@ test('open, copy as a new record, delete with confirmation and undo', async () =
 
   await page.getByLabel('查找记录').fill('幸福社区第25号');
   await rows(page).first().getByRole('button', { name: '删除' }).click();
-  const ask = page.getByRole('group', { name: /确定删除/ });
-  await ask.getByRole('button', { name: '确认删除' }).click();
+  // The focus follows the question, then the undo, so that keyboard users are never lost.
+  await page.waitForFunction(() => document.activeElement?.textContent === '确认删除');
+  await page.keyboard.press('Enter');
   await page.getByRole('status').filter({ hasText: /已删除/ }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.textContent === '撤销');
   assert.match(await page.locator('.counts').innerText(), /共\s*60/);
   await page.getByRole('button', { name: '撤销' }).click();
   await page.getByText('显示第1–1条，共1条').waitFor();

@@ -73,6 +73,25 @@ fn fail(e: impl std::fmt::Display) -> StoreError {
     }
 }
 
+/// The revision of a stored record's text, read without reading the record (`u64::MAX` for a
+/// text that does not parse, so that it never matches a revision a page has seen).
+fn stored_revision(text: &str) -> u64 {
+    #[derive(serde::Deserialize)]
+    struct Revision {
+        revision: u64,
+    }
+    serde_json::from_str::<Revision>(text).map(|r| r.revision).unwrap_or(u64::MAX)
+}
+
+/// Waits for a transaction to end; an aborted one is an error.
+async fn committed(tx: idb::Transaction) -> Result<(), StoreError> {
+    if tx.await.map_err(fail)?.is_committed() {
+        Ok(())
+    } else {
+        Err(StoreError::Aborted)
+    }
+}
+
 /// What a save did.
 #[derive(Debug)]
 pub enum SaveOutcome {
@@ -208,10 +227,6 @@ impl Db {
         &self,
         items: &[(String, String, Summary, Option<u64>)],
     ) -> Result<Vec<bool>, StoreError> {
-        #[derive(serde::Deserialize)]
-        struct Revision {
-            revision: u64,
-        }
         let tx = self.inner.transaction(&[RECORDS, SUMMARIES], TransactionMode::ReadWrite).map_err(fail)?;
         let records = tx.object_store(RECORDS).map_err(fail)?;
         let summaries = tx.object_store(SUMMARIES).map_err(fail)?;
@@ -223,10 +238,8 @@ impl Db {
         let mut written = Vec::with_capacity(items.len());
         let mut puts = Vec::new();
         for ((id, canonical, summary, expected), stored) in items.iter().zip(stored) {
-            let stored_revision = stored
-                .map_err(fail)?
-                .and_then(|v| v.as_string())
-                .map(|s| serde_json::from_str::<Revision>(&s).map(|r| r.revision).unwrap_or(u64::MAX));
+            let stored_revision =
+                stored.map_err(fail)?.and_then(|v| v.as_string()).map(|s| stored_revision(&s));
             if stored_revision != *expected {
                 written.push(false);
                 continue;
@@ -242,12 +255,8 @@ impl Db {
         for result in futures::future::join_all(puts).await {
             result.map_err(fail)?;
         }
-        let result = tx.await.map_err(fail)?;
-        if result.is_committed() {
-            Ok(written)
-        } else {
-            Err(StoreError::Aborted)
-        }
+        committed(tx).await?;
+        Ok(written)
     }
 
     /// Every opinion.
@@ -284,18 +293,13 @@ impl Db {
         summary: &Summary,
         base: Option<u64>,
     ) -> Result<SaveOutcome, StoreError> {
-        #[derive(serde::Deserialize)]
-        struct Revision {
-            revision: u64,
-        }
         let summary_json = serde_json::to_string(summary).map_err(fail)?;
         let tx = self.inner.transaction(&[RECORDS, SUMMARIES], TransactionMode::ReadWrite).map_err(fail)?;
         let records = tx.object_store(RECORDS).map_err(fail)?;
         let key = JsValue::from_str(&record.id);
         let stored = records.get(key.clone()).map_err(fail)?.await.map_err(fail)?;
         let stored_text = stored.and_then(|v| v.as_string());
-        let stored_revision =
-            stored_text.as_deref().and_then(|s| serde_json::from_str::<Revision>(s).ok()).map(|r| r.revision);
+        let stored_revision = stored_text.as_deref().map(stored_revision);
         if stored_text.is_none() && base.is_some() {
             let _ = tx.abort();
             return Ok(SaveOutcome::Deleted);
@@ -312,12 +316,8 @@ impl Db {
         records.put(&JsValue::from_str(canonical), Some(&key)).map_err(fail)?.await.map_err(fail)?;
         let summaries = tx.object_store(SUMMARIES).map_err(fail)?;
         summaries.put(&JsValue::from_str(&summary_json), Some(&key)).map_err(fail)?.await.map_err(fail)?;
-        let result = tx.await.map_err(fail)?;
-        if result.is_committed() {
-            Ok(SaveOutcome::Saved)
-        } else {
-            Err(StoreError::Aborted)
-        }
+        committed(tx).await?;
+        Ok(SaveOutcome::Saved)
     }
 
     /// Every stored record as its text (canonical JSON), keyed by id, without reading them.
@@ -340,11 +340,7 @@ impl Db {
                 .await
                 .map_err(fail)?;
         }
-        if tx.await.map_err(fail)?.is_committed() {
-            Ok(())
-        } else {
-            Err(StoreError::Aborted)
-        }
+        committed(tx).await
     }
 
     /// Stores opinions (new or changed).
@@ -359,12 +355,7 @@ impl Db {
                 .await
                 .map_err(fail)?;
         }
-        let result = tx.await.map_err(fail)?;
-        if result.is_committed() {
-            Ok(())
-        } else {
-            Err(StoreError::Aborted)
-        }
+        committed(tx).await
     }
 
     /// The settings, or the defaults.
@@ -390,10 +381,6 @@ impl Db {
             .map_err(fail)?
             .await
             .map_err(fail)?;
-        if tx.await.map_err(fail)?.is_committed() {
-            Ok(())
-        } else {
-            Err(StoreError::Aborted)
-        }
+        committed(tx).await
     }
 }

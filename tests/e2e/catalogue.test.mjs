@@ -1,31 +1,19 @@
 // A new user opens the release build and finds the catalogue, as a person would: by the Chinese
 // headings and labels on screen and the roles of the controls.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { withApp } from './app.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve('dist');
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 const CATEGORIES = ['制度建设类', '公共事务类', '为民服务类', '公益事业类', '民主监督类', '村（居）务管理类', '党务服务管理', '其他类'];
 
 test('a new user opens the app and sees the catalogue grouped by category, in Chinese', async () => {
-  const page = await browser.newPage();
+  const page = await app.browser.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByRole('heading', { level: 1, name: '城乡社区协商工作台' }).waitFor();
   await page.getByRole('heading', { level: 2, name: '协商事项目录' }).waitFor();
   assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
@@ -46,8 +34,8 @@ test('a new user opens the app and sees the catalogue grouped by category, in Ch
 });
 
 test('typing in the search box narrows the list to matching matters', async () => {
-  const page = await browser.newPage();
-  await page.goto(server.url);
+  const page = await app.browser.newPage();
+  await page.goto(app.server.url);
   const search = page.getByRole('searchbox', { name: '查找事项' });
   await search.fill('充电桩');
   await page.getByRole('heading', { level: 3, name: '公益事业类' }).waitFor();
@@ -62,8 +50,8 @@ test('typing in the search box narrows the list to matching matters', async () =
 });
 
 test('the page fits a 360 px wide phone without sideways scrolling', async () => {
-  const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
-  await page.goto(server.url);
+  const page = await app.browser.newPage({ viewport: { width: 360, height: 740 } });
+  await page.goto(app.server.url);
   await page.getByRole('heading', { level: 2, name: '协商事项目录' }).waitFor();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);

@@ -1,26 +1,16 @@
 // Keeping work: two tabs on one record, and storage that fails.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { withApp } from './app.mjs';
 import * as h from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 test('two tabs do not lose each other’s edits', async () => {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1100, height: 900 } });
   const a = await context.newPage();
-  await a.goto(server.url);
+  await a.goto(app.server.url);
   await h.startConsultation(a, '邻里纠纷调处');
   await h.waitSaved(a);
   const url = a.url();
@@ -64,12 +54,12 @@ test('two tabs do not lose each other’s edits', async () => {
 });
 
 test('when the browser has no database the user is told at once, keeps working, and can export', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await app.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
   await page.addInitScript(() => {
     Object.defineProperty(window, 'indexedDB', { get: () => undefined });
   });
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   const alert = page.getByRole('alert').filter({ hasText: '无法保存到本机浏览器' });
   await alert.waitFor();
   assert.match(await alert.innerText(), /修改仍保留在本页中/);
@@ -91,9 +81,9 @@ test('when the browser has no database the user is told at once, keeps working, 
 });
 
 test('a full storage quota is reported at once and nothing typed is dropped', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await app.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await h.startConsultation(page, '妇女儿童社会工作');
   await h.waitSaved(page);
   await page.evaluate(() => {

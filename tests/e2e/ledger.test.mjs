@@ -1,27 +1,17 @@
 // The records ledger and the opinion ledger, as staff use them.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { withApp } from './app.mjs';
 import * as h from './helpers.mjs';
 
 const SAMPLES = path.resolve(process.env.SAMPLES ?? 'target/samples-60.json');
-let server;
-let browser;
-before(async () => {
-  server = await serve('dist', { files: { '/samples.json': SAMPLES } });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp({ files: { '/samples.json': SAMPLES } });
 
 async function freshPage(hash = '') {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+  const context = await app.browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(server.url + hash);
+  await page.goto(app.server.url + hash);
   await page.getByRole('heading', { level: 1, name: '城乡社区协商工作台' }).waitFor();
   return { context, page };
 }
@@ -31,7 +21,7 @@ const rows = (page) => page.getByRole('table').getByRole('row').filter({ has: pa
 test('the ledger counts, filters, sorts and pages 60 records', async () => {
   const { context, page } = await freshPage('#/records');
   await page.getByText('还没有协商记录').waitFor();
-  assert.equal(await h.seed(page, server.url + 'samples.json'), 60);
+  assert.equal(await h.seed(page, app.server.url + 'samples.json'), 60);
   await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
   const counts = await page.locator('.counts').innerText();
   for (const want of [/共\s*60/, /协商中\s*40/, /落实中\s*10/, /已办结\s*10/, /逾期\s*10/]) assert.match(counts, want);
@@ -74,7 +64,7 @@ test('the ledger counts, filters, sorts and pages 60 records', async () => {
 test('open, copy as a new record, delete with confirmation and undo', async () => {
   const { context, page } = await freshPage('#/records');
   await page.getByText('还没有协商记录').waitFor();
-  await h.seed(page, server.url + 'samples.json');
+  await h.seed(page, app.server.url + 'samples.json');
   await page.getByLabel('查找记录').fill('幸福社区第1号');
   assert.equal(await rows(page).count(), 1);
   await rows(page).first().getByRole('link').click();

@@ -1,28 +1,20 @@
 // The printed documents, printed for real: headless Chromium prints each to PDF; the test checks
 // page size, page count and the text (pdftotext), and leaves PNG pages for review in
 // tests/e2e/artifacts/.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { withApp } from './app.mjs';
 import * as h from './helpers.mjs';
 
 const SAMPLES = path.resolve(process.env.SAMPLES ?? 'target/samples-60.json');
 const ARTIFACTS = path.resolve('tests/e2e/artifacts');
-let server;
-let browser;
-before(async () => {
+before(() => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
-  server = await serve('dist', { files: { '/samples.json': SAMPLES } });
-  browser = await launch();
 });
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp({ files: { '/samples.json': SAMPLES } });
 
 const pdfinfo = (file) => Object.fromEntries(
   execFileSync('pdfinfo', [file], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
@@ -30,20 +22,20 @@ const pdfinfo = (file) => Object.fromEntries(
 const pageText = (file, n) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
 
 test('each document of a completed consultation prints on A4 with title, issuer, date, page numbers and digest', async () => {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await app.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(server.url + '#/settings');
+  await page.goto(app.server.url + '#/settings');
   await page.getByLabel('县（市）').fill('玛纳斯县');
   await page.getByLabel('乡镇（街道）').fill('玛纳斯镇');
   await page.getByLabel('村（社区）').fill('北山村');
   await page.getByRole('button', { name: '保存设置' }).click();
   await page.getByRole('status').filter({ hasText: '设置已保存。' }).waitFor();
-  await h.seed(page, server.url + 'samples.json');
+  await h.seed(page, app.server.url + 'samples.json');
   const samples = JSON.parse(fs.readFileSync(SAMPLES, 'utf8'));
   const summary = samples.summaries.map((s) => JSON.parse(s)).find((s) => s.id === 'sample-00005');
   const digest = summary.digest.slice(0, 16).toUpperCase().match(/.{4}/g).join('-');
 
-  await page.goto(server.url + '#/record/sample-00005');
+  await page.goto(app.server.url + '#/record/sample-00005');
   await page.getByRole('heading', { level: 2, name: /第5阶段/ }).waitFor();
   assert.match(await page.locator('.record-head').innerText(), new RegExp(digest));
   const docs = [
@@ -103,9 +95,9 @@ test('each document of a completed consultation prints on A4 with title, issuer,
 });
 
 test('a blank field prints as a line to fill by hand, and markup prints as text', async () => {
-  const context = await browser.newContext();
+  const context = await app.browser.newContext();
   const page = await context.newPage();
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await h.startConsultation(page, '举报信箱');
   await page.getByLabel('协商议题', { exact: true }).fill('<b>举报信箱</b>移位');
   await h.waitSaved(page);

@@ -1,30 +1,20 @@
 // Records leave the browser and come back: JSON export and import with a preview, CSV, and a
 // bad file that changes nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { withApp } from './app.mjs';
 import * as h from './helpers.mjs';
 
 const SAMPLES = path.resolve(process.env.SAMPLES ?? 'target/samples-60.json');
-let server;
-let browser;
-before(async () => {
-  server = await serve('dist', { files: { '/samples.json': SAMPLES } });
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp({ files: { '/samples.json': SAMPLES } });
 
 async function ledger() {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+  const context = await app.browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(server.url + '#/records');
+  await page.goto(app.server.url + '#/records');
   await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
   return { context, page };
 }
@@ -40,7 +30,7 @@ async function importFile(page, file) {
 
 test('all records export as one versioned file and import into another browser through a preview', async () => {
   const a = await ledger();
-  await h.seed(a.page, server.url + 'samples.json');
+  await h.seed(a.page, app.server.url + 'samples.json');
   await a.page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
   const exported = await download(a.page, '导出全部记录（JSON）');
   assert.match(exported.name, /^协商记录-\d{8}\.json$/);
@@ -154,7 +144,7 @@ test('markup in every text field stays text, in the editor and through export an
 
 test('the ledger exports as CSV with a byte-order mark, as Excel and WPS need', async () => {
   const { context, page } = await ledger();
-  await h.seed(page, server.url + 'samples.json');
+  await h.seed(page, app.server.url + 'samples.json');
   await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
   await page.getByLabel('状态', { exact: true }).selectOption({ label: '已办结' });
   const csv = await download(page, '导出台账（CSV）');

@@ -1,27 +1,17 @@
 // A staff member runs whole consultations in the page: organised by what a user does and sees.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve } from './server.mjs';
-import { launch } from './browser.mjs';
+import { withApp } from './app.mjs';
 import * as h from './helpers.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await serve('dist');
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = withApp();
 
 async function freshPage() {
-  const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.getByRole('heading', { level: 2, name: '协商事项目录' }).waitFor();
   return { context, page, errors };
 }

@@ -108,7 +108,6 @@ keys! {
     CompletedAt => "本阶段已于{}完成，内容已锁定；如需修改，请重新打开。", "Completed on {}; reopen it to change anything.";
     RecheckNote => "前面的阶段曾重新打开，请核对本阶段后再次完成。", "An earlier stage was reopened: check this stage and complete it again.";
     AllDone => "五个阶段均已完成，本次协商已办结。", "All five stages are complete.";
-    Parties => "参与主体", "Parties";
     PartyN => "参与主体 {}", "Party {}";
     PartyName => "姓名或名称", "Name";
     PartyRole => "身份", "Role";
@@ -149,7 +148,6 @@ keys! {
     ColUpdated => "最后修改", "Last change";
     ColDeadline => "落实期限", "Deadline";
     SortBy => "按此列排序", "Sort by this column";
-    Open => "打开", "Open";
     Copy => "复制为新记录", "Copy as new";
     Delete => "删除", "Delete";
     ConfirmDelete => "确认删除", "Confirm delete";
@@ -182,7 +180,7 @@ keys! {
     PromoteNone => "请先选中一条或多条待研究的意见。", "Select one or more pending opinions first.";
     PromoteNoMatter => "请选择对应的协商事项。", "Choose the matter.";
     OpenRecord => "查看协商记录", "Open the record";
-    LinkedOpinions => "本次协商源自群众意见", "Taken up from residents' opinions";
+    LinkedOpinions => "本次协商源自群众意见{}条", "Taken up from {} residents' opinions";
     SettingsHeading => "设置", "Settings";
     SettingsIntro => "本工作台由谁使用：新建记录和打印文书时使用以下名称。", "Who runs this copy: used to fill records and printouts.";
     County => "县（市）", "County";
@@ -195,7 +193,6 @@ keys! {
     SettingsSaved => "设置已保存。", "Settings saved.";
     BadNumber => "请填写正整数，或留空。", "Enter a whole number, or leave it blank.";
     PageNotFound => "找不到此页面。", "Page not found.";
-    Linked => "关联", "Linked";
     TransferHeading => "导出与导入", "Export and import";
     ExportAll => "导出全部记录（JSON）", "Export all records (JSON)";
     ExportShown => "导出筛选出的记录（JSON）", "Export the records shown (JSON)";

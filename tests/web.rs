@@ -55,6 +55,35 @@ async fn the_catalogue_shows_every_category_matter_and_flag() {
 }
 
 #[wasm_bindgen_test]
+async fn hints_a_county_sets_are_shown_beside_the_matter() {
+    use xieshang::domain::catalogue::Entry;
+    let root = mount();
+    let mut catalogue = Catalogue::template();
+    for group in &mut catalogue.groups {
+        for entry in &mut group.entries {
+            if let Entry::Matter(m) = entry {
+                if m.id == "tpl-11" {
+                    m.hints.cross_village = true;
+                    m.hints.technical = true;
+                }
+            }
+        }
+    }
+    let props = CatalogueViewProps { catalogue: Rc::new(catalogue), on_start: None };
+    yew::Renderer::<CatalogueView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    let hints = root.query_selector_all("tr.matter .hint").unwrap();
+    assert_eq!(hints.length(), 2);
+    let row = hints.item(0).unwrap().parent_element().unwrap().parent_element().unwrap();
+    let text = row.text_content().unwrap();
+    assert!(
+        text.contains("乡镇、村庄道路命名")
+            && text.contains("常涉及多个村（社区）")
+            && text.contains("常具专业性、技术性")
+    );
+}
+
+#[wasm_bindgen_test]
 async fn searching_narrows_the_catalogue_as_you_type() {
     use wasm_bindgen::JsCast;
     let root = mount();

@@ -79,6 +79,11 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
                             <td class="name">{ &m.name }</td>
                             <td class="remark">
                                 { if m.remark.is_empty() { Html::default() } else { html! { <span>{ &m.remark }</span> } } }
+                                { for [
+                                    (m.hints.cross_village, Key::HintCross),
+                                    (m.hints.technical, Key::HintTechnical),
+                                    (m.hints.wide_reaching, Key::HintWide),
+                                ].into_iter().filter(|(on, _)| *on).map(|(_, k)| html! { <span class="hint">{ t(lang, k) }</span> }) }
                                 { flags(&m.id) }
                             </td>
                             { action(&m.id) }

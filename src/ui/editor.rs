@@ -475,6 +475,11 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     <span>{ t(lang, Key::DigestLabel) }{ "：" }<span class="digest">{ digest }</span></span>
                     <button type="button" class="small" onclick={on_export}>{ t(lang, Key::ExportRecord) }</button>
                 </p>
+                if !r.opinions.is_empty() {
+                    <p class="meta">
+                        <a href={Route::Opinions.href()}>{ tf(lang, Key::LinkedOpinions, &[&r.opinions.len()]) }</a>
+                    </p>
+                }
                 if r.is_complete(&procedure) {
                     <p class="done-note">{ t(lang, Key::AllDone) }</p>
                 }

@@ -129,6 +129,7 @@ test('logging opinions and promoting them creates a linked record whose status t
   const channels = page.getByRole('group', { name: '意见来源渠道' });
   assert.equal(await channels.getByRole('checkbox', { name: '群众意见箱' }).isChecked(), true);
   assert.equal(await channels.getByRole('checkbox', { name: '入户走访' }).isChecked(), true);
+  assert.equal(await page.getByRole('link', { name: '本次协商源自群众意见2条' }).count(), 1);
   await h.waitSaved(page);
 
   await page.getByRole('link', { name: '群众意见台账' }).click();

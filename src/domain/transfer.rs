@@ -138,6 +138,23 @@ pub fn to_json_from_canonical(
     organisation: &str,
     now: OffsetDateTime,
 ) -> String {
+    let (before, after) = frame(opinions, organisation, now);
+    let total: usize = canonical_records.iter().map(|(_, r)| r.len() + 90).sum();
+    let mut out = String::with_capacity(before.len() + total + after.len());
+    out.push_str(&before);
+    for (i, (digest, r)) in canonical_records.iter().enumerate() {
+        out.push_str(&record_opening(i, digest));
+        out.push_str(r);
+        out.push('}');
+    }
+    out.push_str(&after);
+    out
+}
+
+/// The text of an export file around its records: what comes before the first record and
+/// after the last. Between them go, for each record, [`record_opening`], its canonical JSON, and
+/// `}`. (The browser assembles large exports this way without copying the stored texts.)
+pub fn frame(opinions: &[Opinion], organisation: &str, now: OffsetDateTime) -> (String, String) {
     let head = Envelope {
         format: FORMAT.into(),
         version: VERSION,
@@ -148,24 +165,15 @@ pub fn to_json_from_canonical(
         opinions: opinions.to_vec(),
     };
     let head = serde_json::to_string(&head).unwrap_or_default();
-    // `head` ends with `"records":[],"opinions":[…]}`; put the records in the empty array.
-    let Some(at) = head.find("\"records\":[]") else { return head };
-    let insert_at = at + "\"records\":[".len();
-    let total: usize = canonical_records.iter().map(|(_, r)| r.len() + 90).sum();
-    let mut out = String::with_capacity(head.len() + total);
-    out.push_str(&head[..insert_at]);
-    for (i, (digest, r)) in canonical_records.iter().enumerate() {
-        if i > 0 {
-            out.push(',');
-        }
-        out.push_str("{\"digest\":\"");
-        out.push_str(digest);
-        out.push_str("\",\"record\":");
-        out.push_str(r);
-        out.push('}');
-    }
-    out.push_str(&head[insert_at..]);
-    out
+    // `head` has `"records":[]`; the records go inside the brackets.
+    let at = head.find("\"records\":[]").map_or(head.len(), |at| at + "\"records\":[".len());
+    (head[..at].to_owned(), head[at..].to_owned())
+}
+
+/// What precedes the `index`-th record's JSON in an export file.
+pub fn record_opening(index: usize, digest: &str) -> String {
+    let comma = if index > 0 { "," } else { "" };
+    format!("{comma}{{\"digest\":\"{digest}\",\"record\":")
 }
 
 /// Why a file cannot be imported. Each says where the first problem is.

@@ -235,6 +235,11 @@ pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) {
     offer(name, &js_sys::Array::of1(&array), mime);
 }
 
+/// Offers a file made of parts (strings or byte arrays) to the user.
+pub fn download_parts(name: &str, parts: &js_sys::Array, mime: &str) {
+    offer(name, parts, mime);
+}
+
 fn offer(name: &str, parts: &js_sys::Array, mime: &str) {
     use wasm_bindgen::JsCast;
     let options = web_sys::BlobPropertyBag::new();

@@ -352,26 +352,41 @@ impl Repo {
     }
 
     /// An export file of the records with these ids (all when `None`), as this page has them,
-    /// with the opinions they took up. Stored records are written as stored (canonical JSON),
-    /// without reading them.
-    pub async fn export_text(
+    /// with the opinions they took up, as the parts of a file (a JavaScript array for a Blob).
+    /// Stored records go in as stored — canonical JSON, with the digest stored beside them —
+    /// without being read or copied; records held only in this page are written afresh.
+    pub async fn export_parts(
         &self,
         ids: Option<&[String]>,
         now: crate::domain::when::OffsetDateTime,
-    ) -> Result<(String, usize), StoreError> {
-        let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    ) -> Result<(js_sys::Array, usize), StoreError> {
+        use crate::domain::transfer;
+        use wasm_bindgen::JsValue;
+        let digests: BTreeMap<String, String> =
+            self.summaries.borrow().iter().map(|s| (s.id.clone(), s.digest.clone())).collect();
+        let mut texts: BTreeMap<String, (String, JsValue)> = BTreeMap::new();
         if let Some(db) = &self.db {
-            texts.extend(db.record_texts().await?);
+            for (id, text) in db.record_texts().await? {
+                let digest = match digests.get(&id) {
+                    Some(d) if !d.is_empty() => d.clone(),
+                    _ => transfer::digest_of_text(&text.as_string().unwrap_or_default()),
+                };
+                texts.insert(id, (digest, text));
+            }
         }
+        let fresh = |r: &Record| {
+            let c = transfer::canonical_json(r);
+            (transfer::digest_of_text(&c), JsValue::from_str(&c))
+        };
         for (id, r) in self.unsaved.borrow().iter() {
-            texts.insert(id.clone(), crate::domain::transfer::canonical_json(r));
+            texts.insert(id.clone(), fresh(r));
         }
         if let Some(r) = self.working.borrow().as_ref() {
             if texts.contains_key(&r.id) {
-                texts.insert(r.id.clone(), crate::domain::transfer::canonical_json(r));
+                texts.insert(r.id.clone(), fresh(r));
             }
         }
-        let chosen: Vec<(String, String)> = match ids {
+        let chosen: Vec<(String, (String, JsValue))> = match ids {
             None => texts.into_iter().collect(),
             Some(ids) => ids.iter().filter_map(|id| texts.remove_entry(id)).collect(),
         };
@@ -386,27 +401,17 @@ impl Repo {
         let opinions: Vec<Opinion> =
             self.opinions.borrow().iter().filter(|o| linked.contains(&o.id)).cloned().collect();
         let organisation = self.settings.borrow().organisation();
-        // The digest stored with each summary is that of the stored text (written together);
-        // records held only in this page get theirs computed.
-        let digests: BTreeMap<String, String> =
-            self.summaries.borrow().iter().map(|s| (s.id.clone(), s.digest.clone())).collect();
-        let canonical: Vec<(String, String)> = chosen
-            .into_iter()
-            .map(|(id, text)| {
-                let fresh = self.unsaved.borrow().contains_key(&id)
-                    || self.working.borrow().as_ref().is_some_and(|w| w.id == id);
-                let digest = match digests.get(&id) {
-                    Some(d) if !fresh && !d.is_empty() => d.clone(),
-                    _ => crate::domain::transfer::digest_of_text(&text),
-                };
-                (digest, text)
-            })
-            .collect();
-        let count = canonical.len();
-        Ok((
-            crate::domain::transfer::to_json_from_canonical(&canonical, &opinions, &organisation, now),
-            count,
-        ))
+        let (before, after) = transfer::frame(&opinions, &organisation, now);
+        let parts = js_sys::Array::new();
+        parts.push(&JsValue::from_str(&before));
+        let close = JsValue::from_str("}");
+        for (i, (_, (digest, text))) in chosen.iter().enumerate() {
+            parts.push(&JsValue::from_str(&transfer::record_opening(i, digest)));
+            parts.push(text);
+            parts.push(&close);
+        }
+        parts.push(&JsValue::from_str(&after));
+        Ok((parts, chosen.len()))
     }
 
     /// The local record with this id as stored (for the import preview).

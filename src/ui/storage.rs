@@ -321,12 +321,13 @@ impl Db {
     }
 
     /// Every stored record as its text (canonical JSON), keyed by id, without reading them.
-    pub async fn record_texts(&self) -> Result<Vec<(String, String)>, StoreError> {
+    /// The texts stay JavaScript strings: an export passes them to the file as they are.
+    pub async fn record_texts(&self) -> Result<Vec<(String, JsValue)>, StoreError> {
         let tx = self.inner.transaction(&[RECORDS], TransactionMode::ReadOnly).map_err(fail)?;
         let store = tx.object_store(RECORDS).map_err(fail)?;
         let keys = store.get_all_keys(None, None).map_err(fail)?.await.map_err(fail)?;
         let values = store.get_all(None, None).map_err(fail)?.await.map_err(fail)?;
-        Ok(keys.into_iter().zip(values).filter_map(|(k, v)| Some((k.as_string()?, v.as_string()?))).collect())
+        Ok(keys.into_iter().zip(values).filter_map(|(k, v)| Some((k.as_string()?, v))).collect())
     }
 
     /// Deletes a record and its summary.

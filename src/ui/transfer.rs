@@ -132,9 +132,13 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let (repo, message, ids) = (repo.clone(), message.clone(), ids.clone());
             yew::platform::spawn_local(async move {
-                match repo.export_text(ids.as_deref().map(|v| v.as_slice()), super::now()).await {
-                    Ok((text, count)) => {
-                        super::download(&format!("协商记录-{}.json", stamp()), &text, "application/json");
+                match repo.export_parts(ids.as_deref().map(|v| v.as_slice()), super::now()).await {
+                    Ok((parts, count)) => {
+                        super::download_parts(
+                            &format!("协商记录-{}.json", stamp()),
+                            &parts,
+                            "application/json",
+                        );
                         message.set(Some(Message::Info(tf(lang, Key::ExportedN, &[&count]))));
                     }
                     Err(e) => message.set(Some(Message::Error(e.message(lang)))),

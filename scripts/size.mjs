@@ -1,20 +1,23 @@
 // Prints what a browser downloads from the release build (dist/): each file raw and gzipped
-// (level 9, as a web server would send it), and the total. Run after `trunk build --release`.
+// (level 9, as a web server would send it), the total fetched when the page opens, and what is
+// fetched only on demand (the Word-export worker). Run after `trunk build --release`.
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 
 const dir = process.argv[2] ?? 'dist';
 const files = fs.readdirSync(dir).filter((f) => /\.(wasm|js|css|html)$/.test(f)).sort();
-let raw = 0;
-let gz = 0;
+const onDemand = (f) => f.startsWith('docx-worker');
 const kb = (n) => (n / 1024).toFixed(1).padStart(7) + ' KB';
+const totals = { start: [0, 0], demand: [0, 0] };
 console.log('file'.padEnd(40), 'raw'.padStart(10), 'gzip'.padStart(10));
 for (const f of files) {
   const body = fs.readFileSync(path.join(dir, f));
   const g = zlib.gzipSync(body, { level: 9 }).length;
-  raw += body.length;
-  gz += g;
-  console.log(f.padEnd(40), kb(body.length), kb(g));
+  const t = onDemand(f) ? totals.demand : totals.start;
+  t[0] += body.length;
+  t[1] += g;
+  console.log((f + (onDemand(f) ? '  (on demand)' : '')).padEnd(40), kb(body.length), kb(g));
 }
-console.log('total'.padEnd(40), kb(raw), kb(gz));
+console.log('total when the page opens'.padEnd(40), kb(totals.start[0]), kb(totals.start[1]));
+console.log('fetched for a Word file, on demand'.padEnd(40), kb(totals.demand[0]), kb(totals.demand[1]));

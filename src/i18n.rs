@@ -253,6 +253,7 @@ keys! {
     PrintDocuments => "打印文书", "Print documents";
     PrintButton => "打印", "Print";
     DownloadWord => "下载Word文件（.docx）", "Download as Word (.docx)";
+    WordFailed => "未能生成Word文件，请刷新页面后重试；打印功能不受影响。", "The Word file could not be made; reload and try again. Printing still works.";
     BackToRecord => "返回协商记录", "Back to the record";
     DocumentsNav => "文书", "Documents";
     PrintHint => "打印时请选择A4纸、不缩放；页码和校验码印在每页下方。", "Print on A4 at 100%; page numbers and the digest are on every page.";

@@ -7,9 +7,10 @@ use super::record::{Change, ItemState, Record, StageStatus, Value};
 use super::settings::Settings;
 use super::transfer;
 use super::when::{self, Date};
+use serde::{Deserialize, Serialize};
 
 /// The documents the procedure produces.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DocKind {
     /// 协商议题公示 (二（四）2).
     Publicity,
@@ -57,7 +58,7 @@ impl DocKind {
 }
 
 /// A part of a document.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Block {
     /// A heading (“一、…”), kept with what follows.
     Heading(String),
@@ -78,8 +79,8 @@ pub enum Block {
     SignLines(Vec<String>),
 }
 
-/// A document ready to print.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A document ready to print. (Serialisable: the Word export runs in a worker.)
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Document {
     /// Which document.
     pub kind: DocKind,
@@ -92,6 +93,7 @@ pub struct Document {
     /// The issuing organisation, printed above the date with room for the seal.
     pub issuer: String,
     /// The date of the document (成文日期), if the record has it yet.
+    #[serde(with = "when::date_format::option")]
     pub date: Option<Date>,
     /// The record's id.
     pub record_id: String,

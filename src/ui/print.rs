@@ -46,15 +46,24 @@ pub fn PrintPage(props: &PrintProps) -> Html {
     };
     let settings = ctx.repo.settings.borrow().clone();
     let doc = document(kind, &r, &ctx.repo.procedure, &settings);
+    let word_failed = use_state(|| false);
     let on_word = {
-        let doc = doc.clone();
+        let (doc, word_failed) = (doc.clone(), word_failed.clone());
         Callback::from(move |_: MouseEvent| {
-            let bytes = crate::domain::docx::to_docx(&doc);
-            super::download_bytes(
-                &format!("{}-{}.docx", doc.title, doc.record_id),
-                &bytes,
-                "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-            );
+            let (doc, word_failed) = (doc.clone(), word_failed.clone());
+            yew::platform::spawn_local(async move {
+                match word_file(&doc).await {
+                    Some(bytes) => {
+                        word_failed.set(false);
+                        super::download_bytes(
+                            &format!("{}-{}.docx", doc.title, doc.record_id),
+                            &bytes,
+                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                        );
+                    }
+                    None => word_failed.set(true),
+                }
+            });
         })
     };
     let on_print = Callback::from(|_: MouseEvent| {
@@ -77,11 +86,55 @@ pub fn PrintPage(props: &PrintProps) -> Html {
                 </nav>
                 <button type="button" class="primary" onclick={on_print}>{ t(lang, Key::PrintButton) }</button>
                 <button type="button" onclick={on_word}>{ t(lang, Key::DownloadWord) }</button>
+                if *word_failed {
+                    <p class="message error" role="alert">{ t(lang, Key::WordFailed) }</p>
+                }
                 <p class="muted">{ t(lang, Key::PrintHint) }</p>
             </div>
             { render(lang, &doc) }
         </>
     }
+}
+
+/// Makes the Word file in the worker (`docx-worker`, loaded on first use); `None` if the worker
+/// cannot be started or fails.
+async fn word_file(doc: &Document) -> Option<Vec<u8>> {
+    use wasm_bindgen::JsCast;
+    let json = serde_json::to_string(doc).ok()?;
+    let worker = web_sys::Worker::new("./docx-worker_loader.js").ok()?;
+    let (tx, rx) = futures::channel::oneshot::channel::<Option<Vec<u8>>>();
+    let tx = std::rc::Rc::new(std::cell::RefCell::new(Some(tx)));
+    let on_message = {
+        let (tx, worker) = (tx.clone(), worker.clone());
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |e: web_sys::MessageEvent| {
+                // The worker first says it is ready; then it answers with the file.
+                if e.data().as_string().as_deref() == Some("ready") {
+                    if worker.post_message(&wasm_bindgen::JsValue::from_str(&json)).is_err() {
+                        if let Some(tx) = tx.borrow_mut().take() {
+                            let _ = tx.send(None);
+                        }
+                    }
+                    return;
+                }
+                let bytes = e.data().dyn_into::<js_sys::Uint8Array>().ok().map(|a| a.to_vec());
+                if let Some(tx) = tx.borrow_mut().take() {
+                    let _ = tx.send(bytes);
+                }
+            },
+        )
+    };
+    let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        if let Some(tx) = tx.borrow_mut().take() {
+            let _ = tx.send(None);
+        }
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let result = rx.await.ok().flatten();
+    worker.terminate();
+    drop((on_message, on_error));
+    result
 }
 
 /// The page rules of a document: size, margins, page numbers at the outer side, and the digest

@@ -87,6 +87,14 @@ test('each document of a completed consultation prints on A4 with title, issuer,
       }
     }
   }
+  // The Word files made in the browser (by the worker) open in LibreOffice with their text.
+  const out = fs.mkdtempSync(path.join(ARTIFACTS, 'docx-'));
+  execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out,
+    ...docs.map(([, id]) => path.join(ARTIFACTS, `${id}.docx`))], { env: { ...process.env, HOME: out }, stdio: 'ignore' });
+  for (const [title, id] of docs) {
+    const text = execFileSync('pdftotext', [path.join(out, `${id}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    assert.ok(text.includes(title) && text.includes(digest) && text.includes('玛纳斯县玛纳斯镇北山村'), `${id}.docx text`);
+  }
   // The screen shows the print view without the app's chrome when printing.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('.app-header').isVisible(), false);

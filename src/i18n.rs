@@ -82,6 +82,7 @@ keys! {
     StageOpen => "未完成", "Open";
     StageCompleted => "已完成", "Completed";
     StageRecheck => "需重新确认", "Re-check";
+    StepProblems => "{}个问题", "{} problems";
     StageNumber => "第{}阶段", "Stage {}";
     Clause => "依据", "Clause";
     Required => "必做", "Required";

@@ -516,7 +516,7 @@ fn stepper(lang: Lang, stages: &[Stage], r: &Record, report: &Report, current: &
                                 <span class="step-title">{ &s.title }</span>
                                 <span class="step-state">{ word }
                                     if errors > 0 && !matches!(status, StageStatus::Completed { .. }) {
-                                        { format!(" · {errors}") }
+                                        { format!(" · {}", tf(lang, Key::StepProblems, &[&errors])) }
                                     }
                                 </span>
                             </a>

@@ -15,16 +15,18 @@ fn mount() -> web_sys::Element {
     root
 }
 
+/// Renders the catalogue component on its own and lets it settle.
+async fn render_catalogue(catalogue: Catalogue) -> web_sys::Element {
+    let root = mount();
+    let props = CatalogueViewProps { catalogue: Rc::new(catalogue), on_start: None };
+    yew::Renderer::<CatalogueView>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
 #[wasm_bindgen_test]
 async fn the_catalogue_shows_every_category_matter_and_flag() {
-    let root = mount();
-    let catalogue = Rc::new(Catalogue::template());
-    yew::Renderer::<CatalogueView>::with_root_and_props(
-        root.clone(),
-        CatalogueViewProps { catalogue, on_start: None },
-    )
-    .render();
-    yew::scheduler::flush().await;
+    let root = render_catalogue(Catalogue::template()).await;
 
     let text = root.text_content().unwrap();
     for label in [
@@ -57,7 +59,6 @@ async fn the_catalogue_shows_every_category_matter_and_flag() {
 #[wasm_bindgen_test]
 async fn hints_a_county_sets_are_shown_beside_the_matter() {
     use xieshang::domain::catalogue::Entry;
-    let root = mount();
     let mut catalogue = Catalogue::template();
     for group in &mut catalogue.groups {
         for entry in &mut group.entries {
@@ -69,9 +70,7 @@ async fn hints_a_county_sets_are_shown_beside_the_matter() {
             }
         }
     }
-    let props = CatalogueViewProps { catalogue: Rc::new(catalogue), on_start: None };
-    yew::Renderer::<CatalogueView>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    let root = render_catalogue(catalogue).await;
     let hints = root.query_selector_all("tr.matter .hint").unwrap();
     assert_eq!(hints.length(), 2);
     let row = hints.item(0).unwrap().parent_element().unwrap().parent_element().unwrap();
@@ -86,14 +85,7 @@ async fn hints_a_county_sets_are_shown_beside_the_matter() {
 #[wasm_bindgen_test]
 async fn searching_narrows_the_catalogue_as_you_type() {
     use wasm_bindgen::JsCast;
-    let root = mount();
-    let catalogue = Rc::new(Catalogue::template());
-    yew::Renderer::<CatalogueView>::with_root_and_props(
-        root.clone(),
-        CatalogueViewProps { catalogue, on_start: None },
-    )
-    .render();
-    yew::scheduler::flush().await;
+    let root = render_catalogue(Catalogue::template()).await;
     let input: web_sys::HtmlInputElement =
         root.query_selector("#catalogue-search").unwrap().unwrap().dyn_into().unwrap();
     input.set_value("充电桩");

@@ -199,14 +199,20 @@ impl Catalogue {
 
     /// Matters whose name or category contains `needle` (a plain substring; Chinese has no case).
     pub fn search<'a>(&'a self, needle: &'a str) -> impl Iterator<Item = (&'a Group, &'a Matter)> + 'a {
-        let needle = needle.trim();
-        self.matters().filter(move |(g, m)| {
-            needle.is_empty()
-                || m.name.contains(needle)
-                || g.label.as_deref().is_some_and(|l| l.contains(needle))
-        })
+        self.matters().filter(move |(g, m)| matches(g, m, needle))
     }
 }
+
+/// Whether a matter answers a search: its name or its category contains `needle` (trimmed; an
+/// empty needle matches everything).
+pub fn matches(group: &Group, matter: &Matter, needle: &str) -> bool {
+    let needle = needle.trim();
+    needle.is_empty()
+        || matter.name.contains(needle)
+        || group.label.as_deref().is_some_and(|l| l.contains(needle))
+}
+
+impl Catalogue {}
 
 impl Entry {
     /// The row's id.

@@ -126,10 +126,7 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn get(&self, field: &str) -> String {
-        let list = self.procedure.field(field).and_then(|(_, _, f)| match &f.kind {
-            FieldKind::Choice { list } | FieldKind::Multichoice { list } => Some(list.as_str()),
-            _ => None,
-        });
+        let list = self.procedure.field(field).and_then(|(_, _, f)| f.kind.list());
         self.record
             .value(self.procedure, field)
             .map(|v| display(self.procedure, list, &v))
@@ -423,10 +420,7 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
                 Change::Created { from: None } => "建立记录".to_owned(),
                 Change::Created { from: Some(f) } => format!("由记录{f}复制建立"),
                 Change::Field { field, to, .. } => {
-                    let list = procedure.field(field).and_then(|(_, _, f)| match &f.kind {
-                        FieldKind::Choice { list } | FieldKind::Multichoice { list } => Some(list.as_str()),
-                        _ => None,
-                    });
+                    let list = procedure.field(field).and_then(|(_, _, f)| f.kind.list());
                     let shown =
                         to.as_ref().map(|v| display(procedure, list, v)).unwrap_or_else(|| "（清空）".into());
                     let shown: String = shown.chars().take(60).collect();

@@ -151,6 +151,16 @@ pub enum FieldKind {
     },
 }
 
+impl FieldKind {
+    /// The option list a choice or multi-choice field draws from.
+    pub fn list(&self) -> Option<&str> {
+        match self {
+            FieldKind::Choice { list } | FieldKind::Multichoice { list } => Some(list),
+            _ => None,
+        }
+    }
+}
+
 /// Typed properties of a record that fields may be bound to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -413,7 +423,7 @@ impl Procedure {
                     if field.property.is_none() && !ids.insert(field.id.as_str()) {
                         return Err(ProcedureError::DuplicateId(field.id.clone()));
                     }
-                    if let FieldKind::Choice { list } | FieldKind::Multichoice { list } = &field.kind {
+                    if let Some(list) = field.kind.list() {
                         if !self.lists.contains_key(list) {
                             return Err(unknown("list", list));
                         }

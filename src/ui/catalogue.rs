@@ -65,11 +65,7 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
                 .entries
                 .iter()
                 .filter(|e| match e {
-                    Entry::Matter(m) => {
-                        !searching
-                            || m.name.contains(needle)
-                            || g.label.as_deref().is_some_and(|l| l.contains(needle))
-                    }
+                    Entry::Matter(m) => crate::domain::catalogue::matches(g, m, needle),
                     Entry::Slot(_) => !searching,
                 })
                 .map(|e| match e {

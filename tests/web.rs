@@ -129,6 +129,7 @@ mod storage {
     //! The storage layer against the browser's real IndexedDB.
     use super::*;
     use time::macros::datetime;
+    use wasm_bindgen::{JsCast, JsValue};
     use xieshang::domain::ledger::Summary;
     use xieshang::domain::record::{Edit, MatterCopy, Record, Value};
     use xieshang::domain::settings::Settings;
@@ -186,6 +187,41 @@ mod storage {
         assert_eq!(summaries.items.iter().find(|s| s.id == "web-r1").unwrap().topic, "他们的议题");
         db.delete_record("web-r1").await.unwrap();
         assert_eq!(db.record("web-r1").await.unwrap(), None);
+    }
+
+    #[wasm_bindgen_test]
+    async fn records_stored_as_text_by_earlier_versions_are_still_read_and_saved_over() {
+        use idb::{Factory, TransactionMode};
+        use xieshang::ui::storage::{stored_bytes, stored_value};
+        assert_eq!(stored_bytes(&stored_value("协商记录")).unwrap(), "协商记录".as_bytes());
+        assert_eq!(stored_bytes(&JsValue::from_str("协商记录")).unwrap(), "协商记录".as_bytes());
+        assert_eq!(stored_bytes(&JsValue::from_f64(1.0)), None);
+
+        let db = Db::open("web-test-legacy").await.unwrap();
+        let (p, mut r) = record("web-legacy");
+        // An earlier version stored the canonical JSON as a string.
+        let raw = Factory::new().unwrap().open("web-test-legacy", None).unwrap().await.unwrap();
+        let tx = raw.transaction(&["records"], TransactionMode::ReadWrite).unwrap();
+        let store = tx.object_store("records").unwrap();
+        store
+            .put(&JsValue::from_str(&canon(&r)), Some(&JsValue::from_str("web-legacy")))
+            .unwrap()
+            .await
+            .unwrap();
+        tx.await.unwrap();
+        raw.close();
+        assert_eq!(db.record("web-legacy").await.unwrap().unwrap(), r);
+        // Its revision is read from the text, so a save based on it goes through, as bytes.
+        edit(&p, &mut r, "新的议题");
+        assert!(matches!(
+            db.save_record(&r, &canon(&r), &Summary::of(&r, &p), Some(1)).await,
+            Ok(SaveOutcome::Saved)
+        ));
+        assert_eq!(db.record("web-legacy").await.unwrap().unwrap(), r);
+        let texts = db.record_texts().await.unwrap();
+        let (_, stored) = texts.iter().find(|(id, _)| id == "web-legacy").unwrap();
+        assert!(stored.is_instance_of::<js_sys::Uint8Array>());
+        assert_eq!(stored_bytes(stored).unwrap(), canon(&r).into_bytes());
     }
 
     #[wasm_bindgen_test]

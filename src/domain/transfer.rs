@@ -73,7 +73,8 @@ pub fn digest_of_text(canonical: &str) -> String {
     hex(&Sha256::digest(canonical.as_bytes()))
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Bytes (a digest) in lower-case hex.
+pub fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {
@@ -286,15 +287,42 @@ pub struct Parsed {
     pub canonical: Vec<String>,
 }
 
-#[derive(Deserialize)]
-struct Head {
-    format: Option<serde_json::Value>,
-    version: Option<serde_json::Value>,
-}
-
 /// Parses an export file and checks it against the procedure. The first problem found is
 /// returned with its place; nothing is partly accepted.
+///
+/// A good file is read in one pass, without tracking paths. Only when that fails is the file
+/// read again, slowly, to say where and why: first its head (so that another format or version
+/// is named as such), then with every value's path tracked.
+///
+/// This is [`read`], [`FileText::check`] and [`Unverified::verify`] in a row, with the digests
+/// of the records' texts computed here; the browser computes them with its own SHA-256 while
+/// the records are being checked.
 pub fn parse(text: &str, procedure: &Procedure) -> Result<Parsed, ImportError> {
+    let unverified = read(text)?.check(procedure)?;
+    let digests: Vec<String> = unverified.texts().map(digest_of_text).collect();
+    Ok(unverified.verify(&digests))
+}
+
+/// An export file whose head is checked and whose records' texts are found, not yet read.
+pub struct FileText<'a> {
+    raw: RawEnvelope<'a>,
+}
+
+/// Reads an export file's head and finds each record's text: the first step of [`parse`].
+pub fn read(text: &str) -> Result<FileText<'_>, ImportError> {
+    let text = preflight(text)?;
+    match read_whole::<RawEnvelope>(text) {
+        Ok(mut raw) => {
+            check_head(raw.format.take(), raw.version.take(), FORMAT, VERSION)?;
+            Ok(FileText { raw })
+        }
+        Err(_) => Err(first_problem::<RawEnvelope>(text, "", Some((FORMAT, VERSION)))),
+    }
+}
+
+/// The checks every file gets before it is read: size, emptiness, and that it is a JSON object.
+/// Returns the text without a byte-order mark.
+fn preflight(text: &str) -> Result<&str, ImportError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
@@ -302,142 +330,230 @@ pub fn parse(text: &str, procedure: &Procedure) -> Result<Parsed, ImportError> {
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let syntax = |e: serde_json::Error| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        truncated: e.is_eof(),
-        too_deep: e.to_string().contains("recursion limit"),
-    };
     if !text.trim_start().starts_with('{') {
         let found: String = text.trim_start().chars().take(20).collect();
         return Err(ImportError::WrongFormat { found });
     }
-    // The head first, so that another format or version is named as such.
-    let head: Head = match serde_json::from_str(text) {
-        Ok(h) => h,
-        Err(e) if e.is_syntax() || e.is_eof() => return Err(syntax(e)),
-        Err(e) => return Err(ImportError::Shape { path: "$".into(), detail: e.to_string() }),
-    };
-    match head.format.as_ref().and_then(|f| f.as_str()) {
-        Some(FORMAT) => {}
+    Ok(text)
+}
+
+/// Reads another kind of file of this program (`format`, `version`) with the same checks and
+/// the same messages as an export file of records: the first problem, with its place.
+pub fn read_file<T: serde::de::DeserializeOwned>(
+    text: &str,
+    format: &str,
+    version: u32,
+) -> Result<T, ImportError> {
+    let text = preflight(text)?;
+    match read_whole::<T>(text) {
+        Ok(value) => {
+            let head: Head = serde_json::from_str(text).map_err(|e| syntax(&e))?;
+            check_head(head.format, head.version, format, version)?;
+            Ok(value)
+        }
+        Err(_) => Err(first_problem::<T>(text, "", Some((format, version)))),
+    }
+}
+
+impl<'a> FileText<'a> {
+    /// Each record's text as it is in the file, in order.
+    pub fn texts(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.raw.records.iter().map(|r| r.record.get())
+    }
+
+    /// Reads every record and checks it, and the opinions, against the procedure: the second
+    /// step of [`parse`]. Digests are not checked yet.
+    pub fn check(self, procedure: &Procedure) -> Result<Unverified<'a>, ImportError> {
+        let raw = self.raw;
+        let mut records = Vec::with_capacity(raw.records.len());
+        let mut texts = Vec::with_capacity(raw.records.len());
+        for (i, r) in raw.records.into_iter().enumerate() {
+            let body = r.record.get();
+            let record: Record = match read_whole(body) {
+                Ok(record) => record,
+                Err(_) => return Err(first_problem::<Record>(body, &format!("records[{i}].record"), None)),
+            };
+            // No string can be longer, in characters, than the record's text is in bytes.
+            if body.len() > MAX_TEXT_CHARS && longest_string(body) > MAX_TEXT_CHARS {
+                let value = serde_json::to_value(&record).unwrap_or_default();
+                longest_text(&value, &mut format!("records[{i}].record"))?;
+            }
+            texts.push(body);
+            records.push(Exported { digest: r.digest, record });
+        }
+        let envelope = Envelope {
+            format: FORMAT.into(),
+            version: VERSION,
+            exported_at: raw.exported_at,
+            generator: raw.generator,
+            organisation: raw.organisation,
+            records,
+            opinions: raw.opinions,
+        };
+        Ok(Unverified { parsed: check(envelope, procedure)?, texts })
+    }
+}
+
+/// A file whose records are read and checked, with their digests not yet compared.
+pub struct Unverified<'a> {
+    parsed: Parsed,
+    texts: Vec<&'a str>,
+}
+
+impl<'a> Unverified<'a> {
+    /// Each record's text as it is in the file, in order.
+    pub fn texts(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.texts.iter().copied()
+    }
+
+    /// Compares each record's digest in the file with `text_digests` (the SHA-256, lower-case
+    /// hex, of each of [`Unverified::texts`], in order): the last step of [`parse`]. A record
+    /// whose text is not the canonical JSON the digest was made from (re-indented, say) is
+    /// checked on its canonical JSON instead; the records whose digest matches neither are
+    /// listed in [`Parsed::digest_mismatches`].
+    pub fn verify(self, text_digests: &[String]) -> Parsed {
+        let mut parsed = self.parsed;
+        let mut canonical = Vec::with_capacity(self.texts.len());
+        for (i, (e, body)) in parsed.envelope.records.iter().zip(&self.texts).enumerate() {
+            if text_digests.get(i) == Some(&e.digest) {
+                canonical.push((*body).to_owned());
+            } else {
+                let c = canonical_json(&e.record);
+                if digest_of_text(&c) != e.digest {
+                    parsed.digest_mismatches.push(e.record.id.clone());
+                }
+                canonical.push(c);
+            }
+        }
+        parsed.canonical = canonical;
+        parsed
+    }
+}
+
+/// An export file as read in the first pass: each record is kept as its own text, so that a
+/// record exported as canonical JSON (as this program writes it) has its digest checked on that
+/// text, without rebuilding it.
+#[derive(Deserialize)]
+struct RawEnvelope<'a> {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+    #[serde(with = "time::serde::rfc3339")]
+    exported_at: OffsetDateTime,
+    generator: String,
+    #[serde(default)]
+    organisation: String,
+    #[serde(borrow)]
+    records: Vec<RawExported<'a>>,
+    #[serde(default)]
+    opinions: Vec<Opinion>,
+}
+
+#[derive(Deserialize)]
+struct RawExported<'a> {
+    digest: String,
+    #[serde(borrow)]
+    record: &'a serde_json::value::RawValue,
+}
+
+#[derive(Deserialize)]
+struct Head {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+/// A whole text as one `T`, with nothing after it.
+fn read_whole<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, serde_json::Error> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value = T::deserialize(&mut de)?;
+    de.end()?;
+    Ok(value)
+}
+
+/// Whether the format and version are this program's.
+fn check_head(
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+    want_format: &str,
+    want_version: u32,
+) -> Result<(), ImportError> {
+    match format.as_ref().and_then(|f| f.as_str()) {
+        Some(f) if f == want_format => {}
         _ => {
-            let found = head.format.map(|f| f.to_string()).unwrap_or_default();
+            let found = format.map(|f| f.to_string()).unwrap_or_default();
             return Err(ImportError::WrongFormat { found });
         }
     }
-    match head.version.as_ref().and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(VERSION) => {}
-        Some(v) => return Err(ImportError::UnknownVersion { found: v }),
-        None => {
-            return Err(ImportError::Shape {
-                path: "version".into(),
-                detail: "missing or not a number".into(),
-            })
-        }
+    match version.as_ref().and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(want_version) => Ok(()),
+        Some(v) => Err(ImportError::UnknownVersion { found: v }),
+        None => Err(ImportError::Shape { path: "version".into(), detail: "missing or not a number".into() }),
     }
-    // Records are read from their own text, so that a record exported as canonical JSON (as
-    // this program writes it) has its digest checked on that text, without rebuilding it.
-    #[derive(Deserialize)]
-    struct RawExported<'a> {
-        digest: String,
-        #[serde(borrow)]
-        record: &'a serde_json::value::RawValue,
+}
+
+fn syntax(e: &serde_json::Error) -> ImportError {
+    ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        truncated: e.is_eof(),
+        too_deep: e.to_string().contains("recursion limit"),
     }
-    #[derive(Deserialize)]
-    struct RawEnvelope<'a> {
-        #[allow(dead_code)]
-        format: String,
-        #[allow(dead_code)]
-        version: u32,
-        #[serde(with = "time::serde::rfc3339")]
-        exported_at: OffsetDateTime,
-        generator: String,
-        #[serde(default)]
-        organisation: String,
-        #[serde(borrow)]
-        records: Vec<RawExported<'a>>,
-        #[serde(default)]
-        opinions: Vec<Opinion>,
-    }
-    let shape = |path: String, e: serde_json::Error| {
-        if e.is_syntax() || e.is_eof() {
-            syntax(e)
-        } else {
-            ImportError::Shape { path, detail: e.to_string() }
-        }
-    };
-    let mut de = serde_json::Deserializer::from_str(text);
-    let raw: RawEnvelope = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        shape(path, e.into_inner())
-    })?;
-    let mut records = Vec::with_capacity(raw.records.len());
-    let mut canonical = Vec::with_capacity(raw.records.len());
-    let mut digest_mismatches = Vec::new();
-    for (i, r) in raw.records.iter().enumerate() {
-        let body = r.record.get();
-        let mut de = serde_json::Deserializer::from_str(body);
-        let record: Record = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let inner = e.path().to_string();
-            let path = if inner == "." {
-                format!("records[{i}].record")
-            } else {
-                format!("records[{i}].record.{inner}")
-            };
-            shape(path, e.into_inner())
-        })?;
-        // Fast path: the text is the canonical JSON the digest was made from.
-        let text_digest = digest_of_text(body);
-        let canon = if text_digest == r.digest {
-            body.to_owned()
-        } else {
-            let c = canonical_json(&record);
-            if digest_of_text(&c) != r.digest {
-                digest_mismatches.push(record.id.clone());
+}
+
+/// Why `text` (found at `at`; empty for the whole file) does not read as a `T`: read again
+/// slowly, with every value's path tracked. With `head` (the format and version the file should
+/// have), the text is a whole file, and another format or version is reported before anything
+/// else.
+fn first_problem<'a, T: Deserialize<'a>>(text: &'a str, at: &str, head: Option<(&str, u32)>) -> ImportError {
+    if let Some((want_format, want_version)) = head {
+        match serde_json::from_str::<Head>(text) {
+            Ok(h) => {
+                if let Err(e) = check_head(h.format, h.version, want_format, want_version) {
+                    return e;
+                }
             }
-            c
-        };
-        if longest_string(body) > MAX_TEXT_CHARS {
-            let value = serde_json::to_value(&record).unwrap_or_default();
-            longest_text(&value, &mut format!("records[{i}].record"))?;
+            Err(e) if e.is_syntax() || e.is_eof() => return syntax(&e),
+            Err(e) => return ImportError::Shape { path: "$".into(), detail: e.to_string() },
         }
-        canonical.push(canon);
-        records.push(Exported { digest: r.digest.clone(), record });
     }
-    let envelope = Envelope {
-        format: FORMAT.into(),
-        version: VERSION,
-        exported_at: raw.exported_at,
-        generator: raw.generator,
-        organisation: raw.organisation,
-        records,
-        opinions: raw.opinions,
+    let mut de = serde_json::Deserializer::from_str(text);
+    let (path, e) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
+        Ok(_) => match de.end() {
+            Ok(()) => return ImportError::Shape { path: "$".into(), detail: String::new() },
+            Err(e) => (String::new(), e),
+        },
+        Err(e) => (e.path().to_string(), e.into_inner()),
     };
-    let mut parsed = check(envelope, procedure)?;
-    parsed.digest_mismatches = digest_mismatches;
-    parsed.canonical = canonical;
-    Ok(parsed)
+    if e.is_syntax() || e.is_eof() {
+        return syntax(&e);
+    }
+    let path = match (at, path.as_str()) {
+        ("", p) => p.to_owned(),
+        (at, "." | "") => at.to_owned(),
+        (at, p) => format!("{at}.{p}"),
+    };
+    ImportError::Shape { path, detail: e.to_string() }
 }
 
 /// The length in characters of the longest string literal in a JSON text (escapes count as
 /// one character): a quick scan that spares the slow, path-reporting walk for most files.
 fn longest_string(json: &str) -> usize {
     let (mut longest, mut current, mut inside, mut escaped) = (0, 0, false, false);
-    for c in json.chars() {
+    for &b in json.as_bytes() {
         if !inside {
-            inside = c == '"';
+            inside = b == b'"';
             current = 0;
             continue;
         }
         if escaped {
             escaped = false;
             current += 1;
-        } else if c == '\\' {
+        } else if b == b'\\' {
             escaped = true;
-        } else if c == '"' {
+        } else if b == b'"' {
             inside = false;
             longest = longest.max(current);
-        } else {
+        } else if b & 0xC0 != 0x80 {
+            // Not a UTF-8 continuation byte: a character starts here.
             current += 1;
         }
     }

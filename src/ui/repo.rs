@@ -369,7 +369,9 @@ impl Repo {
             for (id, text) in db.record_texts().await? {
                 let digest = match digests.get(&id) {
                     Some(d) if !d.is_empty() => d.clone(),
-                    _ => transfer::digest_of_text(&text.as_string().unwrap_or_default()),
+                    _ => super::storage::stored_bytes(&text)
+                        .map(|b| transfer::digest_of_text(&String::from_utf8_lossy(&b)))
+                        .unwrap_or_default(),
                 };
                 texts.insert(id, (digest, text));
             }
@@ -392,9 +394,10 @@ impl Repo {
         };
         let linked: std::collections::BTreeSet<String> = {
             let summaries = self.summaries.borrow();
+            let by_id: BTreeMap<&str, &Summary> = summaries.iter().map(|s| (s.id.as_str(), s)).collect();
             chosen
                 .iter()
-                .filter_map(|(id, _)| summaries.iter().find(|s| &s.id == id))
+                .filter_map(|(id, _)| by_id.get(id.as_str()))
                 .flat_map(|s| s.opinions.iter().cloned())
                 .collect()
         };

@@ -3,7 +3,6 @@
 
 use super::repo::Ctx;
 use crate::domain::ledger::Summary;
-use crate::domain::record::Record;
 use crate::domain::transfer::{self, classify, ImportError, Parsed, Verdict};
 use crate::domain::when;
 use crate::i18n::{t, tf, Key, Lang};
@@ -41,6 +40,27 @@ pub fn import_error_message(lang: Lang, file: &str, e: &ImportError) -> String {
         format!("{record}{path}")
     };
     tf(lang, Key::ImportFailed, &[&file, &reason, &place])
+}
+
+/// Starts the browser's SHA-256 of each text (Web Crypto, which runs off the page's thread).
+/// `None` where Web Crypto is missing (a page served over plain HTTP from another machine).
+fn start_digests<'a>(texts: impl Iterator<Item = &'a str>) -> Option<js_sys::Promise> {
+    let subtle = web_sys::window()?.crypto().ok()?.subtle();
+    if wasm_bindgen::JsValue::from(subtle.clone()).is_undefined() {
+        return None;
+    }
+    let pending = js_sys::Array::new();
+    for text in texts {
+        pending.push(&subtle.digest_with_str_and_u8_array("SHA-256", text.as_bytes()).ok()?.into());
+    }
+    Some(js_sys::Promise::all(&pending))
+}
+
+/// The digests [`start_digests`] started, in lower-case hex, in order.
+async fn finish_digests(pending: js_sys::Promise) -> Option<Vec<String>> {
+    let done = wasm_bindgen_futures::JsFuture::from(pending).await.ok()?;
+    let done = js_sys::Array::from(&done);
+    Some(done.iter().map(|d| transfer::hex(&js_sys::Uint8Array::new(&d).to_vec())).collect())
 }
 
 /// What to do with one imported record.
@@ -88,7 +108,8 @@ fn verdict_word(lang: Lang, v: Verdict) -> &'static str {
 
 #[derive(Clone, PartialEq)]
 struct Row {
-    record: Record,
+    /// Which of the file's records.
+    index: usize,
     verdict: Verdict,
     local_revision: Option<u64>,
 }
@@ -152,8 +173,8 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
         let (repo, shown) = (ctx.repo.clone(), props.shown.clone());
         Callback::from(move |_: MouseEvent| {
             let summaries = repo.summaries.borrow();
-            let rows: Vec<&Summary> =
-                shown.iter().filter_map(|id| summaries.iter().find(|s| &s.id == id)).collect();
+            let by_id: BTreeMap<&str, &Summary> = summaries.iter().map(|s| (s.id.as_str(), s)).collect();
+            let rows: Vec<&Summary> = shown.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect();
             let csv = transfer::ledger_csv(&rows, &repo.procedure, super::today(), |s| {
                 super::ledger::status_word(lang, s).to_owned()
             });
@@ -174,21 +195,37 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
             message.set(Some(Message::Info(t(lang, Key::ImportReading).to_owned())));
             yew::platform::spawn_local(async move {
                 let name = file.name();
+                // The file's bytes go into wasm memory as they are (no UTF-16 string in between).
                 let text =
-                    wasm_bindgen_futures::JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string());
-                let parsed = match text {
-                    Some(text) => transfer::parse(&text, &repo.procedure),
-                    None => Err(ImportError::Empty),
+                    wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok().map(|buffer| {
+                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                        String::from_utf8(bytes)
+                            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+                    });
+                let text = text.unwrap_or_default();
+                let fail = |e: ImportError| {
+                    busy.set(false);
+                    preview.set(None);
+                    message.set(Some(Message::Error(import_error_message(lang, &name, &e))));
                 };
+                let file_text = match transfer::read(&text) {
+                    Ok(f) => f,
+                    Err(e) => return fail(e),
+                };
+                // The browser's SHA-256 digests the records' texts on its own threads while they
+                // are read and checked here.
+                let digesting = start_digests(file_text.texts());
+                let unverified = match file_text.check(&repo.procedure) {
+                    Ok(u) => u,
+                    Err(e) => return fail(e),
+                };
+                let digests = match digesting {
+                    Some(pending) => finish_digests(pending).await,
+                    None => None,
+                }
+                .unwrap_or_else(|| unverified.texts().map(transfer::digest_of_text).collect());
+                let parsed = unverified.verify(&digests);
                 busy.set(false);
-                let parsed = match parsed {
-                    Ok(p) => p,
-                    Err(e) => {
-                        preview.set(None);
-                        message.set(Some(Message::Error(import_error_message(lang, &name, &e))));
-                        return;
-                    }
-                };
                 let summaries: BTreeMap<String, (String, u64)> = repo
                     .summaries
                     .borrow()
@@ -197,7 +234,7 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                     .collect();
                 let mut rows = Vec::with_capacity(parsed.envelope.records.len());
                 let mut chosen = BTreeMap::new();
-                for exported in &parsed.envelope.records {
+                for (index, exported) in parsed.envelope.records.iter().enumerate() {
                     let r = &exported.record;
                     let (verdict, local_revision) = match summaries.get(&r.id) {
                         None => (Verdict::New, None),
@@ -208,7 +245,7 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                         }
                     };
                     chosen.insert(r.id.clone(), choices(verdict)[0]);
-                    rows.push(Row { record: r.clone(), verdict, local_revision });
+                    rows.push(Row { index, verdict, local_revision });
                 }
                 actions.set(chosen);
                 message.set(None);
@@ -226,11 +263,12 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
             Callback::from(move |_: MouseEvent| {
                 let mut items = Vec::new();
                 for (row, canonical) in p.rows.iter().zip(&p.parsed.canonical) {
-                    match actions.get(&row.record.id).copied().unwrap_or(Action::Keep) {
-                        Action::Import => items.push((row.record.clone(), canonical.clone(), None)),
-                        Action::Replace => items.push((row.record.clone(), canonical.clone(), row.local_revision)),
+                    let record = &p.parsed.envelope.records[row.index].record;
+                    match actions.get(&record.id).copied().unwrap_or(Action::Keep) {
+                        Action::Import => items.push((record.clone(), canonical.clone(), None)),
+                        Action::Replace => items.push((record.clone(), canonical.clone(), row.local_revision)),
                         Action::AsNew => {
-                            let mut r = row.record.clone();
+                            let mut r = record.clone();
                             r.id = super::new_id("r");
                             let c = crate::domain::transfer::canonical_json(&r);
                             items.push((r, c, None));
@@ -285,7 +323,8 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                         </tr></thead>
                         <tbody>
                             { for p.rows.iter().take(200).map(|row| {
-                                let id = row.record.id.clone();
+                                let record = &p.parsed.envelope.records[row.index].record;
+                                let id = record.id.clone();
                                 let select_id = format!("act-{id}");
                                 let current = actions.get(&id).copied().unwrap_or(Action::Keep);
                                 let onchange = {
@@ -297,11 +336,11 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                                         actions.set(next);
                                     })
                                 };
-                                let label = format!("{}：{}", t(lang, Key::ColChoice), row.record.matter.name);
+                                let label = format!("{}：{}", t(lang, Key::ColChoice), record.matter.name);
                                 html! {
                                     <tr key={id.clone()}>
-                                        <td>{ &row.record.matter.name }</td>
-                                        <td>{ &row.record.community }</td>
+                                        <td>{ &record.matter.name }</td>
+                                        <td>{ &record.community }</td>
                                         <td>{ verdict_word(lang, row.verdict) }</td>
                                         <td>
                                             <select id={select_id} aria-label={label} {onchange}>

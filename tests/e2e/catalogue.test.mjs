@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp } from './app.mjs';
+import * as h from './helpers.mjs';
 
 const app = withApp();
 
@@ -21,14 +22,14 @@ test('a new user opens the app and sees the catalogue grouped by category, in Ch
     assert.ok(await page.getByRole('heading', { level: 3, name, exact: true }).isVisible(), `category ${name}`);
   }
   assert.ok(await page.getByRole('heading', { level: 3, name: /模板未标注类别/ }).isVisible());
-  assert.equal(await page.getByRole('row').filter({ hasText: '门禁改造、视频监控、电子快递柜、充电桩设立' }).count(), 1);
+  await h.expectCount(page.getByRole('row').filter({ hasText: '门禁改造、视频监控、电子快递柜、充电桩设立' }), 1);
   // The template's flaws are visible where they are.
   const budget = page.getByRole('row').filter({ hasText: '财务预决算' });
-  assert.equal(await budget.count(), 2);
+  await h.expectCount(budget, 2);
   for (let i = 0; i < 2; i++) assert.match(await budget.nth(i).innerText(), /重复事项/);
   assert.match(await page.getByRole('row').filter({ hasText: '集体资产处置' }).innerText(), /无序号/);
   assert.match(await page.getByRole('row').filter({ hasText: '行业服务设施建设' }).innerText(), /多余标点/);
-  assert.equal(await page.getByRole('row').filter({ hasText: '（空行，待县（市）补充）' }).count(), 6);
+  await h.expectCount(page.getByRole('row').filter({ hasText: '（空行，待县（市）补充）' }), 6);
   assert.deepEqual(errors, []);
   await page.close();
 });
@@ -40,10 +41,10 @@ test('typing in the search box narrows the list to matching matters', async () =
   await search.fill('充电桩');
   await page.getByRole('heading', { level: 3, name: '公益事业类' }).waitFor();
   const rows = page.locator('tbody tr');
-  assert.equal(await rows.count(), 1);
+  await h.expectCount(rows, 1);
   assert.match(await rows.first().innerText(), /门禁改造、视频监控、电子快递柜、充电桩设立/);
   await search.fill('物业');
-  assert.equal(await page.locator('tbody tr').count(), 2);
+  await h.expectCount(page.locator('tbody tr'), 2);
   await search.fill('没有这个事项');
   await page.getByRole('status').filter({ hasText: '没有找到相符的事项。' }).waitFor();
   await page.close();

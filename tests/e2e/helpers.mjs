@@ -137,12 +137,13 @@ export async function seed(page, url) {
       r.onerror = () => reject(r.error);
     });
     const chunk = 1000;
+    const enc = new TextEncoder(); // records are stored as UTF-8 bytes, as the app stores them
     for (let i = 0; i < data.records.length; i += chunk) {
       await new Promise((resolve, reject) => {
         const tx = db.transaction(['records', 'summaries'], 'readwrite');
         for (let j = i; j < Math.min(i + chunk, data.records.length); j++) {
           const id = JSON.parse(data.summaries[j]).id;
-          tx.objectStore('records').put(data.records[j], id);
+          tx.objectStore('records').put(enc.encode(data.records[j]), id);
           tx.objectStore('summaries').put(data.summaries[j], id);
         }
         tx.oncomplete = resolve;
@@ -154,4 +155,16 @@ export async function seed(page, url) {
   }, url);
   await page.reload();
   return count;
+}
+
+/** Asserts that `locator` matches `n` elements, waiting up to `timeout` ms for the page to settle
+ * (a count read at once can run ahead of the render that follows a click). */
+export async function expectCount(locator, n, timeout = 5000) {
+  const until = Date.now() + timeout;
+  let count = await locator.count();
+  while (count !== n && Date.now() < until) {
+    await new Promise((r) => setTimeout(r, 50));
+    count = await locator.count();
+  }
+  assert.equal(count, n);
 }

@@ -76,7 +76,7 @@ test('when the browser has no database the user is told at once, keeps working, 
   assert.equal(file.records[0].values.topic.value, '举办社区广场舞比赛');
   // The ledger still lists it in this page.
   await page.getByRole('link', { name: '协商台账', exact: true }).click();
-  assert.equal(await page.getByRole('row').filter({ hasText: '村（居）文体活动' }).count(), 1);
+  await h.expectCount(page.getByRole('row').filter({ hasText: '村（居）文体活动' }), 1);
   await context.close();
 });
 

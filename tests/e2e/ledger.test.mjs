@@ -26,9 +26,9 @@ test('the ledger counts, filters, sorts and pages 60 records', async () => {
   const counts = await page.locator('.counts').innerText();
   for (const want of [/共\s*60/, /协商中\s*40/, /落实中\s*10/, /已办结\s*10/, /逾期\s*10/]) assert.match(counts, want);
   assert.match(await page.locator('.range').innerText(), /显示第1–50条，共60条/);
-  assert.equal(await rows(page).count(), 50);
+  await h.expectCount(rows(page), 50);
   await page.getByRole('button', { name: '下一页' }).click();
-  assert.equal(await rows(page).count(), 10);
+  await h.expectCount(rows(page), 10);
 
   await page.getByLabel('状态', { exact: true }).selectOption({ label: '已办结' });
   assert.match(await page.locator('.range').innerText(), /共10条/);
@@ -36,18 +36,18 @@ test('the ledger counts, filters, sorts and pages 60 records', async () => {
   await page.getByLabel('状态', { exact: true }).selectOption({ label: '全部' });
 
   await page.getByLabel('当前阶段').selectOption({ label: '3·开展协商' });
-  assert.equal(await rows(page).count(), 10);
+  await h.expectCount(rows(page), 10);
   await page.getByLabel('当前阶段').selectOption({ label: '全部' });
 
   await page.getByLabel('查找记录').fill('幸福社区');
-  assert.equal(await rows(page).count(), 5);
+  await h.expectCount(rows(page), 5);
   for (const text of await rows(page).allInnerTexts()) assert.match(text, /幸福社区/);
   await page.getByLabel('查找记录').fill('');
 
   await page.getByLabel('只看逾期').check();
-  assert.equal(await rows(page).count(), 10);
+  await h.expectCount(rows(page), 10);
   for (const text of await rows(page).allInnerTexts()) assert.match(text, /逾期/);
-  assert.equal(await page.locator('tr.overdue').count(), 10);
+  await h.expectCount(page.locator('tr.overdue'), 10);
 
   // Sort by deadline, then reverse.
   await page.getByRole('button', { name: '落实期限' }).click();
@@ -66,7 +66,7 @@ test('open, copy as a new record, delete with confirmation and undo', async () =
   await page.getByText('还没有协商记录').waitFor();
   await h.seed(page, app.server.url + 'samples.json');
   await page.getByLabel('查找记录').fill('幸福社区第1号');
-  assert.equal(await rows(page).count(), 1);
+  await h.expectCount(rows(page), 1);
   await rows(page).first().getByRole('link').click();
   await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
   assert.equal(await page.getByLabel('协商议题', { exact: true }).inputValue(), '村规民约、居民公约村(居)民自治章程的制订和修改（幸福社区第1号）');
@@ -94,7 +94,7 @@ test('open, copy as a new record, delete with confirmation and undo', async () =
   // A deletion can also be called off.
   await rows(page).first().getByRole('button', { name: '删除' }).click();
   await page.getByRole('button', { name: '取消' }).click();
-  assert.equal(await rows(page).count(), 1);
+  await h.expectCount(rows(page), 1);
   await page.reload();
   await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
   assert.match(await page.locator('.counts').innerText(), /共\s*61/);
@@ -114,7 +114,7 @@ test('logging opinions and promoting them creates a linked record whose status t
   await page.getByLabel('意见内容').fill('路灯不亮');
   await page.getByRole('button', { name: '登记', exact: true }).click();
   await page.getByRole('cell', { name: '路灯不亮', exact: true }).waitFor();
-  assert.equal(await rows(page).count(), 3);
+  await h.expectCount(rows(page), 3);
   for (const text of await rows(page).allInnerTexts()) assert.match(text, /待研究/);
 
   await page.getByRole('checkbox', { name: /电动车在楼道充电/ }).check();
@@ -129,21 +129,21 @@ test('logging opinions and promoting them creates a linked record whose status t
   const channels = page.getByRole('group', { name: '意见来源渠道' });
   assert.equal(await channels.getByRole('checkbox', { name: '群众意见箱' }).isChecked(), true);
   assert.equal(await channels.getByRole('checkbox', { name: '入户走访' }).isChecked(), true);
-  assert.equal(await page.getByRole('link', { name: '本次协商源自群众意见2条' }).count(), 1);
+  await h.expectCount(page.getByRole('link', { name: '本次协商源自群众意见2条' }), 1);
   await h.waitSaved(page);
 
   await page.getByRole('link', { name: '群众意见台账' }).click();
   const promoted = rows(page).filter({ hasText: '已转为议题' });
-  assert.equal(await promoted.count(), 2);
+  await h.expectCount(promoted, 2);
   assert.match(await promoted.first().innerText(), /已转为议题（协商中）/);
-  assert.equal(await rows(page).filter({ hasText: '待研究' }).count(), 1);
+  await h.expectCount(rows(page).filter({ hasText: '待研究' }), 1);
   await promoted.first().getByRole('link', { name: '查看协商记录' }).click();
   await page.getByRole('heading', { level: 2, name: '门禁改造、视频监控、电子快递柜、充电桩设立' }).waitFor();
   // The ledgers survive a reload.
   await page.reload();
   await page.getByRole('link', { name: '群众意见台账' }).click();
   await page.getByRole('cell', { name: '路灯不亮', exact: true }).waitFor();
-  assert.equal(await rows(page).count(), 3);
+  await h.expectCount(rows(page), 3);
   await context.close();
 });
 

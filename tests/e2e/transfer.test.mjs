@@ -108,7 +108,7 @@ test('a bad file gets a clear Chinese message naming where the problem is, and c
     assert.match(await alert.innerText(), want);
   }
   assert.match(await page.locator('.counts').innerText(), /共\s*0/);
-  assert.equal(await page.getByRole('region', { name: /导入预览/ }).count(), 0);
+  await h.expectCount(page.getByRole('region', { name: /导入预览/ }), 0);
   await context.close();
 });
 
@@ -134,11 +134,11 @@ test('markup in every text field stays text, in the editor and through export an
   assert.match(await page.getByRole('table').innerText(), /<img src=x onerror=/);
   await page.getByRole('table').getByRole('link').first().click();
   await page.getByRole('heading', { level: 2, name: /第\d阶段/ }).waitFor();
-  assert.equal(await page.getByRole('heading', { level: 2, name: evil }).count(), 1);
+  await h.expectCount(page.getByRole('heading', { level: 2, name: evil }), 1);
   await page.getByRole('link', { name: /确定议题/ }).click();
   assert.equal(await page.getByLabel('协商议题', { exact: true }).inputValue(), evil);
   assert.equal(await page.evaluate(() => window.__pwned ?? null), null);
-  assert.equal(await page.locator('img[src="x"]').count(), 0);
+  await h.expectCount(page.locator('img[src="x"]'), 0);
   await context.close();
 });
 

@@ -37,7 +37,7 @@ test('a new user completes a consultation for 门禁改造、视频监控、电�
   await page.getByText('五个阶段均已完成，本次协商已办结。').waitFor();
   // Every step of the stepper says 已完成.
   const steps = page.getByRole('navigation', { name: '协商程序' }).getByRole('listitem');
-  assert.equal(await steps.count(), 5);
+  await h.expectCount(steps, 5);
   for (let i = 0; i < 5; i++) assert.match(await steps.nth(i).innerText(), /已完成/);
   await h.waitSaved(page);
   // The ledger lists it as 已办结.

@@ -1,6 +1,7 @@
 //! The catalogue of matters (事项清单): the template of 昌州民字〔2021〕85号's attachment as data,
 //! with its flaws flagged rather than fixed.
 
+use super::when::{self, Date};
 use serde::{Deserialize, Serialize};
 
 /// The template as shipped, embedded at build time.
@@ -22,6 +23,34 @@ pub struct Catalogue {
     /// Flaws of the source table, kept visible so that a county can resolve them.
     #[serde(default)]
     pub flaws: Vec<Flaw>,
+    /// The 县（市） whose list this is; empty for the template.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub county: String,
+    /// The list a county's list was made from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub based_on: Option<Base>,
+    /// The date of this version.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "when::date_format::option")]
+    pub dated: Option<Date>,
+    /// The number the next matter added gets in its id (ids are never reused).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub next_id: u32,
+    /// Every change made to the list since it was made from its base, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::county_list::ListChange>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+/// The list a county's list was made from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Base {
+    /// Its id.
+    pub id: String,
+    /// Its version.
+    pub version: u32,
 }
 
 /// A category (类别) and its rows.
@@ -60,6 +89,10 @@ pub struct Matter {
     /// The 备注 column.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub remark: String,
+    /// When the county retired it: no new record is opened for it, records already opened keep
+    /// their copy, and its id is never given to another matter.
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "when::date_format::option")]
+    pub retired: Option<Date>,
 }
 
 /// A blank row of the table.
@@ -105,6 +138,19 @@ pub struct Flaw {
     pub refs: Vec<String>,
     /// A Chinese description of the flaw, as shown and printed.
     pub note: String,
+    /// How the county resolved it; the flaw stays listed with its resolution.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Resolution>,
+}
+
+/// How a county resolved a flaw of the template.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Resolution {
+    /// What the county did, in its words.
+    pub note: String,
+    /// When.
+    #[serde(with = "when::date_format")]
+    pub on: Date,
 }
 
 /// Kinds of flaws in the template.
@@ -136,6 +182,8 @@ pub enum CatalogueError {
     DanglingRef(String),
     /// A matter with an empty name.
     EmptyName(String),
+    /// A flaw's resolution with no words.
+    EmptyResolution(String),
 }
 
 impl Catalogue {
@@ -169,16 +217,29 @@ impl Catalogue {
                 }
             }
         }
+        let mut flaw_ids = std::collections::BTreeSet::new();
         for flaw in &self.flaws {
+            if !flaw_ids.insert(flaw.id.as_str()) {
+                return Err(CatalogueError::DuplicateId(flaw.id.clone()));
+            }
             if let Some(r) = flaw.refs.iter().find(|r| !seen.contains(r.as_str())) {
                 return Err(CatalogueError::DanglingRef(r.clone()));
+            }
+            if flaw.resolution.as_ref().is_some_and(|r| r.note.trim().is_empty()) {
+                return Err(CatalogueError::EmptyResolution(flaw.id.clone()));
             }
         }
         Ok(())
     }
 
-    /// Every matter, with the group it belongs to, in table order.
+    /// Every matter in use (not retired), with the group it belongs to, in table order: what a
+    /// new record may be opened for.
     pub fn matters(&self) -> impl Iterator<Item = (&Group, &Matter)> {
+        self.all_matters().filter(|(_, m)| m.retired.is_none())
+    }
+
+    /// Every matter, retired ones too, in table order.
+    pub fn all_matters(&self) -> impl Iterator<Item = (&Group, &Matter)> {
         self.groups.iter().flat_map(|g| {
             g.entries.iter().filter_map(move |e| match e {
                 Entry::Matter(m) => Some((g, m)),
@@ -187,9 +248,14 @@ impl Catalogue {
         })
     }
 
-    /// The matter with this id.
+    /// The matter with this id (retired or not).
     pub fn matter(&self, id: &str) -> Option<(&Group, &Matter)> {
-        self.matters().find(|(_, m)| m.id == id)
+        self.all_matters().find(|(_, m)| m.id == id)
+    }
+
+    /// Whether this is the template as shipped (no county has made it its own).
+    pub fn is_template(&self) -> bool {
+        self.based_on.is_none()
     }
 
     /// The flaws that concern a matter, slot or group.
@@ -211,8 +277,6 @@ pub fn matches(group: &Group, matter: &Matter, needle: &str) -> bool {
         || matter.name.contains(needle)
         || group.label.as_deref().is_some_and(|l| l.contains(needle))
 }
-
-impl Catalogue {}
 
 impl Entry {
     /// The row's id.

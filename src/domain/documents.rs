@@ -2,6 +2,7 @@
 //! blocks (headings, paragraphs, label–value lists, tables, a signature block). The print view
 //! and the Word export both render this model; neither decides what a document contains.
 
+use super::catalogue::Catalogue;
 use super::procedure::{FieldKind, Procedure};
 use super::record::{Change, ItemState, Record, StageStatus, Value};
 use super::settings::Settings;
@@ -22,6 +23,10 @@ pub enum DocKind {
     Letter,
     /// 归档表: the whole record (二（四）4, 整理归档).
     Archive,
+    /// A county's 城乡社区协商事项指导目录清单, for filing with the prefecture bureau (the
+    /// notice's closing paragraph: 上报州民政局统一备案).
+    /// Not a record's document: it is printed from the list page.
+    Filing,
 }
 
 impl DocKind {
@@ -37,6 +42,7 @@ impl DocKind {
             DocKind::ResultNotice => "result",
             DocKind::Letter => "letter",
             DocKind::Archive => "archive",
+            DocKind::Filing => "filing",
         }
     }
 
@@ -53,6 +59,7 @@ impl DocKind {
             DocKind::ResultNotice => "协商成果公示",
             DocKind::Letter => "督办公函",
             DocKind::Archive => "城乡社区协商归档表",
+            DocKind::Filing => "城乡社区协商事项指导目录清单",
         }
     }
 }
@@ -99,6 +106,113 @@ pub struct Document {
     pub record_id: String,
     /// The short digest of the record, printed on every page.
     pub digest: String,
+}
+
+impl Document {
+    /// The line at the foot of every page: which record (or list) and its short digest.
+    pub fn foot(&self) -> String {
+        match self.kind {
+            DocKind::Filing => format!("清单 {}　校验码 {}", self.record_id, self.digest),
+            _ => format!("记录 {}　校验码 {}", self.record_id, self.digest),
+        }
+    }
+}
+
+/// The filing document of a county's list: the numbered table (序号, 类别, 事项, 备注) of the
+/// matters in use, how each flaw of the template was resolved, and the matters retired, titled
+/// and dated for the county. `hint_words` are the words printed for a matter's hints.
+pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3]) -> Document {
+    let mut blocks = Vec::new();
+    let version = match list.dated {
+        Some(d) => format!("第{}版（{}）", list.version, when::format_date_zh(d)),
+        None => format!("第{}版", list.version),
+    };
+    let mut fields = vec![(
+        "县（市）".to_owned(),
+        if list.county.is_empty() { "＿＿＿＿＿＿".into() } else { list.county.clone() },
+    )];
+    fields.push(("版本".into(), version));
+    if let Some(base) = &list.based_on {
+        fields.push(("依据".into(), format!("{}（{}）", BASIS.trim_start_matches("根据"), base.id)));
+    }
+    blocks.push(Block::Fields(fields));
+    let rows: Vec<Vec<String>> = list
+        .matters()
+        .enumerate()
+        .map(|(i, (g, m))| {
+            let mut remark: Vec<String> = Vec::new();
+            for (on, word) in
+                [m.hints.cross_village, m.hints.technical, m.hints.wide_reaching].into_iter().zip(hint_words)
+            {
+                if on {
+                    remark.push(word.to_owned());
+                }
+            }
+            if !m.remark.is_empty() {
+                remark.push(m.remark.clone());
+            }
+            vec![
+                (i + 1).to_string(),
+                g.label.clone().unwrap_or_else(|| "（未标类别）".into()),
+                m.name.clone(),
+                remark.join("；"),
+            ]
+        })
+        .collect();
+    blocks.push(Block::Heading(format!("一、协商事项（共{}项）", rows.len())));
+    blocks.push(Block::Table {
+        header: vec!["序号".into(), "类别".into(), "事项".into(), "备注".into()],
+        rows,
+        nowrap: vec![0],
+    });
+    if !list.flaws.is_empty() {
+        blocks.push(Block::Heading("二、模板问题的处理".into()));
+        blocks.push(Block::Table {
+            header: vec!["模板问题".into(), "处理情况".into()],
+            rows: list
+                .flaws
+                .iter()
+                .map(|f| {
+                    let done = match &f.resolution {
+                        Some(r) => format!("{}（{}）", r.note, when::format_date_zh(r.on)),
+                        None => "未处理".into(),
+                    };
+                    vec![f.note.clone(), done]
+                })
+                .collect(),
+            nowrap: vec![],
+        });
+    }
+    let retired: Vec<Vec<String>> = list
+        .all_matters()
+        .filter_map(|(g, m)| {
+            let on = m.retired?;
+            Some(vec![
+                g.label.clone().unwrap_or_else(|| "（未标类别）".into()),
+                m.name.clone(),
+                when::format_date_zh(on),
+            ])
+        })
+        .collect();
+    if !retired.is_empty() {
+        blocks.push(Block::Heading(format!("{}、停用事项", if list.flaws.is_empty() { "二" } else { "三" })));
+        blocks.push(Block::Table {
+            header: vec!["类别".into(), "事项".into(), "停用日期".into()],
+            rows: retired,
+            nowrap: vec![2],
+        });
+    }
+    let canonical = serde_json::to_value(list).map(|v| v.to_string()).unwrap_or_default();
+    Document {
+        kind: DocKind::Filing,
+        title: list.title.clone(),
+        addressee: None,
+        blocks,
+        issuer: issuer.to_owned(),
+        date: list.dated,
+        record_id: format!("{}-v{}", list.id, list.version),
+        digest: super::transfer::short_digest(&super::transfer::digest_of_text(&canonical)),
+    }
 }
 
 /// A value as printed.
@@ -320,7 +434,8 @@ pub fn document(kind: DocKind, record: &Record, procedure: &Procedure, settings:
             }
             (blocks, r.date("letter_date"))
         }
-        DocKind::Archive => (archive(&r, &matter, &topic), None),
+        // The filing document is the list's, not a record's (see `filing`); a record asked for it gets its 归档表.
+        DocKind::Archive | DocKind::Filing => (archive(&r, &matter, &topic), None),
     };
     Document {
         kind,

@@ -61,12 +61,7 @@ fn page_foot(odd: bool, doc: &Document) -> Footer {
         .align(if odd { AlignmentType::Right } else { AlignmentType::Left })
         .indent(if odd { None } else { Some(mm(4.5)) }, None, if odd { Some(mm(4.5)) } else { None }, None);
     let digest = Paragraph::new()
-        .add_run(
-            Run::new()
-                .add_text(format!("记录 {}　校验码 {}", doc.record_id, doc.digest))
-                .size(18)
-                .fonts(fonts("黑体")),
-        )
+        .add_run(Run::new().add_text(doc.foot()).size(18).fonts(fonts("黑体")))
         .align(AlignmentType::Center);
     Footer::new().add_paragraph(number).add_paragraph(digest)
 }

@@ -3,6 +3,7 @@
 //! and never reads a clock (a test in `tests/it/tidy.rs` enforces the imports).
 
 pub mod catalogue;
+pub mod county_list;
 pub mod documents;
 pub mod docx;
 pub mod gates;

@@ -5,7 +5,7 @@ use super::repo::Ctx;
 use super::route::Route;
 use crate::domain::catalogue::{Catalogue, Entry, Flaw};
 use crate::domain::record::{Edit, MatterCopy, Record, Value};
-use crate::i18n::{flaw_tag, t, Key, Lang};
+use crate::i18n::{flaw_tag, t, tf, Key, Lang};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -65,7 +65,7 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
                 .entries
                 .iter()
                 .filter(|e| match e {
-                    Entry::Matter(m) => crate::domain::catalogue::matches(g, m, needle),
+                    Entry::Matter(m) => m.retired.is_none() && crate::domain::catalogue::matches(g, m, needle),
                     Entry::Slot(_) => !searching,
                 })
                 .map(|e| match e {
@@ -132,6 +132,9 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
             <p class="meta">
                 <span class="title">{ &c.title }</span>
                 <span class="source">{ &c.source }</span>
+                if !c.is_template() {
+                    <span class="version">{ tf(lang, Key::ListVersion, &[&c.version, &c.dated.map(crate::domain::when::format_date).unwrap_or_default()]) }</span>
+                }
                 <span class="count">{ format!("{}：{}", t(lang, Key::MatterCount), count) }</span>
             </p>
             <div class="search">
@@ -149,7 +152,12 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
                     <p>{ t(lang, Key::FlawsIntro) }</p>
                     <ul>
                         { for c.flaws.iter().map(|f| html! {
-                            <li key={f.id.clone()}><span class="flag">{ flaw_tag(lang, f.kind) }</span>{ &f.note }</li>
+                            <li key={f.id.clone()}>
+                                <span class="flag">{ flaw_tag(lang, f.kind) }</span>{ &f.note }
+                                if let Some(r) = &f.resolution {
+                                    <span class="resolved">{ tf(lang, Key::FlawResolvedAs, &[&r.note, &crate::domain::when::format_date(r.on)]) }</span>
+                                }
+                            </li>
                         }) }
                     </ul>
                 </section>
@@ -195,7 +203,7 @@ pub fn CataloguePage() -> Html {
         })
     };
     let on_start = {
-        let (catalogue, start) = (ctx.repo.catalogue.clone(), start.clone());
+        let (catalogue, start) = (ctx.repo.catalogue(), start.clone());
         Callback::from(move |id: String| {
             if let Some((g, m)) = catalogue.matter(&id) {
                 start.emit(MatterCopy::of(&catalogue, g, m));
@@ -207,7 +215,7 @@ pub fn CataloguePage() -> Html {
         Callback::from(move |e: InputEvent| other.set(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
     let on_other = {
-        let (catalogue, other, message) = (ctx.repo.catalogue.clone(), other.clone(), message.clone());
+        let (catalogue, other, message) = (ctx.repo.catalogue(), other.clone(), message.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let name = other.trim().to_owned();
@@ -229,7 +237,7 @@ pub fn CataloguePage() -> Html {
     };
     html! {
         <>
-            <CatalogueView catalogue={ctx.repo.catalogue.clone()} on_start={Some(on_start)} />
+            <CatalogueView catalogue={ctx.repo.catalogue()} on_start={Some(on_start)} />
             <section class="other-matter card" aria-labelledby="other-heading">
                 <h3 id="other-heading">{ t(lang, Key::OtherMatterHeading) }</h3>
                 <p>{ t(lang, Key::OtherMatterIntro) }</p>

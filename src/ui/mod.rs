@@ -1,7 +1,9 @@
 //! The Yew UI: renders the engine's data and reports and sends it edits; it re-implements no
-//! rule. Browser only. Pages: catalogue, opinion ledger, records ledger, record editor, settings.
+//! rule. Browser only. Pages: catalogue, opinion ledger, records ledger, record editor, the
+//! county's list, settings.
 
 mod catalogue;
+mod county_list;
 mod editor;
 mod fields;
 mod ledger;
@@ -96,11 +98,14 @@ fn Shell() -> Html {
             html! { <print::PrintPage key={format!("{id}/{doc}")} id={id.clone()} doc={doc.clone()} /> }
         }
         Route::Settings => html! { <settings::SettingsPage /> },
+        Route::List => html! { <county_list::ListPage /> },
+        Route::ListPrint => html! { <county_list::ListPrintPage /> },
         Route::NotFound => html! { <p>{ t(lang, Key::PageNotFound) }</p> },
     };
     let link = |target: Route, key: Key| {
         let here = match (&route, &target) {
             (Route::Record { .. } | Route::Print { .. }, Route::Records) => true,
+            (Route::ListPrint, Route::List) => true,
             (a, b) => a == b,
         };
         html! {
@@ -108,7 +113,7 @@ fn Shell() -> Html {
         }
     };
     html! {
-        <div class={classes!("app", matches!(route, Route::Print { .. }).then_some("printing"))}>
+        <div class={classes!("app", matches!(route, Route::Print { .. } | Route::ListPrint).then_some("printing"))}>
             <header class="app-header">
                 <h1 class="app-title">{ t(lang, Key::AppTitle) }</h1>
                 <p class="tagline">{ t(lang, Key::AppTagline) }</p>
@@ -117,6 +122,7 @@ fn Shell() -> Html {
                         { link(Route::Catalogue, Key::NavCatalogue) }
                         { link(Route::Opinions, Key::NavOpinions) }
                         { link(Route::Records, Key::NavRecords) }
+                        { link(Route::List, Key::NavList) }
                         { link(Route::Settings, Key::NavSettings) }
                     </ul>
                 </nav>
@@ -241,10 +247,10 @@ pub fn download_parts(name: &str, parts: &js_sys::Array, mime: &str) {
 }
 
 fn offer(name: &str, parts: &js_sys::Array, mime: &str) {
-    use wasm_bindgen::JsCast;
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options) else { return };
+    use wasm_bindgen::JsCast;
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let document = web_sys::window().and_then(|w| w.document());
     if let Some(a) = document

@@ -84,10 +84,11 @@ pub fn OpinionsPage() -> Html {
                 message.set(Some(t(lang, Key::PromoteNone).to_owned()));
                 return;
             }
+            let catalogue = repo.catalogue();
             let copy = if *matter == "other" {
                 MatterCopy {
-                    catalogue: repo.catalogue.id.clone(),
-                    catalogue_version: repo.catalogue.version,
+                    catalogue: catalogue.id.clone(),
+                    catalogue_version: catalogue.version,
                     id: None,
                     number: None,
                     name: t(lang, Key::OtherCategory).to_owned(),
@@ -95,8 +96,8 @@ pub fn OpinionsPage() -> Html {
                     hints: Default::default(),
                 }
             } else {
-                match repo.catalogue.matter(&matter) {
-                    Some((g, m)) => MatterCopy::of(&repo.catalogue, g, m),
+                match catalogue.matter(&matter) {
+                    Some((g, m)) => MatterCopy::of(&catalogue, g, m),
                     None => {
                         message.set(Some(t(lang, Key::PromoteNoMatter).to_owned()));
                         return;
@@ -241,10 +242,10 @@ pub fn OpinionsPage() -> Html {
                             <label for="promote-matter">{ t(lang, Key::PromoteMatter) }</label>
                             <select id="promote-matter" onchange={on_matter}>
                                 <option value="" selected={matter.is_empty()}>{ t(lang, Key::ChooseOne) }</option>
-                                { for repo.catalogue.groups.iter().map(|g| html! {
+                                { for repo.catalogue().groups.iter().map(|g| html! {
                                     <optgroup label={g.label.clone().unwrap_or_else(|| t(lang, Key::UnlabelledGroup).to_owned())}>
                                         { for g.entries.iter().filter_map(|e| match e {
-                                            crate::domain::Entry::Matter(m) => Some(html! {
+                                            crate::domain::Entry::Matter(m) if m.retired.is_none() => Some(html! {
                                                 <option value={m.id.clone()} selected={*matter == m.id}>
                                                     { m.number.map(|n| format!("{n}. ")).unwrap_or_default() }{ &m.name }
                                                 </option>

@@ -98,7 +98,7 @@ pub fn PrintPage(props: &PrintProps) -> Html {
 
 /// Makes the Word file in the worker (`docx-worker`, loaded on first use); `None` if the worker
 /// cannot be started or fails.
-async fn word_file(doc: &Document) -> Option<Vec<u8>> {
+pub(super) async fn word_file(doc: &Document) -> Option<Vec<u8>> {
     use wasm_bindgen::JsCast;
     let json = serde_json::to_string(doc).ok()?;
     let worker = web_sys::Worker::new("./docx-worker_loader.js").ok()?;
@@ -139,9 +139,10 @@ async fn word_file(doc: &Document) -> Option<Vec<u8>> {
 
 /// The page rules of a document: size, margins, page numbers at the outer side, and the digest
 /// in the middle of every page's foot. Only digits, letters and hyphens reach the stylesheet.
-fn page_rules(doc: &Document) -> String {
+pub(super) fn page_rules(doc: &Document) -> String {
     let safe = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>();
-    let foot = format!("记录 {}　校验码 {}", safe(&doc.record_id), safe(&doc.digest));
+    let label = if doc.kind == DocKind::Filing { "清单" } else { "记录" };
+    let foot = format!("{label} {}　校验码 {}", safe(&doc.record_id), safe(&doc.digest));
     format!(
         "@page {{ size: A4; margin: 37mm 26mm 35mm 28mm; \
            @bottom-center {{ content: \"{foot}\"; font: 9pt sans-serif; vertical-align: top; padding-top: 16mm; }} }}\n\
@@ -193,7 +194,7 @@ pub fn render(lang: Lang, doc: &Document) -> Html {
                 <p>{ &doc.issuer }</p>
                 <p>{ date }</p>
             </div>
-            <p class="doc-foot-screen">{ format!("记录编号：{}　校验码：{}", doc.record_id, doc.digest) }</p>
+            <p class="doc-foot-screen">{ doc.foot() }</p>
         </article>
     }
 }

@@ -18,8 +18,8 @@ use yew::Callback;
 pub struct Repo {
     /// The procedure every record follows.
     pub procedure: Rc<Procedure>,
-    /// The catalogue in use.
-    pub catalogue: Rc<Catalogue>,
+    /// The catalogue in use: the county's list, or the template.
+    catalogue: RefCell<Rc<Catalogue>>,
     db: Option<Db>,
     name: String,
     /// This tab's id, for its closing-journal entries.
@@ -68,7 +68,7 @@ impl Repo {
     pub async fn load(name: &str) -> Repo {
         let mut repo = Repo {
             procedure: Rc::new(Procedure::standard()),
-            catalogue: Rc::new(Catalogue::template()),
+            catalogue: RefCell::new(Rc::new(Catalogue::template())),
             db: None,
             name: name.to_owned(),
             tab: super::new_id("t"),
@@ -95,15 +95,22 @@ impl Repo {
                     let summaries = db.summaries().await?;
                     let opinions = db.opinions().await?;
                     let settings = db.settings().await?;
-                    Ok::<_, StoreError>((db, summaries, opinions, settings))
+                    // An unreadable list is reported; the template is used meanwhile.
+                    let catalogue = db.catalogue().await;
+                    Ok::<_, StoreError>((db, summaries, opinions, settings, catalogue))
                 }
                 .await
             }
             Err(e) => Err(e),
         };
         match loaded {
-            Ok((db, summaries, opinions, settings)) => {
+            Ok((db, summaries, opinions, settings, catalogue)) => {
                 repo.corrupt = summaries.corrupt + opinions.corrupt;
+                match catalogue {
+                    Ok(Some(list)) => *repo.catalogue.borrow_mut() = Rc::new(list),
+                    Ok(None) => {}
+                    Err(_) => repo.corrupt += 1,
+                }
                 *repo.summaries.borrow_mut() = summaries.items;
                 *repo.opinions.borrow_mut() = opinions.items;
                 *repo.settings.borrow_mut() = settings;
@@ -112,6 +119,25 @@ impl Repo {
             Err(e) => *repo.failure.borrow_mut() = Some(e),
         }
         repo
+    }
+
+    /// The catalogue in use: the county's list, or the template.
+    pub fn catalogue(&self) -> Rc<Catalogue> {
+        self.catalogue.borrow().clone()
+    }
+
+    /// Makes `list` the catalogue in use and stores it. It is in use at once, even when storing
+    /// fails (the failure is returned and shown).
+    pub async fn save_catalogue(&self, list: Catalogue) -> Result<(), StoreError> {
+        *self.catalogue.borrow_mut() = Rc::new(list.clone());
+        match &self.db {
+            Some(db) => {
+                let result = db.save_catalogue(&list).await;
+                self.note(&result);
+                result
+            }
+            None => Err(self.failure.borrow().clone().unwrap_or(StoreError::Unsupported)),
+        }
     }
 
     /// The name of the database (and of the channel tabs talk over).

@@ -26,6 +26,10 @@ pub enum Route {
         /// Document id (`publicity`, `minutes`, `result`, `letter`, `archive`).
         doc: String,
     },
+    /// 事项清单: the county's list, edited, compared, passed on and filed.
+    List,
+    /// The filing document of the county's list.
+    ListPrint,
     /// 设置.
     Settings,
     /// Anything else.
@@ -45,6 +49,8 @@ impl Route {
             ["record", id, "print", doc] => Route::Print { id: (*id).to_owned(), doc: (*doc).to_owned() },
             ["record", id, stage] => Route::Record { id: (*id).to_owned(), stage: Some((*stage).to_owned()) },
             ["settings"] => Route::Settings,
+            ["list"] => Route::List,
+            ["list", "print"] => Route::ListPrint,
             _ => Route::NotFound,
         }
     }
@@ -59,6 +65,8 @@ impl Route {
             Route::Record { id, stage: Some(s) } => format!("#/record/{id}/{s}"),
             Route::Print { id, doc } => format!("#/record/{id}/print/{doc}"),
             Route::Settings => "#/settings".into(),
+            Route::List => "#/list".into(),
+            Route::ListPrint => "#/list/print".into(),
             Route::NotFound => "#/".into(),
         }
     }

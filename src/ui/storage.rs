@@ -2,6 +2,7 @@
 //! their ledger summaries, opinions and settings are stored as JSON text, keyed by id. A save
 //! checks, in the same transaction, that nobody saved a newer revision meanwhile.
 
+use crate::domain::catalogue::Catalogue;
 use crate::domain::ledger::Summary;
 use crate::domain::opinion::Opinion;
 use crate::domain::record::Record;
@@ -18,6 +19,7 @@ const SUMMARIES: &str = "summaries";
 const OPINIONS: &str = "opinions";
 const META: &str = "meta";
 const SETTINGS_KEY: &str = "settings";
+const CATALOGUE_KEY: &str = "catalogue";
 
 /// A storage failure; [`StoreError::message`] says it to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -381,24 +383,45 @@ impl Db {
 
     /// The settings, or the defaults.
     pub async fn settings(&self) -> Result<Settings, StoreError> {
-        let tx = self.inner.transaction(&[META], TransactionMode::ReadOnly).map_err(fail)?;
-        let value = tx
-            .object_store(META)
-            .map_err(fail)?
-            .get(JsValue::from_str(SETTINGS_KEY))
-            .map_err(fail)?
-            .await
-            .map_err(fail)?;
-        Ok(value.and_then(|v| v.as_string()).and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default())
+        Ok(self.meta(SETTINGS_KEY).await?.and_then(|s| serde_json::from_str(&s).ok()).unwrap_or_default())
     }
 
     /// Stores the settings.
     pub async fn save_settings(&self, settings: &Settings) -> Result<(), StoreError> {
-        let json = serde_json::to_string(settings).map_err(fail)?;
+        self.put_meta(SETTINGS_KEY, &serde_json::to_string(settings).map_err(fail)?).await
+    }
+
+    /// The county's list, if this copy has one (`None`: the template is in use). A stored list
+    /// that does not read is an error that says so (it is left as it is).
+    pub async fn catalogue(&self) -> Result<Option<Catalogue>, StoreError> {
+        match self.meta(CATALOGUE_KEY).await? {
+            None => Ok(None),
+            Some(text) => Catalogue::from_json(&text).map(Some).map_err(|_| StoreError::Corrupt),
+        }
+    }
+
+    /// Stores the county's list.
+    pub async fn save_catalogue(&self, list: &Catalogue) -> Result<(), StoreError> {
+        self.put_meta(CATALOGUE_KEY, &serde_json::to_string(list).map_err(fail)?).await
+    }
+
+    async fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let tx = self.inner.transaction(&[META], TransactionMode::ReadOnly).map_err(fail)?;
+        let value = tx
+            .object_store(META)
+            .map_err(fail)?
+            .get(JsValue::from_str(key))
+            .map_err(fail)?
+            .await
+            .map_err(fail)?;
+        Ok(value.and_then(|v| v.as_string()))
+    }
+
+    async fn put_meta(&self, key: &str, json: &str) -> Result<(), StoreError> {
         let tx = self.inner.transaction(&[META], TransactionMode::ReadWrite).map_err(fail)?;
         tx.object_store(META)
             .map_err(fail)?
-            .put(&JsValue::from_str(&json), Some(&JsValue::from_str(SETTINGS_KEY)))
+            .put(&JsValue::from_str(json), Some(&JsValue::from_str(key)))
             .map_err(fail)?
             .await
             .map_err(fail)?;

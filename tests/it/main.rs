@@ -2,6 +2,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 mod catalogue;
+mod county_list;
 mod documents;
 mod docx;
 mod fixture;

@@ -32,6 +32,9 @@ pub struct Catalogue {
     /// The date of this version.
     #[serde(default, skip_serializing_if = "Option::is_none", with = "when::date_format::option")]
     pub dated: Option<Date>,
+    /// When a county's list was made from its base (its version 1).
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "when::date_format::option")]
+    pub created: Option<Date>,
     /// The number the next matter added gets in its id (ids are never reused).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub next_id: u32,

@@ -160,6 +160,7 @@ impl Catalogue {
         list.based_on = Some(Base { id: base.id.clone(), version: base.version });
         list.version = 1;
         list.dated = Some(on);
+        list.created = Some(on);
         list.history.clear();
         list
     }
@@ -394,23 +395,25 @@ impl Catalogue {
     }
 
     /// This list as it was at `version`, rebuilt from its base and its history; `None` when its
-    /// base is not `base` or the version is not in its history.
+    /// base is not `base`, the version is not in its history, or the history does not replay.
     pub fn at_version(&self, base: &Catalogue, version: u32) -> Option<Catalogue> {
         let from = self.based_on.as_ref()?;
         if from.id != base.id || from.version != base.version || version == 0 || version > self.version {
             return None;
         }
-        let start = self.history.first().map_or(self.version, |c| c.version - 1);
-        if version < start {
+        let start = self.history.first().map_or(self.version, |c| c.version.saturating_sub(1));
+        if version < start || start == 0 {
             return None;
         }
-        let mut list = Catalogue::for_county(base, &self.id, &self.county, self.dated.unwrap_or(Date::MIN));
+        let created = self.created.or(self.dated).unwrap_or(Date::MIN);
+        let mut list = Catalogue::for_county(base, &self.id, &self.county, created);
         list.version = start;
         for change in self.history.iter().take_while(|c| c.version <= version) {
+            if change.version != list.version + 1 {
+                return None;
+            }
             list.apply(change.edit.clone(), change.on).ok()?;
         }
-        list.dated =
-            self.history.iter().take_while(|c| c.version <= version).last().map(|c| c.on).or(list.dated);
         Some(list)
     }
 }
@@ -434,6 +437,13 @@ pub enum Difference {
     },
     /// The categories stand in another order.
     GroupOrder,
+    /// A blank row of the template filled.
+    Filled {
+        /// The row's 序号.
+        number: Option<u32>,
+        /// The matter it holds.
+        name: String,
+    },
     /// A matter that was not there.
     Added {
         /// Its category.
@@ -519,8 +529,23 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Difference> {
         }
         for e in &g.entries {
             let Entry::Matter(m) = e else { continue };
+            let was_slot = old
+                .groups
+                .iter()
+                .flat_map(|g| &g.entries)
+                .any(|e| matches!(e, Entry::Slot(s) if s.id == m.id));
             match old.matter(&m.id) {
-                None => out.push(Difference::Added { group: g.label.clone(), name: m.name.clone() }),
+                None => {
+                    out.push(if was_slot {
+                        Difference::Filled { number: m.number, name: m.name.clone() }
+                    } else {
+                        Difference::Added { group: g.label.clone(), name: m.name.clone() }
+                    });
+                    // Added and retired since: say so, or it would read as in use.
+                    if m.retired.is_some() {
+                        out.push(Difference::Retired { name: m.name.clone() });
+                    }
+                }
                 Some((_, o)) => {
                     if o.name != m.name {
                         out.push(Difference::Renamed { from: o.name.clone(), to: m.name.clone() });
@@ -584,51 +609,87 @@ pub fn export(list: &Catalogue, now: OffsetDateTime) -> String {
 pub enum ListFileError {
     /// Not a list file, or not one this build reads, or not JSON: as for record files.
     File(super::transfer::ImportError),
-    /// The list is not sound (an id twice, a flaw naming nothing, an empty name).
-    Unsound(String),
+    /// An id used twice.
+    DuplicateId(String),
+    /// A flaw naming a row or category the list does not have.
+    DanglingRef(String),
+    /// A title, category, matter or resolution with no words, at this place.
+    Empty(String),
+    /// A text longer than [`MAX_TEXT_CHARS`], at this place.
+    TooLong(String),
+    /// The same matter twice in one category with no 备注 saying why.
+    Duplicate {
+        /// The matter.
+        name: String,
+        /// The category.
+        group: String,
+    },
+    /// The history does not lead to the list (a version missing, or a change that does not
+    /// apply).
+    History,
     /// The template itself, not a county's list.
     Template,
     /// A county's list made from another template than this build's.
     OtherBase(String),
 }
 
-/// Reads a list file and checks the list; nothing is partly accepted.
+/// Reads a list file and checks the list — every text, every id, and that its history, replayed
+/// on the template, gives the list; nothing is partly accepted.
 pub fn parse(text: &str, base: &Catalogue) -> Result<Catalogue, ListFileError> {
-    use super::transfer::ImportError;
     let value: ListFile = super::transfer::read_file(text, FORMAT, VERSION).map_err(ListFileError::File)?;
     let list = value.catalogue;
-    let longest = list
-        .groups
-        .iter()
-        .flat_map(|g| {
-            g.label.iter().chain(g.entries.iter().filter_map(|e| match e {
-                Entry::Matter(m) => Some(&m.name),
-                Entry::Slot(_) => None,
-            }))
-        })
-        .chain(std::iter::once(&list.title))
-        .map(|s| s.chars().count())
-        .max()
-        .unwrap_or(0);
-    if longest > MAX_TEXT_CHARS {
-        return Err(ListFileError::File(ImportError::TooLong { path: "catalogue".into(), chars: longest }));
+    let Some(from) = &list.based_on else { return Err(ListFileError::Template) };
+    if from.id != base.id || from.version != base.version {
+        return Err(ListFileError::OtherBase(format!("{} v{}", from.id, from.version)));
     }
-    let text = serde_json::to_string(&list).unwrap_or_default();
-    Catalogue::from_json(&text).map_err(|e| {
-        ListFileError::Unsound(match e {
-            CatalogueError::Parse(m) => m,
-            CatalogueError::DuplicateId(id) => format!("id {id}"),
-            CatalogueError::DanglingRef(id) => format!("ref {id}"),
-            CatalogueError::EmptyName(id) => format!("name {id}"),
-            CatalogueError::EmptyResolution(id) => format!("flaw {id}"),
-        })
+    check_texts(&list)?;
+    let serialised = serde_json::to_string(&list).unwrap_or_default();
+    Catalogue::from_json(&serialised).map_err(|e| match e {
+        CatalogueError::Parse(m) => {
+            ListFileError::File(super::transfer::ImportError::Shape { path: "catalogue".into(), detail: m })
+        }
+        CatalogueError::DuplicateId(id) => ListFileError::DuplicateId(id),
+        CatalogueError::DanglingRef(id) => ListFileError::DanglingRef(id),
+        CatalogueError::EmptyName(id) | CatalogueError::EmptyResolution(id) => ListFileError::Empty(id),
     })?;
-    match &list.based_on {
-        None => Err(ListFileError::Template),
-        Some(b) if b.id != base.id => Err(ListFileError::OtherBase(b.id.clone())),
-        Some(_) => {
-            list.check_duplicates().map_err(|_| ListFileError::Unsound("duplicate".into()))?;
-            Ok(list)
+    list.check_duplicates().map_err(|e| match e {
+        ListError::Duplicate { name, group } => ListFileError::Duplicate { name, group },
+        _ => ListFileError::History,
+    })?;
+    match list.at_version(base, list.version) {
+        Some(replayed) if replayed == list => Ok(list),
+        _ => Err(ListFileError::History),
+    }
+}
+
+/// Every text of a list is non-empty where it must be, and not too long; the error names where.
+fn check_texts(list: &Catalogue) -> Result<(), ListFileError> {
+    let check = |at: String, text: &str, required: bool| {
+        if required && text.trim().is_empty() {
+            Err(ListFileError::Empty(at))
+        } else if text.chars().count() > MAX_TEXT_CHARS {
+            Err(ListFileError::TooLong(at))
+        } else {
+            Ok(())
+        }
+    };
+    check("catalogue.title".into(), &list.title, true)?;
+    check("catalogue.county".into(), &list.county, true)?;
+    for (gi, g) in list.groups.iter().enumerate() {
+        if let Some(label) = &g.label {
+            check(format!("catalogue.groups[{gi}].label"), label, true)?;
+        }
+        for (ei, e) in g.entries.iter().enumerate() {
+            if let Entry::Matter(m) = e {
+                check(format!("catalogue.groups[{gi}].entries[{ei}].name"), &m.name, true)?;
+                check(format!("catalogue.groups[{gi}].entries[{ei}].remark"), &m.remark, false)?;
+            }
         }
     }
+    for (fi, f) in list.flaws.iter().enumerate() {
+        if let Some(r) = &f.resolution {
+            check(format!("catalogue.flaws[{fi}].resolution.note"), &r.note, true)?;
+        }
+    }
+    Ok(())
 }

@@ -111,9 +111,14 @@ pub struct Document {
 impl Document {
     /// The line at the foot of every page: which record (or list) and its short digest.
     pub fn foot(&self) -> String {
+        format!("{} {}　校验码 {}", self.foot_label(), self.record_id, self.digest)
+    }
+
+    /// What the foot calls the thing the document is of: a record (记录) or a list (清单).
+    pub fn foot_label(&self) -> &'static str {
         match self.kind {
-            DocKind::Filing => format!("清单 {}　校验码 {}", self.record_id, self.digest),
-            _ => format!("记录 {}　校验码 {}", self.record_id, self.digest),
+            DocKind::Filing => "清单",
+            _ => "记录",
         }
     }
 }

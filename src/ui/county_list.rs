@@ -34,7 +34,12 @@ fn file_error(lang: Lang, file: &str, e: &ListFileError) -> String {
             &[&file, &t(lang, Key::ImpWrongListFormat), &t(lang, Key::ImportWholeFile)],
         ),
         ListFileError::File(e) => super::transfer::import_error_message(lang, file, e),
-        ListFileError::Unsound(what) => tf(lang, Key::ListFileUnsound, &[&file, what]),
+        ListFileError::DuplicateId(id) => tf(lang, Key::ListFileDuplicateId, &[&file, id]),
+        ListFileError::DanglingRef(id) => tf(lang, Key::ListFileDanglingRef, &[&file, id]),
+        ListFileError::Empty(at) => tf(lang, Key::ListFileEmpty, &[&file, at]),
+        ListFileError::TooLong(at) => tf(lang, Key::ListFileTooLong, &[&file, at]),
+        ListFileError::Duplicate { name, group } => tf(lang, Key::ListFileDuplicate, &[&file, group, name]),
+        ListFileError::History => tf(lang, Key::ListFileHistory, &[&file]),
         ListFileError::Template => tf(lang, Key::ListFileTemplate, &[&file]),
         ListFileError::OtherBase(id) => tf(lang, Key::ListFileOtherBase, &[&file, id]),
     }
@@ -51,6 +56,9 @@ fn difference(lang: Lang, d: &Difference) -> String {
         Difference::Title { from, to } => tf(lang, Key::DiffTitle, &[from, to]),
         Difference::GroupLabel { from, to } => tf(lang, Key::DiffGroupLabel, &[&label(from), &label(to)]),
         Difference::GroupOrder => t(lang, Key::DiffGroupOrder).to_owned(),
+        Difference::Filled { number, name } => {
+            tf(lang, Key::DiffFilled, &[&number.map(|n| n.to_string()).unwrap_or_else(|| "—".into()), name])
+        }
         Difference::Added { group, name } => tf(lang, Key::DiffAdded, &[&label(group), name]),
         Difference::Renamed { from, to } => tf(lang, Key::DiffRenamed, &[from, to]),
         Difference::Annotated { name } => tf(lang, Key::DiffAnnotated, &[name]),
@@ -131,8 +139,9 @@ struct MatterFormProps {
     /// Starting values.
     #[prop_or_default]
     start: Option<(String, Hints, String)>,
-    /// Called with the values.
-    on_submit: Callback<(String, Hints, String)>,
+    /// Called with the values; true when the change was made (the form then empties itself; a
+    /// refused change leaves what was typed in place).
+    on_submit: Callback<(String, Hints, String), bool>,
     /// Called on 取消, if the form can be cancelled.
     #[prop_or_default]
     on_cancel: Option<Callback<()>>,
@@ -151,8 +160,8 @@ fn MatterForm(props: &MatterFormProps) -> Html {
         let editing = props.start.is_some();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            on.emit(((*name).clone(), *hints, (*remark).clone()));
-            if !editing {
+            let made = on.emit(((*name).clone(), *hints, (*remark).clone()));
+            if made && !editing {
                 name.set(String::new());
                 hints.set(Hints::default());
                 remark.set(String::new());
@@ -211,25 +220,34 @@ pub fn ListPage() -> Html {
     let notes = use_state(std::collections::BTreeMap::<String, String>::new);
     let title_value = use_state(|| None::<String>);
 
-    // Applies a change and stores the list; the message says what happened.
+    // Applies a change and stores the list; the message says what happened. Returns whether the
+    // change was made (a refused one leaves the forms as they are).
     let change = {
         let (repo, refresh, message, editing) =
             (ctx.repo.clone(), ctx.refresh.clone(), message.clone(), editing.clone());
-        Callback::from(move |edit: ListEdit| {
+        Callback::from(move |edit: ListEdit| -> bool {
+            let base = repo.catalogue_base();
             let mut next = (*repo.catalogue()).clone();
+            let closes_form = matches!(edit, ListEdit::EditMatter { .. });
             match next.apply(edit, super::today()) {
-                Err(e) => message.set(Some(Message::Error(list_error(lang, &e)))),
+                Err(e) => {
+                    message.set(Some(Message::Error(list_error(lang, &e))));
+                    false
+                }
                 Ok(()) => {
-                    editing.set(None);
+                    if closes_form {
+                        editing.set(None);
+                    }
                     let version = next.version;
                     let (repo, refresh, message) = (repo.clone(), refresh.clone(), message.clone());
                     yew::platform::spawn_local(async move {
-                        match repo.save_catalogue(next).await {
+                        match repo.save_catalogue(next, base).await {
                             Ok(()) => message.set(Some(Message::Info(tf(lang, Key::ListSaved, &[&version])))),
                             Err(e) => message.set(Some(Message::Error(e.message(lang)))),
                         }
                         refresh.emit(());
                     });
+                    true
                 }
             }
         })
@@ -268,6 +286,9 @@ pub fn ListPage() -> Html {
             <input type="file" id="list-import" accept=".json,application/json" onchange={on_file} />
         </div>
     };
+    let unreadable = ctx.repo.catalogue_unreadable().then(|| {
+        html! { <div class="banner warning" role="alert"><p>{ t(lang, Key::ListUnreadable) }</p></div> }
+    });
     let message_html = match (*message).clone() {
         Some(Message::Info(m)) => html! { <p class="message" role="status">{ m }</p> },
         Some(Message::Error(m)) => html! { <p class="message error" role="alert">{ m }</p> },
@@ -277,6 +298,7 @@ pub fn ListPage() -> Html {
         let local = ctx.repo.catalogue();
         let differences = diff(&local, &p.list);
         let older = p.list.id == local.id && p.list.version <= local.version;
+        let other = !local.is_template() && p.list.id != local.id;
         let on_confirm = {
             let (repo, refresh, message, preview, list) =
                 (ctx.repo.clone(), ctx.refresh.clone(), message.clone(), preview.clone(), p.list.clone());
@@ -286,7 +308,8 @@ pub fn ListPage() -> Html {
                 yew::platform::spawn_local(async move {
                     let version = list.version;
                     let title = list.title.clone();
-                    match repo.save_catalogue((*list).clone()).await {
+                    let base = repo.catalogue_base();
+                    match repo.save_catalogue((*list).clone(), base).await {
                         Ok(()) => message.set(Some(Message::Info(tf(lang, Key::ListImported, &[&title, &version])))),
                         Err(e) => message.set(Some(Message::Error(e.message(lang)))),
                     }
@@ -306,6 +329,9 @@ pub fn ListPage() -> Html {
                     &p.list.dated.map(when::format_date).unwrap_or_default()]) }</p>
                 if older {
                     <div class="banner warning" role="alert"><p>{ tf(lang, Key::ListPreviewOlder, &[&local.version]) }</p></div>
+                }
+                if other {
+                    <div class="banner warning" role="alert"><p>{ t(lang, Key::ListPreviewOther) }</p></div>
                 }
                 <h4>{ tf(lang, Key::ListPreviewDiff, &[&differences.len()]) }</h4>
                 <ul class="differences">
@@ -334,7 +360,7 @@ pub fn ListPage() -> Html {
                     Catalogue::for_county(&repo.catalogue(), &super::new_id("list"), &name, super::today());
                 let (repo, refresh, message) = (repo.clone(), refresh.clone(), message.clone());
                 yew::platform::spawn_local(async move {
-                    match repo.save_catalogue(list).await {
+                    match repo.save_catalogue(list, None).await {
                         Ok(()) => message.set(Some(Message::Info(t(lang, Key::ListStarted).to_owned()))),
                         Err(e) => message.set(Some(Message::Error(e.message(lang)))),
                     }
@@ -346,6 +372,7 @@ pub fn ListPage() -> Html {
             <section class="county-list" aria-labelledby="list-heading">
                 <h2 id="list-heading">{ t(lang, Key::ListHeading) }</h2>
                 <blockquote class="clause"><p>{ t(lang, Key::ListClause) }</p></blockquote>
+                { unreadable.clone().unwrap_or_default() }
                 <p>{ t(lang, Key::ListTemplateInUse) }</p>
                 <form class="row card" onsubmit={on_start}>
                     <div class="field">
@@ -388,21 +415,26 @@ pub fn ListPage() -> Html {
             let value = label_value.clone();
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
-                change.emit(ListEdit::RenameGroup { group: id.clone(), label: value.clone() });
-                let mut next = (*labels).clone();
-                next.remove(&id);
-                labels.set(next);
+                if change.emit(ListEdit::RenameGroup { group: id.clone(), label: value.clone() }) {
+                    let mut next = (*labels).clone();
+                    next.remove(&id);
+                    labels.set(next);
+                }
             })
         };
         let move_group = |to: usize| {
             let (change, id) = (change.clone(), g.id.clone());
-            Callback::from(move |_: MouseEvent| change.emit(ListEdit::MoveGroup { group: id.clone(), to }))
+            Callback::from(move |_: MouseEvent| {
+                change.emit(ListEdit::MoveGroup { group: id.clone(), to });
+            })
         };
         let entries = g.entries.len();
         let rows = g.entries.iter().enumerate().map(|(ei, e)| {
             let move_entry = |to: usize| {
                 let (change, id) = (change.clone(), e.id().to_owned());
-                Callback::from(move |_: MouseEvent| change.emit(ListEdit::MoveEntry { entry: id.clone(), to }))
+                Callback::from(move |_: MouseEvent| {
+                    change.emit(ListEdit::MoveEntry { entry: id.clone(), to });
+                })
             };
             let up = html! {
                 <button type="button" class="small" disabled={ei == 0} onclick={move_entry(ei.saturating_sub(1))}
@@ -419,9 +451,15 @@ pub fn ListPage() -> Html {
                     let on_fill = Callback::from(move |(name, hints, remark): (String, Hints, String)| {
                         change.emit(ListEdit::FillSlot { slot: id.clone(), name, hints, remark })
                     });
-                    let label = match s.number {
-                        Some(n) => tf(lang, Key::FillSlotNumbered, &[&n]),
-                        None => t(lang, Key::FillSlotLabel).to_owned(),
+                    // Rows without a number are told apart by the row they follow.
+                    let after = g.entries[..ei].iter().rev().find_map(|e| match e {
+                        Entry::Matter(m) => Some(m.name.clone()),
+                        Entry::Slot(_) => None,
+                    });
+                    let label = match (s.number, after) {
+                        (Some(n), _) => tf(lang, Key::FillSlotNumbered, &[&n]),
+                        (None, Some(after)) => tf(lang, Key::FillSlotAfter, &[&after]),
+                        (None, None) => t(lang, Key::FillSlotLabel).to_owned(),
                     };
                     html! {
                         <tr key={s.id.clone()} class="slot">
@@ -449,9 +487,10 @@ pub fn ListPage() -> Html {
                     <form class="row" onsubmit={on_rename}>
                         <div class="field">
                             <label for={label_id.clone()}>{ t(lang, Key::GroupLabelField) }</label>
-                            <input type="text" id={label_id} value={label_value} oninput={on_label} />
+                            <input type="text" id={label_id} value={label_value} oninput={on_label}
+                                aria-describedby={format!("group-{}", g.id)} />
                         </div>
-                        <button type="submit">{ t(lang, Key::RenameGroup) }</button>
+                        <button type="submit" aria-label={tf(lang, Key::RenameGroupNamed, &[&name])}>{ t(lang, Key::RenameGroup) }</button>
                     </form>
                     <button type="button" class="small" disabled={gi == 0} onclick={move_group(gi.saturating_sub(1))}
                         aria-label={tf(lang, Key::MoveUpNamed, &[&name])}>{ t(lang, Key::MoveUp) }</button>
@@ -494,19 +533,22 @@ pub fn ListPage() -> Html {
             let value = value.clone();
             Callback::from(move |e: SubmitEvent| {
                 e.prevent_default();
-                change.emit(ListEdit::ResolveFlaw { flaw: id.clone(), note: value.clone() });
-                let mut next = (*notes).clone();
-                next.remove(&id);
-                notes.set(next);
+                if change.emit(ListEdit::ResolveFlaw { flaw: id.clone(), note: value.clone() }) {
+                    let mut next = (*notes).clone();
+                    next.remove(&id);
+                    notes.set(next);
+                }
             })
         };
         let on_reopen = {
             let (change, id) = (change.clone(), f.id.clone());
-            Callback::from(move |_: MouseEvent| change.emit(ListEdit::ReopenFlaw { flaw: id.clone() }))
+            Callback::from(move |_: MouseEvent| {
+                change.emit(ListEdit::ReopenFlaw { flaw: id.clone() });
+            })
         };
         html! {
             <li key={f.id.clone()} class="flaw card">
-                <p><span class="flag">{ flaw_tag(lang, f.kind) }</span>{ &f.note }</p>
+                <p id={format!("flaw-note-{}", f.id)}><span class="flag">{ flaw_tag(lang, f.kind) }</span>{ &f.note }</p>
                 { match &f.resolution {
                     Some(r) => html! {
                         <>
@@ -519,9 +561,10 @@ pub fn ListPage() -> Html {
                             <p class="muted">{ t(lang, Key::FlawOpen) }</p>
                             <div class="field wide">
                                 <label for={note_id.clone()}>{ tf(lang, Key::ResolutionLabel, &[&flaw_tag(lang, f.kind)]) }</label>
-                                <textarea id={note_id} value={value} oninput={on_note} rows="2" />
+                                <textarea id={note_id} value={value} oninput={on_note} rows="2"
+                                    aria-describedby={format!("flaw-note-{}", f.id)} />
                             </div>
-                            <button type="submit">{ t(lang, Key::ResolveFlaw) }</button>
+                            <button type="submit" aria-label={tf(lang, Key::ResolveFlawNamed, &[&f.note])}>{ t(lang, Key::ResolveFlaw) }</button>
                         </form>
                     },
                 } }
@@ -561,8 +604,9 @@ pub fn ListPage() -> Html {
         let value = (*title_value).clone().unwrap_or_else(|| list.title.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            change.emit(ListEdit::Title { title: value.clone() });
-            title_value.set(None);
+            if change.emit(ListEdit::Title { title: value.clone() }) {
+                title_value.set(None);
+            }
         })
     };
 
@@ -635,7 +679,7 @@ fn matter_row(
     lang: Lang,
     m: &Matter,
     editing: &UseStateHandle<Option<String>>,
-    change: &Callback<ListEdit>,
+    change: &Callback<ListEdit, bool>,
     up: Html,
     down: Html,
 ) -> Html {
@@ -669,7 +713,7 @@ fn matter_row(
                 ListEdit::RestoreMatter { matter: id.clone() }
             } else {
                 ListEdit::RetireMatter { matter: id.clone() }
-            })
+            });
         })
     };
     let hints: Vec<&str> = [

@@ -141,8 +141,7 @@ pub(super) async fn word_file(doc: &Document) -> Option<Vec<u8>> {
 /// in the middle of every page's foot. Only digits, letters and hyphens reach the stylesheet.
 pub(super) fn page_rules(doc: &Document) -> String {
     let safe = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>();
-    let label = if doc.kind == DocKind::Filing { "清单" } else { "记录" };
-    let foot = format!("{label} {}　校验码 {}", safe(&doc.record_id), safe(&doc.digest));
+    let foot = format!("{} {}　校验码 {}", doc.foot_label(), safe(&doc.record_id), safe(&doc.digest));
     format!(
         "@page {{ size: A4; margin: 37mm 26mm 35mm 28mm; \
            @bottom-center {{ content: \"{foot}\"; font: 9pt sans-serif; vertical-align: top; padding-top: 16mm; }} }}\n\

@@ -20,6 +20,8 @@ pub struct Repo {
     pub procedure: Rc<Procedure>,
     /// The catalogue in use: the county's list, or the template.
     catalogue: RefCell<Rc<Catalogue>>,
+    /// The stored list could not be read.
+    catalogue_unreadable: std::cell::Cell<bool>,
     db: Option<Db>,
     name: String,
     /// This tab's id, for its closing-journal entries.
@@ -69,6 +71,7 @@ impl Repo {
         let mut repo = Repo {
             procedure: Rc::new(Procedure::standard()),
             catalogue: RefCell::new(Rc::new(Catalogue::template())),
+            catalogue_unreadable: std::cell::Cell::new(false),
             db: None,
             name: name.to_owned(),
             tab: super::new_id("t"),
@@ -109,7 +112,7 @@ impl Repo {
                 match catalogue {
                     Ok(Some(list)) => *repo.catalogue.borrow_mut() = Rc::new(list),
                     Ok(None) => {}
-                    Err(_) => repo.corrupt += 1,
+                    Err(_) => repo.catalogue_unreadable.set(true),
                 }
                 *repo.summaries.borrow_mut() = summaries.items;
                 *repo.opinions.borrow_mut() = opinions.items;
@@ -126,18 +129,49 @@ impl Repo {
         self.catalogue.borrow().clone()
     }
 
-    /// Makes `list` the catalogue in use and stores it. It is in use at once, even when storing
-    /// fails (the failure is returned and shown).
-    pub async fn save_catalogue(&self, list: Catalogue) -> Result<(), StoreError> {
-        *self.catalogue.borrow_mut() = Rc::new(list.clone());
-        match &self.db {
-            Some(db) => {
-                let result = db.save_catalogue(&list).await;
-                self.note(&result);
-                result
-            }
-            None => Err(self.failure.borrow().clone().unwrap_or(StoreError::Unsupported)),
+    /// Makes `list` the catalogue in use and stores it, if the stored list is still the one this
+    /// page has (`base`: the version it was made from; `None` for a first list or one that replaces
+    /// the list in use after an import preview, which compared against `replacing`). When another
+    /// page stored a list meanwhile, nothing is written, that list is taken up here, and
+    /// [`StoreError::ListChanged`] says so. A stored list that cannot be read is never written
+    /// over.
+    pub async fn save_catalogue(&self, list: Catalogue, base: Option<u32>) -> Result<(), StoreError> {
+        if self.catalogue_unreadable.get() {
+            return Err(StoreError::CorruptStored);
         }
+        // In use at once (a second change made before this one is stored builds on it), even
+        // when storing fails (the failure is returned and shown).
+        *self.catalogue.borrow_mut() = Rc::new(list.clone());
+        let Some(db) = &self.db else {
+            return Err(self.failure.borrow().clone().unwrap_or(StoreError::Unsupported));
+        };
+        match db.save_catalogue(&list, base).await {
+            Ok(None) => Ok(()),
+            Ok(Some(theirs)) => {
+                *self.catalogue.borrow_mut() = Rc::new(theirs);
+                Err(StoreError::ListChanged)
+            }
+            Err(e) => {
+                if e == StoreError::CorruptStored {
+                    self.catalogue_unreadable.set(true);
+                }
+                self.note(&Err(e.clone()));
+                Err(e)
+            }
+        }
+    }
+
+    /// The version of the stored list this page has, for [`Repo::save_catalogue`] (`None` while
+    /// the template is in use).
+    pub fn catalogue_base(&self) -> Option<u32> {
+        let c = self.catalogue.borrow();
+        (!c.is_template()).then_some(c.version)
+    }
+
+    /// Whether the stored list could not be read (the template is in use meanwhile, and the list
+    /// is not written over).
+    pub fn catalogue_unreadable(&self) -> bool {
+        self.catalogue_unreadable.get()
     }
 
     /// The name of the database (and of the channel tabs talk over).

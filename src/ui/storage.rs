@@ -40,6 +40,8 @@ pub enum StoreError {
     Aborted,
     /// Opening the database waited too long: another page of an older version holds it.
     Blocked,
+    /// Another page stored a new version of the county's list meanwhile; this page now shows it.
+    ListChanged,
     /// Anything else, with the browser's words.
     Other(String),
 }
@@ -56,6 +58,7 @@ impl StoreError {
             StoreError::CorruptStored => Key::ErrCorruptStored,
             StoreError::Aborted => Key::ErrAborted,
             StoreError::Blocked => Key::ErrBlocked,
+            StoreError::ListChanged => Key::ErrListChanged,
             StoreError::Other(detail) => return tf(lang, Key::ErrOther, &[detail]),
         };
         t(lang, key).to_owned()
@@ -400,9 +403,30 @@ impl Db {
         }
     }
 
-    /// Stores the county's list.
-    pub async fn save_catalogue(&self, list: &Catalogue) -> Result<(), StoreError> {
-        self.put_meta(CATALOGUE_KEY, &serde_json::to_string(list).map_err(fail)?).await
+    /// Stores the county's list, unless the stored list is no longer the version this page
+    /// started from (`base`: `None` when it saw none): then nothing is written and the stored
+    /// list is returned.
+    pub async fn save_catalogue(
+        &self,
+        list: &Catalogue,
+        base: Option<u32>,
+    ) -> Result<Option<Catalogue>, StoreError> {
+        let json = serde_json::to_string(list).map_err(fail)?;
+        let tx = self.inner.transaction(&[META], TransactionMode::ReadWrite).map_err(fail)?;
+        let store = tx.object_store(META).map_err(fail)?;
+        let key = JsValue::from_str(CATALOGUE_KEY);
+        let stored = store.get(key.clone()).map_err(fail)?.await.map_err(fail)?.and_then(|v| v.as_string());
+        let stored = match stored {
+            None => None,
+            Some(text) => Some(Catalogue::from_json(&text).map_err(|_| StoreError::CorruptStored)?),
+        };
+        if stored.as_ref().map(|c| c.version) != base {
+            let _ = tx.abort();
+            return Ok(stored);
+        }
+        store.put(&JsValue::from_str(&json), Some(&key)).map_err(fail)?.await.map_err(fail)?;
+        committed(tx).await?;
+        Ok(None)
     }
 
     async fn meta(&self, key: &str) -> Result<Option<String>, StoreError> {

@@ -58,6 +58,9 @@ test('a county edits its list, passes it on, and the other copy uses and files i
   await adding.getByLabel('新增事项名称').fill(NEW);
   await adding.getByRole('button', { name: '添加事项' }).click();
   await page.getByRole('alert').filter({ hasText: `“公益事业类”中已有“${NEW}”` }).waitFor();
+  // What was typed stays, to be corrected.
+  assert.equal(await adding.getByLabel('新增事项名称').inputValue(), NEW);
+  await adding.getByLabel('新增事项名称').fill('');
 
   // The duplicate 财务预决算: row 49 retired, the flaw resolved with the resolution shown.
   const unlabelled = page.getByRole('region', { name: '（模板未标注类别）' });
@@ -77,7 +80,7 @@ test('a county edits its list, passes it on, and the other copy uses and files i
   await history.getByRole('button', { name: '与模板比较' }).click();
   const diff = history.getByRole('region', { name: '与模板比较' });
   const diffText = await diff.innerText();
-  for (const w of [`新增事项（公益事业类）：${NEW}`, `新增事项（公益事业类）：${SLOT}`, '停用：财务预决算', '模板问题已处理']) {
+  for (const w of [`新增事项（公益事业类）：${NEW}`, `空行填入（第32行）：${SLOT}`, '停用：财务预决算', '模板问题已处理']) {
     assert.ok(diffText.includes(w), `diff lacks ${w}: ${diffText}`);
   }
   await history.getByRole('button', { name: '与上一版本比较' }).click();
@@ -186,5 +189,41 @@ test('a bad list file is refused with a reason and changes nothing', async () =>
     await h.expectCount(page.getByRole('region', { name: '清单导入预览' }), 0);
   }
   await page.getByRole('button', { name: '以模板为基础编制本县清单' }).waitFor();
+  await context.close();
+});
+
+test('two pages on one list: the second is told, shown the version of the first, and nothing is lost', async () => {
+  const context = await app.browser.newContext();
+  const one = await context.newPage();
+  await one.goto(app.server.url + '#/list');
+  await one.getByLabel('县（市）名称').fill('呼图壁县');
+  await one.getByRole('button', { name: '以模板为基础编制本县清单' }).click();
+  await one.getByRole('status').filter({ hasText: '呼图壁县城乡社区协商事项指导目录清单　第1版' }).waitFor();
+  const two = await context.newPage();
+  await two.goto(app.server.url + '#/list');
+  await two.getByRole('status').filter({ hasText: '呼图壁县城乡社区协商事项指导目录清单　第1版' }).waitFor();
+
+  const add = async (page, name) => {
+    const group = page.getByRole('region', { name: '其他类', exact: true });
+    await group.getByText('在“其他类”中添加事项').click();
+    const form = group.getByRole('form', { name: '在“其他类”中添加事项' });
+    await form.getByLabel('新增事项名称').fill(name);
+    await form.getByRole('button', { name: '添加事项' }).click();
+  };
+  await add(one, '甲事项');
+  await saved(one, 2);
+  await add(two, '乙事项');
+  await two.getByRole('alert').filter({ hasText: '事项清单已在另一个页面中修改' }).waitFor();
+  // The second page now shows the first one's version; the change is made again on it.
+  await two.getByRole('region', { name: '其他类', exact: true }).getByRole('row').filter({ hasText: '甲事项' }).waitFor();
+  await two.getByRole('region', { name: '其他类', exact: true }).getByRole('button', { name: '添加事项' }).click();
+  await two.getByRole('region', { name: '其他类', exact: true }).getByLabel('新增事项名称').fill('乙事项');
+  await two.getByRole('region', { name: '其他类', exact: true }).getByRole('button', { name: '添加事项' }).click();
+  await saved(two, 3);
+  await one.reload();
+  await one.getByRole('status').filter({ hasText: '呼图壁县城乡社区协商事项指导目录清单　第3版' }).waitFor();
+  for (const name of ['甲事项', '乙事项']) {
+    await h.expectCount(one.getByRole('region', { name: '其他类', exact: true }).getByRole('row').filter({ hasText: name }), 1);
+  }
   await context.close();
 });

@@ -160,7 +160,9 @@ fn earlier_versions_are_rebuilt_from_the_history_and_compared() {
     assert_eq!(v3.version, 3);
     assert_eq!(v3.dated, Some(date!(2026 - 11 - 03)));
     assert_eq!(list.at_version(&template, 4).unwrap(), list);
-    assert_eq!(list.at_version(&template, 1).unwrap().matters().count(), 55);
+    let v1 = list.at_version(&template, 1).unwrap();
+    assert_eq!(v1.matters().count(), 55);
+    assert_eq!((v1.dated, list.created), (Some(date!(2026 - 11 - 01)), Some(date!(2026 - 11 - 01))));
     assert_eq!(list.at_version(&template, 5), None);
     assert_eq!(
         diff(&v3, &list),
@@ -209,7 +211,17 @@ fn the_list_file_round_trips_and_bad_files_are_refused_with_a_reason() {
     }
     // An id used twice.
     let twice = text.replacen("\"id\": \"tpl-02\"", "\"id\": \"tpl-01\"", 1);
-    assert!(matches!(county_list::parse(&twice, &template), Err(ListFileError::Unsound(_))));
+    assert_eq!(county_list::parse(&twice, &template), Err(ListFileError::DuplicateId("tpl-01".into())));
+    // An empty name, named by its place.
+    let empty = text.replacen("\"name\": \"新事项甲\"", "\"name\": \" \"", 1);
+    assert!(
+        matches!(county_list::parse(&empty, &template), Err(ListFileError::Empty(at)) if at.ends_with(".name"))
+    );
+    // A list whose history does not lead to it (edited by hand, or a version left out).
+    let forged = text.replacen("\"name\": \"新事项甲\"", "\"name\": \"新事项乙\"", 1);
+    assert_eq!(county_list::parse(&forged, &template), Err(ListFileError::History));
+    let gap = text.replacen("\"version\": 2,\n", "\"version\": 3,\n", 1);
+    assert!(county_list::parse(&gap, &template).is_err());
     // The bare template is not a county's list.
     let bare = county_list::export(&template, datetime!(2026-11-27 10:00 UTC));
     assert_eq!(county_list::parse(&bare, &template), Err(ListFileError::Template));

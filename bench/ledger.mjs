@@ -37,12 +37,13 @@ const t0 = Date.now();
 const seeded = await page.evaluate(async (url) => {
   const data = await (await fetch(url)).json();
   const db = await new Promise((res, rej) => { const r = indexedDB.open('xieshang'); r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
+  const enc = new TextEncoder(); // records are stored as UTF-8 bytes, as the app stores them
   for (let i = 0; i < data.records.length; i += 1000) {
     await new Promise((res, rej) => {
       const tx = db.transaction(['records', 'summaries'], 'readwrite');
       for (let j = i; j < Math.min(i + 1000, data.records.length); j++) {
         const id = JSON.parse(data.summaries[j]).id;
-        tx.objectStore('records').put(data.records[j], id);
+        tx.objectStore('records').put(enc.encode(data.records[j]), id);
         tx.objectStore('summaries').put(data.summaries[j], id);
       }
       tx.oncomplete = res; tx.onerror = () => rej(tx.error);

@@ -261,6 +261,8 @@ keys! {
     PrintHint => "打印时请选择A4纸、不缩放；页码和校验码印在每页下方。", "Print on A4 at 100%; page numbers and the digest are on every page.";
     BlankDate => "　　年　　月　　日", "____-__-__";
     SealSpace => "（盖章）", "(seal)";
+    AppUpdated => "工作台已更新到新版本。记录保存在本机浏览器中，不受更新影响。", "The workbench was updated to a new version. Records are kept in this browser and are not affected.";
+    Dismiss => "知道了", "OK";
     ErrListChanged => "事项清单已在另一个页面中修改，本页已换成那里保存的版本，请在此基础上重新修改", "the list was changed in another page; this page now shows that version, so make the change again on it";
     ErrBlocked => "浏览器数据库被本工作台的另一个页面占用，请关闭其他页面后刷新", "the database is held by another page of this workbench; close it and reload";
     ErrOther => "浏览器数据库出错（{}）", "the browser's database failed ({})";

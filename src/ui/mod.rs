@@ -143,6 +143,11 @@ fn StorageBanner() -> Html {
     let failure = repo.failure.borrow().clone();
     let unsaved = repo.unsaved_count();
     let corrupt = repo.corrupt;
+    let updated = use_state(was_updated);
+    let on_dismiss = {
+        let updated = updated.clone();
+        Callback::from(move |_: MouseEvent| updated.set(false))
+    };
     let on_export = {
         let repo = repo.clone();
         Callback::from(move |_| {
@@ -162,6 +167,12 @@ fn StorageBanner() -> Html {
         }
         if corrupt > 0 {
             <div class="banner warning" role="status"><p>{ corrupt }{ " " }{ t(lang, Key::StorageCorrupt) }</p></div>
+        }
+        if *updated {
+            <div class="banner info" role="status">
+                <p>{ t(lang, Key::AppUpdated) }</p>
+                <button type="button" onclick={on_dismiss}>{ t(lang, Key::Dismiss) }</button>
+            </div>
         }
         </>
     }
@@ -265,8 +276,55 @@ fn offer(name: &str, parts: &js_sys::Array, mime: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
+thread_local! {
+    /// Set at start when this page runs a different build from the one it ran last time.
+    static UPDATED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// The build id the build wrote into index.html (`scripts/postbuild.mjs`); `None` outside a
+/// release page (tests that mount components).
+fn build_id() -> Option<String> {
+    let document = web_sys::window()?.document()?;
+    document.query_selector("meta[name=xieshang-build]").ok()??.get_attribute("content")
+}
+
+/// Notes the build this page runs; true when it differs from the one this browser ran before
+/// (the app was updated: the user is told).
+fn note_build(build: &str) -> bool {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return false;
+    };
+    let key = "xieshang:build";
+    let before = storage.get_item(key).ok().flatten();
+    let _ = storage.set_item(key, build);
+    before.is_some_and(|b| b != build)
+}
+
+/// Registers the service worker (`sw.js`, written by the build) that keeps the app for use
+/// offline. Only on a page served over HTTP(S) where the browser has service workers.
+fn register_service_worker() {
+    let Some(window) = web_sys::window() else { return };
+    let secure = matches!(window.location().protocol().as_deref(), Ok("http:" | "https:"));
+    let navigator = window.navigator();
+    let has =
+        js_sys::Reflect::has(&navigator, &wasm_bindgen::JsValue::from_str("serviceWorker")).unwrap_or(false);
+    if secure && has {
+        // A failed registration changes nothing: the app works online as before.
+        let _ = navigator.service_worker().register("./sw.js");
+    }
+}
+
+/// Whether the app was updated since this browser last ran it.
+pub fn was_updated() -> bool {
+    UPDATED.with(|u| u.get())
+}
+
 /// Mounts the app on `#app` (or the body), replacing the loading message.
 pub fn start() {
+    if let Some(build) = build_id() {
+        UPDATED.with(|u| u.set(note_build(&build)));
+        register_service_worker();
+    }
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");
     match document.get_element_by_id("app") {
         Some(root) => {

@@ -18,10 +18,11 @@ const TYPES = {
 };
 
 /**
- * Serves `root` on a free port; resolves to { url, close }. `prefix` mounts it under a path;
+ * Serves `root` on a free port; resolves to { url, close, setRoot }. `prefix` mounts it under a path;
  * `files` maps extra URL paths to files elsewhere (fixtures for tests and benchmarks).
  */
 export function serve(root, { prefix = '/', files = {} } = {}) {
+  let dir = root;
   const gzipCache = new Map();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
@@ -38,8 +39,8 @@ export function serve(root, { prefix = '/', files = {} } = {}) {
     }
     rel = rel.slice(prefix.length);
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
-    const file = path.resolve(root, rel);
-    if (!file.startsWith(path.resolve(root)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+    const file = path.resolve(dir, rel);
+    if (!file.startsWith(path.resolve(dir)) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end('not found');
       return;
     }
@@ -47,8 +48,9 @@ export function serve(root, { prefix = '/', files = {} } = {}) {
     let body = fs.readFileSync(file);
     const headers = { 'content-type': type, 'cache-control': 'no-cache' };
     if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
-      if (!gzipCache.has(file)) gzipCache.set(file, zlib.gzipSync(body, { level: 9 }));
-      body = gzipCache.get(file);
+      const key = `${file}:${fs.statSync(file).mtimeMs}`;
+      if (!gzipCache.has(key)) gzipCache.set(key, zlib.gzipSync(body, { level: 9 }));
+      body = gzipCache.get(key);
       headers['content-encoding'] = 'gzip';
     }
     headers['content-length'] = body.length;
@@ -58,7 +60,12 @@ export function serve(root, { prefix = '/', files = {} } = {}) {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address();
-      resolve({ url: `http://127.0.0.1:${port}${prefix}`, close: () => new Promise((r) => server.close(r)) });
+      resolve({
+        url: `http://127.0.0.1:${port}${prefix}`,
+        close: () => new Promise((r) => { server.closeAllConnections?.(); server.close(r); }),
+        // Serves another directory from now on (a new build, for update tests).
+        setRoot: (next) => { dir = next; },
+      });
     });
   });
 }

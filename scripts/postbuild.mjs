@@ -1,0 +1,117 @@
+// Trunk's post-build hook (Trunk.toml): turns the staged build into what ships.
+//  1. Trunk's inline start-up script moves into its own file, so that the Content-Security-Policy
+//     needs no 'unsafe-inline' for scripts; the policy goes into index.html as a <meta>.
+//  2. The build gets an id (a digest of every file) in index.html, which the app compares with
+//     the last one it ran to tell the user of an update.
+//  3. sw.js, the service worker, is written with the list of files to keep for offline use.
+// Runs in Node with no packages; the staging directory comes from Trunk (TRUNK_STAGING_DIR) or
+// the first argument.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
+if (!dir) throw new Error('no staging directory');
+const indexPath = path.join(dir, 'index.html');
+let html = fs.readFileSync(indexPath, 'utf8');
+
+// Scripts only from this origin, and wasm compiled only by the browser's own API; styles may be
+// inline (the print view sets its page rules at run time; user text never becomes markup).
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const sha = (data) => crypto.createHash('sha256').update(data).digest('hex');
+
+// 1. The start-up script.
+const inline = /<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/;
+const found = inline.exec(html);
+if (found) {
+  const body = found[1].trim() + '\n';
+  const name = `start-${sha(body).slice(0, 16)}.js`;
+  fs.writeFileSync(path.join(dir, name), body);
+  html = html.replace(found[0], `<script type="module" src="./${name}"></script>`);
+}
+html = html.replace(/ nonce="[^"]*"/g, '');
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
+html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+
+// 2. and 3. The build's id and the files to keep.
+const files = [];
+(function walk(d) {
+  for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+    const full = path.join(d, entry.name);
+    if (entry.isDirectory()) walk(full);
+    else if (!['sw.js', 'index.html'].includes(entry.name) || d !== dir) files.push(path.relative(dir, full).split(path.sep).join('/'));
+  }
+})(dir);
+files.sort();
+const id = sha(files.map((f) => f + '\0' + sha(fs.readFileSync(path.join(dir, f)))).join('\n') + html).slice(0, 12);
+html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta name="xieshang-build" content="${id}">`);
+fs.writeFileSync(indexPath, html);
+
+const sw = `// The service worker, written by scripts/postbuild.mjs for build ${id}. It keeps the app's files
+// so that after one visit the app opens and works with the network off. Files whose names carry
+// a content hash are served from the cache; the page itself and the other files are asked of the
+// network first (so a new build is picked up on the next visit online) and taken from the cache
+// when there is no network. Records are in IndexedDB and never pass through here.
+const BUILD = ${JSON.stringify(id)};
+const CACHE = 'xieshang-' + BUILD;
+const FILES = ${JSON.stringify(['./', ...files.map((f) => './' + f)], null, 2)};
+const HASHED = /-[0-9a-f]{16}(_bg)?\\.(js|wasm|css)$/;
+
+self.addEventListener('install', (event) => {
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const key of await caches.keys()) {
+      if (key.startsWith('xieshang-') && key !== CACHE) await caches.delete(key);
+    }
+    await self.clients.claim();
+  })());
+});
+
+async function fromNetwork(request, cache, fallback) {
+  try {
+    const response = await Promise.race([
+      fetch(request),
+      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 4000)),
+    ]);
+    if (response.ok && request.method === 'GET') await cache.put(fallback ?? request, response.clone());
+    return response;
+  } catch (e) {
+    const kept = await cache.match(fallback ?? request, { ignoreSearch: true });
+    if (kept) return kept;
+    throw e;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE);
+    if (request.mode === 'navigate') return fromNetwork(request, cache, new URL('./', self.registration.scope).href);
+    if (HASHED.test(url.pathname)) {
+      const kept = await cache.match(request, { ignoreSearch: true });
+      if (kept) return kept;
+    }
+    return fromNetwork(request, cache);
+  })());
+});
+`;
+fs.writeFileSync(path.join(dir, 'sw.js'), sw);
+console.log(`postbuild: build ${id}, ${files.length} files kept for offline use, CSP set`);

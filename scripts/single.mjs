@@ -1,0 +1,74 @@
+// One self-contained HTML file of the release build, for a USB stick or a shared drive: the CSS,
+// the app's JavaScript and wasm, and the Word-export worker, all inside one .html that runs
+// from file://. The wasm is stored gzip-compressed in base64 and unpacked by the browser
+// (DecompressionStream); the worker is started from a blob: URL. The file carries its own
+// Content-Security-Policy: its inline scripts are allowed by their SHA-256, nothing else runs.
+//   node scripts/single.mjs [dist] [out]     (after `trunk build --release`)
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+const out = process.argv[3] ?? path.join('dist-single', 'xieshang.html');
+const html = fs.readFileSync(path.join(dist, 'index.html'), 'utf8');
+const files = fs.readdirSync(dist);
+const pick = (re) => {
+  const f = files.find((n) => re.test(n));
+  if (!f) throw new Error(`no ${re} in ${dist}`);
+  return fs.readFileSync(path.join(dist, f));
+};
+const css = pick(/^main-[0-9a-f]+\.css$/).toString('utf8');
+const glue = pick(/^xieshang-[0-9a-f]+\.js$/).toString('utf8');
+const wasm = pick(/^xieshang-[0-9a-f]+_bg\.wasm$/);
+const workerGlue = fs.readFileSync(path.join(dist, 'docx-worker.js'), 'utf8');
+const workerWasm = fs.readFileSync(path.join(dist, 'docx-worker_bg.wasm'));
+const packed = (bytes) => zlib.gzipSync(bytes, { level: 9 }).toString('base64');
+const build = /name="xieshang-build" content="([^"]+)"/.exec(html)?.[1] ?? 'single';
+
+// The same unpacking in the page and in the worker.
+const unpack = `async function unpack(b64) {
+  const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}`;
+const worker = `${workerGlue}
+${unpack}
+unpack(${JSON.stringify(packed(workerWasm))}).then((bytes) => wasm_bindgen({ module_or_path: bytes }));
+`;
+// The app's glue is an ES module; its exports stay, unused, in this inline module.
+const start = `${glue}
+${unpack}
+window.__xieshangDocxWorker = URL.createObjectURL(new Blob([${JSON.stringify(worker)}], { type: 'text/javascript' }));
+await __wbg_init({ module_or_path: await unpack(${JSON.stringify(packed(wasm))}) });
+`;
+const hash = crypto.createHash('sha256').update(start).digest('base64');
+const csp = [
+  "default-src 'none'",
+  `script-src 'sha256-${hash}' 'wasm-unsafe-eval'`,
+  "style-src 'unsafe-inline'",
+  "img-src data: blob:",
+  "worker-src blob:",
+  "connect-src blob: data:",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+const head = /<head>([\s\S]*?)<\/head>/.exec(html)[1]
+  .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
+  .replace(/<link rel="(stylesheet|modulepreload|preload|manifest|icon)"[^>]*>/g, '')
+  .replace(/<script[^>]*><\/script>/g, '')
+  .replace(/name="xieshang-build" content="[^"]+"/, `name="xieshang-build" content="${build}-single"`);
+const body = /<body>([\s\S]*?)<\/body>/.exec(html)[1];
+const single = `<!doctype html>
+<html lang="zh-CN">
+<head>${head.trimEnd()}
+  <style>${css}</style>
+  <script type="module">${start}</script>
+</head>
+<body>${body}</body>
+</html>
+`;
+fs.mkdirSync(path.dirname(out), { recursive: true });
+fs.writeFileSync(out, single);
+console.log(`single file: ${out}, ${(single.length / 1024).toFixed(0)} KB`);

@@ -46,6 +46,32 @@ html = html.replace(/ nonce="[^"]*"/g, '');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
 html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
 
+// The page for embedding in a host page: embed.js, and the stylesheet with rem replaced, so
+// that a host's root font size does not scale the app (see ui/embed.rs).
+const staged = fs.readdirSync(dir);
+const named = (re) => staged.find((n) => re.test(n));
+const glueName = named(/^xieshang-[0-9a-f]+\.js$/);
+const wasmName = named(/^xieshang-[0-9a-f]+_bg\.wasm$/);
+const cssName = named(/^main-[0-9a-f]+\.css$/);
+if (glueName && wasmName && cssName) {
+  const css = fs.readFileSync(path.join(dir, cssName), 'utf8').replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--xs-rem, 1rem))');
+  const embedCss = `embed-${sha(css).slice(0, 16)}.css`;
+  fs.writeFileSync(path.join(dir, embedCss), css);
+  fs.writeFileSync(path.join(dir, 'embed.js'), `// Mounts the workbench into an element of a host page (see ui/embed.rs and the README):
+//   import { mount } from './embed.js';
+//   const app = await mount(document.querySelector('#consultation'), { namespace, list, start, lang, onEvent });
+import init, { mount as mountApp } from './${glueName}';
+
+let started;
+export async function mount(element, options = {}) {
+  started ??= init({ module_or_path: new URL('./${wasmName}', import.meta.url) });
+  await started;
+  globalThis.__xieshangDocxWorker ??= new URL('./docx-worker_loader.js', import.meta.url).href;
+  return mountApp(element, { ...options, css: new URL('./${embedCss}', import.meta.url).href });
+}
+`);
+}
+
 // 2. and 3. The build's id and the files to keep.
 const files = [];
 (function walk(d) {

@@ -117,7 +117,7 @@ async fn until_text(root: &web_sys::Element, needle: &str) -> String {
 async fn the_app_opens_on_the_catalogue_in_chinese() {
     let root = mount();
     web_sys::window().unwrap().location().set_hash("#/catalogue").unwrap();
-    let props = xieshang::ui::AppProps { db: "web-test-app".into() };
+    let props = xieshang::ui::AppProps { db: "web-test-app".into(), ..Default::default() };
     yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
     let text = until_text(&root, "发起协商").await;
     assert!(text.contains("城乡社区协商工作台"));

@@ -757,7 +757,6 @@ pub fn ListPrintPage() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let lang = ctx.lang;
     let list = ctx.repo.catalogue();
-    let word_failed = use_state(|| false);
     let issuer = {
         let o = ctx.repo.settings.borrow().organisation();
         if o.is_empty() {
@@ -775,46 +774,13 @@ pub fn ListPrintPage() -> Html {
             t(Lang::Zh, Key::HintWideShort),
         ],
     );
-    let on_word = {
-        let (doc, word_failed) = (doc.clone(), word_failed.clone());
-        Callback::from(move |_: MouseEvent| {
-            let (doc, word_failed) = (doc.clone(), word_failed.clone());
-            yew::platform::spawn_local(async move {
-                match super::print::word_file(&doc).await {
-                    Some(bytes) => {
-                        word_failed.set(false);
-                        super::download_bytes(
-                            &format!("{}-{}.docx", doc.title, doc.record_id),
-                            &bytes,
-                            "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        );
-                    }
-                    None => word_failed.set(true),
-                }
-            });
-        })
-    };
-    let on_print = Callback::from(|_: MouseEvent| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.print();
-        }
-    });
-    html! {
+    let top = html! {
         <>
-            <style>{ super::print::page_rules(&doc) }</style>
-            <div class="print-toolbar">
-                <p><a href={Route::List.href()}>{ t(lang, Key::BackToList) }</a></p>
-                if list.is_template() {
-                    <p class="message" role="status">{ t(lang, Key::FilingTemplateNote) }</p>
-                }
-                <button type="button" class="primary" onclick={on_print}>{ t(lang, Key::PrintButton) }</button>
-                <button type="button" onclick={on_word}>{ t(lang, Key::DownloadWord) }</button>
-                if *word_failed {
-                    <p class="message error" role="alert">{ t(lang, Key::WordFailed) }</p>
-                }
-                <p class="muted">{ t(lang, Key::PrintHint) }</p>
-            </div>
-            { super::print::render(lang, &doc) }
+            <p><a href={Route::List.href()}>{ t(lang, Key::BackToList) }</a></p>
+            if list.is_template() {
+                <p class="message" role="status">{ t(lang, Key::FilingTemplateNote) }</p>
+            }
         </>
-    }
+    };
+    html! { <super::print::PrintView doc={Rc::new(doc)} {top} /> }
 }

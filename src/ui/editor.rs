@@ -265,8 +265,22 @@ pub fn EditorPage(props: &EditorProps) -> Html {
         );
         Callback::from(move |edit: Edit| {
             let Some(mut next) = (*record).clone() else { return };
+            let completing = match &edit {
+                Edit::CompleteStage(stage) => Some(stage.clone()),
+                _ => None,
+            };
             if next.apply(&procedure, &county, edit, super::now()).is_err() {
                 return;
+            }
+            if let Some(stage) = completing {
+                super::embed::host_event(
+                    "stage-completed",
+                    serde_json::json!({ "record": next.id, "stage": stage }),
+                );
+                let summary = crate::domain::ledger::Summary::of(&next, &procedure);
+                if summary.status == crate::domain::ledger::Status::Completed {
+                    super::embed::host_event("record-completed", serde_json::json!({ "record": next.id }));
+                }
             }
             repo.set_working(Some(next.clone()));
             let generation = {

@@ -5,6 +5,7 @@
 mod catalogue;
 mod county_list;
 mod editor;
+pub mod embed;
 mod fields;
 mod ledger;
 mod opinions;
@@ -33,11 +34,39 @@ pub struct AppProps {
     /// IndexedDB database name (a storage namespace).
     #[prop_or(AttrValue::Static(DEFAULT_DB))]
     pub db: AttrValue,
+    /// The language of the interface.
+    #[prop_or_default]
+    pub lang: Lang,
+    /// The address of a county's list file to take up when this browser has no list yet (set
+    /// by a host page that embeds the app).
+    #[prop_or_default]
+    pub list: Option<AttrValue>,
 }
 
 impl Default for AppProps {
     fn default() -> Self {
-        AppProps { db: AttrValue::Static(DEFAULT_DB) }
+        AppProps { db: AttrValue::Static(DEFAULT_DB), lang: Lang::Zh, list: None }
+    }
+}
+
+/// Fetches a county's list file and takes it up if this browser has no list yet. A list that
+/// cannot be fetched or read changes nothing (the template stays in use).
+async fn take_up_list(repo: &Repo, url: &str) {
+    if !repo.catalogue().is_template() {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await else { return };
+    let Ok(response) = wasm_bindgen::JsCast::dyn_into::<web_sys::Response>(response) else { return };
+    if !response.ok() {
+        return;
+    }
+    let Ok(text) = response.text() else { return };
+    let Some(text) = wasm_bindgen_futures::JsFuture::from(text).await.ok().and_then(|t| t.as_string()) else {
+        return;
+    };
+    if let Ok(list) = crate::domain::county_list::parse(&text, &crate::domain::Catalogue::template()) {
+        let _ = repo.save_catalogue(list, None).await;
     }
 }
 
@@ -49,13 +78,18 @@ pub fn App(props: &AppProps) -> Html {
     {
         let repo = repo.clone();
         let name = props.db.to_string();
+        let list = props.list.clone();
         use_effect_with((), move |_| {
             yew::platform::spawn_local(async move {
-                repo.set(Some(Rc::new(Repo::load(&name).await)));
+                let loaded = Repo::load(&name).await;
+                if let Some(url) = list {
+                    take_up_list(&loaded, &url).await;
+                }
+                repo.set(Some(Rc::new(loaded)));
             });
         });
     }
-    let lang = Lang::Zh;
+    let lang = props.lang;
     let Some(data) = (*repo).clone() else {
         return html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> };
     };
@@ -225,7 +259,10 @@ pub fn broadcast(channel: &str, id: &str, revision: u64) {
 pub fn focus_later(id: String) {
     yew::platform::spawn_local(async move {
         yew::platform::time::sleep(std::time::Duration::from_millis(0)).await;
-        let el = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(&id))
+            .or_else(|| embed::element_by_id(&id));
         if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
             let _ = el.focus();
         }
@@ -258,6 +295,7 @@ pub fn download_parts(name: &str, parts: &js_sys::Array, mime: &str) {
 }
 
 fn offer(name: &str, parts: &js_sys::Array, mime: &str) {
+    embed::host_event("export-produced", serde_json::json!({ "file": name, "type": mime }));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(parts, &options) else { return };
@@ -321,10 +359,12 @@ pub fn was_updated() -> bool {
 
 /// Mounts the app on `#app` (or the body), replacing the loading message.
 pub fn start() {
-    if let Some(build) = build_id() {
-        UPDATED.with(|u| u.set(note_build(&build)));
-        register_service_worker();
-    }
+    // Only the app's own page (its index.html, or the single file) starts by itself; a host page
+    // that loads the app through embed.js mounts it where it wants (`embed::mount`).
+    let Some(build) = build_id() else { return };
+    UPDATED.with(|u| u.set(note_build(&build)));
+    register_service_worker();
+    embed::setup_iframe();
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");
     match document.get_element_by_id("app") {
         Some(root) => {

@@ -46,6 +46,37 @@ pub fn PrintPage(props: &PrintProps) -> Html {
     };
     let settings = ctx.repo.settings.borrow().clone();
     let doc = document(kind, &r, &ctx.repo.procedure, &settings);
+    let top = html! {
+        <>
+            <p><a href={Route::Record { id: r.id.clone(), stage: None }.href()}>{ t(lang, Key::BackToRecord) }</a></p>
+            <nav aria-label={t(lang, Key::DocumentsNav)}>
+                <ul class="doc-tabs">
+                    { for DocKind::ALL.iter().map(|k| {
+                        let href = Route::Print { id: r.id.clone(), doc: k.id().to_owned() }.href();
+                        html! { <li><a href={href} aria-current={(*k == kind).then_some("page")}>{ k.title() }</a></li> }
+                    }) }
+                </ul>
+            </nav>
+        </>
+    };
+    html! { <PrintView doc={std::rc::Rc::new(doc)} {top} /> }
+}
+
+/// Props of [`PrintView`].
+#[derive(Properties, PartialEq)]
+pub struct PrintViewProps {
+    /// The document.
+    pub doc: std::rc::Rc<Document>,
+    /// What the toolbar shows before its buttons (a way back, the other documents).
+    pub top: Html,
+}
+
+/// A document ready to print: its page rules, a toolbar (打印, 下载Word文件) that does not print,
+/// and the document itself.
+#[component]
+pub fn PrintView(props: &PrintViewProps) -> Html {
+    let lang = use_context::<Lang>().unwrap_or_default();
+    let doc = props.doc.clone();
     let word_failed = use_state(|| false);
     let on_word = {
         let (doc, word_failed) = (doc.clone(), word_failed.clone());
@@ -75,15 +106,7 @@ pub fn PrintPage(props: &PrintProps) -> Html {
         <>
             <style>{ page_rules(&doc) }</style>
             <div class="print-toolbar">
-                <p><a href={Route::Record { id: r.id.clone(), stage: None }.href()}>{ t(lang, Key::BackToRecord) }</a></p>
-                <nav aria-label={t(lang, Key::DocumentsNav)}>
-                    <ul class="doc-tabs">
-                        { for DocKind::ALL.iter().map(|k| {
-                            let href = Route::Print { id: r.id.clone(), doc: k.id().to_owned() }.href();
-                            html! { <li><a href={href} aria-current={(*k == kind).then_some("page")}>{ k.title() }</a></li> }
-                        }) }
-                    </ul>
-                </nav>
+                { props.top.clone() }
                 <button type="button" class="primary" onclick={on_print}>{ t(lang, Key::PrintButton) }</button>
                 <button type="button" onclick={on_word}>{ t(lang, Key::DownloadWord) }</button>
                 if *word_failed {
@@ -98,7 +121,7 @@ pub fn PrintPage(props: &PrintProps) -> Html {
 
 /// Makes the Word file in the worker (`docx-worker`, loaded on first use); `None` if the worker
 /// cannot be started or fails.
-pub(super) async fn word_file(doc: &Document) -> Option<Vec<u8>> {
+async fn word_file(doc: &Document) -> Option<Vec<u8>> {
     use wasm_bindgen::JsCast;
     let json = serde_json::to_string(doc).ok()?;
     // The single-file build starts the worker from a blob: URL it leaves here.
@@ -145,7 +168,7 @@ pub(super) async fn word_file(doc: &Document) -> Option<Vec<u8>> {
 
 /// The page rules of a document: size, margins, page numbers at the outer side, and the digest
 /// in the middle of every page's foot. Only digits, letters and hyphens reach the stylesheet.
-pub(super) fn page_rules(doc: &Document) -> String {
+fn page_rules(doc: &Document) -> String {
     let safe = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>();
     let foot = format!("{} {}　校验码 {}", doc.foot_label(), safe(&doc.record_id), safe(&doc.digest));
     format!(

@@ -29,7 +29,8 @@ export function serve(root, { prefix = '/', files = {} } = {}) {
     let rel = decodeURIComponent(url.pathname);
     if (files[rel]) {
       const body = fs.readFileSync(files[rel]);
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': body.length });
+      const type = TYPES[path.extname(files[rel])] ?? 'application/json';
+      res.writeHead(200, { 'content-type': type, 'content-length': body.length });
       res.end(body);
       return;
     }

@@ -73,27 +73,16 @@ fn route_hash(start: &str) -> Option<String> {
     (route != super::route::Route::NotFound).then(|| route.href())
 }
 
-/// The app mounted in a host page; `unmount()` takes it away.
-#[wasm_bindgen]
-pub struct Embedded {
-    app: Option<yew::AppHandle<App>>,
-}
-
-#[wasm_bindgen]
-impl Embedded {
-    /// Removes the app from the host element.
-    pub fn unmount(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
-        }
-        HOST.with(|h| *h.borrow_mut() = None);
-    }
+/// Forgets the host page (after the app was taken away from it).
+pub fn forget_host() {
+    HOST.with(|h| *h.borrow_mut() = None);
 }
 
 /// Mounts the app into `host` (see the module's documentation for `options`). The build's
-/// `embed.js` calls this with `css`, the address of the app's stylesheet, added.
-#[wasm_bindgen]
-pub fn mount(host: web_sys::Element, options: JsValue) -> Result<Embedded, JsValue> {
+/// `embed.js` calls this, through the export in `main.rs` (kept out of the library so that the
+/// Word worker, which links the library, does not carry the whole app), with `css`, the address
+/// of the app's stylesheet, added.
+pub fn mount(host: web_sys::Element, options: JsValue) -> Result<yew::AppHandle<App>, JsValue> {
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let shadow = match host.shadow_root() {
         Some(s) => s,
@@ -130,7 +119,7 @@ pub fn mount(host: web_sys::Element, options: JsValue) -> Result<Embedded, JsVal
     let props = AppProps { db: db.into(), lang, list: option(&options, "list").map(Into::into) };
     let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
     host_event("ready", serde_json::json!({}));
-    Ok(Embedded { app: Some(app) })
+    Ok(app)
 }
 
 /// In an iframe whose address names the parent's origin (`?parent=https://portal.example`),

@@ -85,7 +85,16 @@ fn stored_revision(text: &[u8]) -> u64 {
     struct Revision {
         revision: u64,
     }
-    serde_json::from_slice::<Revision>(text).map(|r| r.revision).unwrap_or(u64::MAX)
+    std::str::from_utf8(text)
+        .ok()
+        .and_then(|t| serde_json::from_str::<Revision>(t).ok())
+        .map_or(u64::MAX, |r| r.revision)
+}
+
+/// A stored record's text read back. (Through `from_str`, as everything else reads JSON: one
+/// reader type keeps one copy of the deserialisers in the wasm.)
+fn parse_record(bytes: &[u8]) -> Option<Record> {
+    serde_json::from_str(std::str::from_utf8(bytes).ok()?).ok()
 }
 
 /// A record's canonical JSON as it is stored: its UTF-8 bytes in a `Uint8Array`. (Bytes, not a
@@ -300,10 +309,7 @@ impl Db {
             .map_err(fail)?;
         match value {
             None => Ok(None),
-            Some(v) => stored_bytes(&v)
-                .and_then(|s| serde_json::from_slice(&s).ok())
-                .map(Some)
-                .ok_or(StoreError::Corrupt),
+            Some(v) => stored_bytes(&v).and_then(|s| parse_record(&s)).map(Some).ok_or(StoreError::Corrupt),
         }
     }
 
@@ -329,7 +335,7 @@ impl Db {
             return Ok(SaveOutcome::Deleted);
         }
         if stored_text.is_some() && stored_revision != base {
-            let theirs: Option<Record> = stored_text.as_deref().and_then(|s| serde_json::from_slice(s).ok());
+            let theirs: Option<Record> = stored_text.as_deref().and_then(parse_record);
             let _ = tx.abort();
             return match theirs {
                 Some(theirs) => Ok(SaveOutcome::Conflict(Box::new(theirs))),

@@ -1,0 +1,22 @@
+// What the release build ships, read from dist/: every file the page names is there, and the
+// Word worker (fetched on demand) carries only the Word export, not the app.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+
+test('the Word worker carries the Word export only, and the embedding files name files that exist', async () => {
+  const worker = new WebAssembly.Module(fs.readFileSync('dist/docx-worker_bg.wasm'));
+  const names = WebAssembly.Module.exports(worker).map((e) => e.name);
+  assert.ok(!names.some((n) => /mount|embedded/i.test(n)), `worker exports ${names.join(', ')}`);
+  const app = fs.readdirSync('dist').find((f) => /^xieshang-[0-9a-f]+_bg\.wasm$/.test(f));
+  const appNames = WebAssembly.Module.exports(new WebAssembly.Module(fs.readFileSync(path.join('dist', app)))).map((e) => e.name);
+  assert.ok(appNames.includes('mount'), 'the app exports mount for embed.js');
+  const embed = fs.readFileSync('dist/embed.js', 'utf8');
+  for (const [, file] of embed.matchAll(/'\.\/([^']+)'/g)) {
+    assert.ok(fs.existsSync(path.join('dist', file)), `embed.js names ${file}`);
+  }
+  const sw = fs.readFileSync('dist/sw.js', 'utf8');
+  const files = JSON.parse(/const FILES = (\[[\s\S]*?\]);/.exec(sw)[1]);
+  for (const f of files.filter((f) => f !== './')) assert.ok(fs.existsSync(path.join('dist', f)), `sw.js keeps ${f}`);
+});

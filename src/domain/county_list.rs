@@ -601,8 +601,8 @@ pub fn export(list: &Catalogue, now: OffsetDateTime) -> String {
         generator: format!("xieshang {}", env!("CARGO_PKG_VERSION")),
         catalogue: list.clone(),
     };
-    // Pretty-printed through a `Value`, so that the list's types are not serialised a second way.
-    serde_json::to_value(&file).and_then(|v| serde_json::to_string_pretty(&v)).unwrap_or_default()
+    // Pretty-printed, the format and version first, for whoever opens the file.
+    serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
 /// Why a list file cannot be loaded; each says where the first problem is.

@@ -44,7 +44,9 @@ if (found) {
 }
 html = html.replace(/ nonce="[^"]*"/g, '');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
-html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
+const CHARSET = '<meta charset="utf-8">';
+if (!html.includes(CHARSET)) throw new Error(`index.html has no ${CHARSET} to put the policy after`);
+html = html.replace(CHARSET, `${CHARSET}\n  <meta http-equiv="Content-Security-Policy" content="${CSP}">`);
 
 // The page for embedding in a host page: embed.js, and the stylesheet with rem replaced, so
 // that a host's root font size does not scale the app (see ui/embed.rs).
@@ -53,7 +55,8 @@ const named = (re) => staged.find((n) => re.test(n));
 const glueName = named(/^xieshang-[0-9a-f]+\.js$/);
 const wasmName = named(/^xieshang-[0-9a-f]+_bg\.wasm$/);
 const cssName = named(/^main-[0-9a-f]+\.css$/);
-if (glueName && wasmName && cssName) {
+if (!(glueName && wasmName && cssName)) throw new Error('the app\'s JS, wasm or CSS is missing from the build');
+{
   const css = fs.readFileSync(path.join(dir, cssName), 'utf8').replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--xs-rem, 1rem))');
   const embedCss = `embed-${sha(css).slice(0, 16)}.css`;
   fs.writeFileSync(path.join(dir, embedCss), css);
@@ -83,7 +86,7 @@ const files = [];
 })(dir);
 files.sort();
 const id = sha(files.map((f) => f + '\0' + sha(fs.readFileSync(path.join(dir, f)))).join('\n') + html).slice(0, 12);
-html = html.replace('<meta charset="utf-8">', `<meta charset="utf-8">\n  <meta name="xieshang-build" content="${id}">`);
+html = html.replace(CHARSET, `${CHARSET}\n  <meta name="xieshang-build" content="${id}">`);
 fs.writeFileSync(indexPath, html);
 
 const sw = `// The service worker, written by scripts/postbuild.mjs for build ${id}. It keeps the app's files
@@ -94,10 +97,13 @@ const sw = `// The service worker, written by scripts/postbuild.mjs for build ${
 const BUILD = ${JSON.stringify(id)};
 const CACHE = 'xieshang-' + BUILD;
 const FILES = ${JSON.stringify(['./', ...files.map((f) => './' + f)], null, 2)};
-const HASHED = /-[0-9a-f]{16}(_bg)?\\.(js|wasm|css)$/;
+// Files whose names carry a content hash (Trunk's and this script's): never changed in place.
+const HASHED = new Set(${JSON.stringify(files.filter((f) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(f)).map((f) => './' + f))});
 
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)).then(() => self.skipWaiting()));
+  // Past the browser's HTTP cache, so that a new build never keeps an old page or file.
+  const fresh = FILES.map((f) => new Request(f, { cache: 'reload' }));
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)).then(() => self.skipWaiting()));
 });
 
 self.addEventListener('activate', (event) => {
@@ -109,18 +115,23 @@ self.addEventListener('activate', (event) => {
   })());
 });
 
-async function fromNetwork(request, cache, fallback) {
-  try {
-    const response = await Promise.race([
-      fetch(request),
-      new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 4000)),
-    ]);
-    if (response.ok && request.method === 'GET') await cache.put(fallback ?? request, response.clone());
+// From the network (past the HTTP cache), keeping what comes back; when there is no network,
+// or it is slower than 4 s and a kept copy exists, the kept copy.
+async function fromNetwork(request, cache, key) {
+  const kept = await cache.match(key ?? request, { ignoreSearch: true });
+  const fetching = fetch(request, { cache: 'no-cache' }).then(async (response) => {
+    if (response.ok) await cache.put(key ?? request, response.clone());
     return response;
-  } catch (e) {
-    const kept = await cache.match(fallback ?? request, { ignoreSearch: true });
-    if (kept) return kept;
-    throw e;
+  });
+  if (!kept) return fetching;
+  let timer;
+  const slow = new Promise((resolve) => { timer = setTimeout(() => resolve(kept), 4000); });
+  try {
+    return await Promise.race([fetching, slow]);
+  } catch {
+    return kept;
+  } finally {
+    clearTimeout(timer);
   }
 }
 
@@ -130,8 +141,15 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   event.respondWith((async () => {
     const cache = await caches.open(CACHE);
-    if (request.mode === 'navigate') return fromNetwork(request, cache, new URL('./', self.registration.scope).href);
-    if (HASHED.test(url.pathname)) {
+    if (request.mode === 'navigate') {
+      // Only the app's own page is kept (as the scope's address); other pages in the scope are
+      // passed to the network as they are.
+      const scope = new URL(self.registration.scope);
+      const page = url.pathname === scope.pathname || url.pathname === scope.pathname + 'index.html';
+      if (!page) return fetch(request);
+      return fromNetwork(request, cache, scope.href);
+    }
+    if (HASHED.has('./' + url.pathname.slice(new URL(self.registration.scope).pathname.length))) {
       const kept = await cache.match(request, { ignoreSearch: true });
       if (kept) return kept;
     }

@@ -42,6 +42,8 @@ ${unpack}
 window.__xieshangDocxWorker = URL.createObjectURL(new Blob([${JSON.stringify(worker)}], { type: 'text/javascript' }));
 await __wbg_init({ module_or_path: await unpack(${JSON.stringify(packed(wasm))}) });
 `;
+// Inline, the script must not close itself early (its hash would then allow a different script).
+if (/<\/script|<!--/i.test(start)) throw new Error('the inlined script contains </script or <!--');
 const hash = crypto.createHash('sha256').update(start).digest('base64');
 const csp = [
   "default-src 'none'",
@@ -54,6 +56,8 @@ const csp = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
+if (!/<meta http-equiv="Content-Security-Policy"[^>]*>/.test(html)) throw new Error('index.html carries no CSP to replace');
+if (!/__wbg_init\b/.test(glue)) throw new Error('the JS glue has no __wbg_init (wasm-bindgen changed?)');
 const head = /<head>([\s\S]*?)<\/head>/.exec(html)[1]
   .replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, `<meta http-equiv="Content-Security-Policy" content="${csp}">`)
   .replace(/<link rel="(stylesheet|modulepreload|preload|manifest|icon)"[^>]*>/g, '')

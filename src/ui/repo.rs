@@ -94,15 +94,13 @@ impl Repo {
         };
         let loaded = match opened {
             Ok(db) => {
-                async {
-                    let summaries = db.summaries().await?;
-                    let opinions = db.opinions().await?;
-                    let settings = db.settings().await?;
-                    // An unreadable list is reported; the template is used meanwhile.
-                    let catalogue = db.catalogue().await;
-                    Ok::<_, StoreError>((db, summaries, opinions, settings, catalogue))
-                }
-                .await
+                // Four read transactions at once rather than one after another.
+                let (summaries, opinions, settings, catalogue) =
+                    futures::future::join4(db.summaries(), db.opinions(), db.settings(), db.catalogue())
+                        .await;
+                // An unreadable list is reported; the template is used meanwhile.
+                (|| Ok::<_, StoreError>((summaries?, opinions?, settings?, catalogue)))()
+                    .map(|(s, o, st, c)| (db, s, o, st, c))
             }
             Err(e) => Err(e),
         };

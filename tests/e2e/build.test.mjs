@@ -19,4 +19,8 @@ test('the Word worker carries the Word export only, and the embedding files name
   const sw = fs.readFileSync('dist/sw.js', 'utf8');
   const files = JSON.parse(/const FILES = (\[[\s\S]*?\]);/.exec(sw)[1]);
   for (const f of files.filter((f) => f !== './')) assert.ok(fs.existsSync(path.join('dist', f)), `sw.js keeps ${f}`);
+  // The app's hashed files are served from the cache without asking the network.
+  const hashed = JSON.parse(/const HASHED = new Set\((\[[\s\S]*?\])\);/.exec(sw)[1]);
+  const glue = fs.readdirSync('dist').find((f) => /^xieshang-[0-9a-f]+\.js$/.test(f));
+  for (const f of [app, glue]) assert.ok(hashed.includes('./' + f), `sw.js treats ${f} as hashed`);
 });

@@ -30,6 +30,7 @@ const HOSTILE_CSS = `
   button, a, input, select { display: none !important; }
   h2 { text-transform: uppercase; }
   p.host { margin: 7px; }
+  #consultation, div { --ink: rgb(255, 0, 0) !important; --accent: rgb(0, 255, 0) !important; }
 `;
 
 async function completeStage1(target) {

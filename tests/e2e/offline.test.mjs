@@ -125,3 +125,20 @@ test('the build ships a Content-Security-Policy with no inline or eval scripts, 
   assert.deepEqual(violations, []);
   await context.close();
 });
+
+test('on a slow connection the page shows its loading message at once, then the app', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50000, uploadThroughput: 50000 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.goto(server.url, { waitUntil: 'commit' });
+  const loading = page.getByRole('status').filter({ hasText: '正在加载' });
+  await loading.waitFor({ timeout: 5000 });
+  // Still loading the app: the message is what the user sees, not a blank page.
+  await h.expectCount(page.getByRole('button', { name: '发起协商' }), 0, 0);
+  await page.getByRole('button', { name: '发起协商' }).first().waitFor({ timeout: 90000 });
+  await h.expectCount(loading, 0);
+  await context.close();
+});

@@ -4,6 +4,7 @@
 
 use super::repo::Ctx;
 use super::route::Route;
+use super::Message;
 use crate::domain::catalogue::{Catalogue, Entry, Group, Hints, Matter};
 use crate::domain::county_list::{self, diff, Difference, ListEdit, ListError, ListFileError};
 use crate::domain::documents;
@@ -194,12 +195,6 @@ fn MatterForm(props: &MatterFormProps) -> Html {
 }
 
 #[derive(Clone, PartialEq)]
-enum Message {
-    Info(String),
-    Error(String),
-}
-
-#[derive(Clone, PartialEq)]
 struct Preview {
     file: String,
     list: Rc<Catalogue>,
@@ -289,11 +284,7 @@ pub fn ListPage() -> Html {
     let unreadable = ctx.repo.catalogue_unreadable().then(|| {
         html! { <div class="banner warning" role="alert"><p>{ t(lang, Key::ListUnreadable) }</p></div> }
     });
-    let message_html = match (*message).clone() {
-        Some(Message::Info(m)) => html! { <p class="message" role="status">{ m }</p> },
-        Some(Message::Error(m)) => html! { <p class="message error" role="alert">{ m }</p> },
-        None => Html::default(),
-    };
+    let message_html = Message::view(message.as_ref());
     let preview_html = (*preview).clone().map(|p| {
         let local = ctx.repo.catalogue();
         let differences = diff(&local, &p.list);
@@ -572,8 +563,9 @@ pub fn ListPage() -> Html {
         }
     });
 
-    let template = Catalogue::template();
     let comparison = (*compare).map(|v| {
+        // Parsed only when a comparison is asked for, not on every render of the page.
+        let template = Catalogue::template();
         let (against, title) = if v == 0 {
             (Some(template.clone()), t(lang, Key::CompareTemplate).to_owned())
         } else {

@@ -212,6 +212,26 @@ fn StorageBanner() -> Html {
     }
 }
 
+/// A line telling the user what an action did, or why it failed.
+#[derive(Clone, PartialEq)]
+pub enum Message {
+    /// Done, or under way (a status).
+    Info(String),
+    /// Failed (an alert).
+    Error(String),
+}
+
+impl Message {
+    /// The message as a paragraph with its live-region role; nothing for none.
+    pub fn view(message: Option<&Message>) -> Html {
+        match message {
+            Some(Message::Info(m)) => html! { <p class="message" role="status">{ m }</p> },
+            Some(Message::Error(m)) => html! { <p class="message error" role="alert">{ m }</p> },
+            None => Html::default(),
+        }
+    }
+}
+
 /// Now, from the browser's clock.
 pub fn now() -> OffsetDateTime {
     when::from_unix_millis(js_sys::Date::now())

@@ -2,6 +2,7 @@
 //! the ledger as CSV, and import through a preview that changes nothing until confirmed.
 
 use super::repo::Ctx;
+use super::Message;
 use crate::domain::ledger::Summary;
 use crate::domain::transfer::{self, classify, ImportError, Parsed, Verdict};
 use crate::domain::when;
@@ -119,12 +120,6 @@ struct Preview {
     file: String,
     parsed: Rc<Parsed>,
     rows: Rc<Vec<Row>>,
-}
-
-#[derive(Clone, PartialEq)]
-enum Message {
-    Info(String),
-    Error(String),
 }
 
 /// Props of [`TransferPanel`].
@@ -375,11 +370,7 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                     <input type="file" id="import-file" accept=".json,application/json" disabled={*busy} onchange={on_file} />
                 </div>
             </div>
-            { match (*message).clone() {
-                Some(Message::Info(m)) => html! { <p class="message" role="status">{ m }</p> },
-                Some(Message::Error(m)) => html! { <p class="message error" role="alert">{ m }</p> },
-                None => Html::default(),
-            } }
+            { Message::view(message.as_ref()) }
             { preview_html }
         </section>
     }

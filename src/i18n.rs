@@ -3,7 +3,9 @@
 //! Chinese is the default; English follows key by key.
 
 use crate::domain::catalogue::FlawKind;
-use crate::domain::validate::ProblemKind;
+use crate::domain::validate::{Problem, ProblemKind, Target};
+use serde::Deserialize;
+use std::collections::BTreeMap;
 
 /// A UI language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -55,7 +57,7 @@ keys! {
     SearchPlaceholder => "输入关键字，如：充电桩", "Type a word, e.g. 充电桩";
     NoMatch => "没有找到相符的事项。", "No matching matter.";
     Loading => "正在加载……", "Loading…";
-    SourceNote => "依据：昌吉回族自治州民政局《关于进一步做好昌吉州城乡社区协商工作的通知》（昌州民字〔2021〕85号）", "Source: Changji Prefecture Civil Affairs Bureau notice 昌州民字〔2021〕85号";
+    SourceNote => "依据：昌吉回族自治州民政局《关于进一步做好昌吉州城乡社区协商工作的通知》（昌州民字〔2021〕85号）", "Source: Changji Prefecture Civil Affairs Bureau, notice Changzhou Minzi [2021] No. 85";
     StartConsultation => "发起协商", "Start";
     OtherMatterHeading => "其他事项（清单以外）", "Another matter (not in the list)";
     OtherMatterIntro => "清单未列出的事项，可在此填写后发起协商。", "For a matter the list does not name.";
@@ -84,7 +86,7 @@ keys! {
     StageRecheck => "需重新确认", "Re-check";
     StepProblems => "{}个问题", "{} problems";
     StageNumber => "第{}阶段", "Stage {}";
-    Clause => "依据", "Clause";
+    Clause => "依据", "Notice";
     Required => "必做", "Required";
     Conditional => "本事项必做", "Required here";
     ConditionalOff => "视情况", "If it applies";
@@ -382,6 +384,56 @@ keys! {
     BackToList => "返回事项清单", "Back to the list";
     FilingTemplateNote => "当前使用的是模板，尚未编制本县清单。", "This is the template; the county's list is not made yet.";
     ListVersion => "第{}版（{}）", "version {} ({})";
+    NavOverview => "汇总分析", "Overview";
+    NavTraining => "培训练习", "Training";
+    TrainingMark => "培训练习", "Training";
+    TrainingMarkNote => "本模式下的记录仅供练习，与正式记录分开保存。", "Records made here are for practice only and are kept apart from real records.";
+    EnterTraining => "进入培训练习", "Start training";
+    LeaveTraining => "退出培训练习", "Leave training";
+    TrainingHeading => "培训练习", "Training";
+    TrainingIntro => "供县（市）民政局培训村（社区）工作人员使用。练习记录保存在单独的培训数据中，与正式记录互不影响，可一键清除。每个案例取自协商事项清单，都停在某个阶段并故意留有问题：请根据阶段报告找出问题、改正，再完成本阶段。", "For county civil affairs bureaus training village and community staff. Practice records are kept in separate training data, apart from real records, and can be wiped in one step. Each case is drawn from the catalogue and stands at a stage with deliberate gaps: find them from the stage report, fix them, then complete the stage.";
+    TrainingOnNote => "现在是培训练习模式：新建、修改的记录都是练习记录，可在“协商台账”中查看。", "Training mode is on: records made or changed now are practice records; the records ledger shows them.";
+    TrainingOffNote => "现在是正式工作模式。进入培训练习后，所建记录均为练习记录。", "This is real work. In training, every record made is a practice record.";
+    CasesHeading => "练习案例", "Worked cases";
+    CaseMatter => "事项：{}", "Matter: {}";
+    CaseStage => "所处阶段：{}", "Stands at: {}";
+    CaseTask => "练习要求：", "Task: ";
+    OpenCase => "开始练习", "Practise this case";
+    OpenCaseNamed => "开始练习：{}", "Practise: {}";
+    ChecklistsHeading => "空白核对表", "Blank checklists";
+    ChecklistsIntro => "五个阶段的核对表，按公文格式排版，供线下培训时打印使用。", "The checklists of the five stages, laid out like the other documents, to print for sessions held on paper.";
+    PrintChecklists => "打印空白核对表", "Print blank checklists";
+    BackToTraining => "返回培训练习", "Back to training";
+    WipeHeading => "清除培训数据", "Wipe training data";
+    WipeIntro => "清除全部练习记录，以及培训数据中的群众意见、设置和事项清单；正式记录不受影响。", "Wipes every practice record, and the training data's opinions, settings and list; real records are not touched.";
+    WipeTraining => "清除全部培训数据", "Wipe all training data";
+    WipeQuestion => "确定清除全部培训数据吗？清除后无法恢复。正式记录不受影响。", "Wipe all training data? This cannot be undone. Real records are not touched.";
+    ConfirmWipe => "确认清除", "Wipe";
+    Wiped => "培训数据已清除。", "Training data wiped.";
+    NoticeText => "通知原文", "Text of the notice";
+    OverviewHeading => "汇总分析", "Overview across villages";
+    OverviewIntro => "供县（市）、州民政局汇总各村（社区）、乡镇（街道）导出的文件：可一次选择多个协商记录文件和群众意见台账文件；同一记录或意见出现在多个文件中，只计一次。", "For county and prefecture bureaus: load the files villages, townships and counties export (record files and opinion ledgers, several at once); a record or opinion found in several files is counted once.";
+    OverviewFiles => "选择导出文件（可多选）", "Choose exported files (several at once)";
+    OverviewLoaded => "已载入的文件", "Files loaded";
+    OverviewNothing => "尚未载入文件。", "No files loaded yet.";
+    OverviewRead => "已载入：协商记录{}条，群众意见{}条。", "Loaded: {} records, {} opinions.";
+    OverviewMismatch => "{}：{}条记录的校验码与内容不符，已计入，请核对。", "{}: {} records do not match their digest; they are counted, check them.";
+    OverviewLocalNote => "本页的统计只用于汇总，不会改动本机的协商记录；如需保存到本机，请在“协商台账”中导入。", "The overview never changes this browser's records; to keep records here, import them in the records ledger.";
+    OverviewExportCsv => "导出汇总表（CSV）", "Export the overview (CSV)";
+    OverviewClear => "清空汇总", "Clear the overview";
+    OverviewFileName => "协商情况汇总", "overview";
+    ColFile => "文件", "File";
+    ColKind => "类型", "Kind";
+    ColPlace => "地区", "Place";
+    ColRecords => "记录数", "Records";
+    ColOpinions => "意见数", "Opinions";
+    ColRepeated => "重复（只计一次）", "Repeated (counted once)";
+    KindRecords => "协商记录", "Records";
+    KindOpinions => "群众意见台账", "Opinion ledger";
+    ExportOpinions => "导出群众意见台账（JSON）", "Export the opinion ledger (JSON)";
+    OpinionsFileName => "群众意见台账", "opinion-ledger";
+    LanguageSwitch => "切换界面语言", "Switch language";
+    TemplateSource => "昌州民字〔2021〕85号 附件", "Annex to notice Changzhou Minzi [2021] No. 85";
 }
 
 /// The short tag shown beside a row with a flaw of this kind.
@@ -416,16 +468,26 @@ pub fn tf(lang: Lang, key: Key, args: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
-/// The message of a validation problem.
-pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
-    match (lang, kind) {
+/// The message of a validation problem: labels and rule texts in the language, found by the
+/// ids the problem points at (the Chinese labels it carries are the fallback).
+pub fn problem_message(lang: Lang, problem: &Problem) -> String {
+    let (item_id, field_id) = match &problem.target {
+        Target::Item { item } => (Some(item.as_str()), None),
+        Target::Field { item, field } => (Some(item.as_str()), Some(field.as_str())),
+        Target::Party { .. } => (None, None),
+    };
+    let item_in =
+        |zh: &str| item_id.map_or_else(|| zh.to_owned(), |id| data(lang, Data::Item, id, zh).to_owned());
+    let field_in =
+        |zh: &str| field_id.map_or_else(|| zh.to_owned(), |id| data(lang, Data::Field, id, zh).to_owned());
+    match (lang, &problem.kind) {
         (Lang::Zh, ProblemKind::ItemOpen { item }) => format!("尚未完成：{item}"),
-        (Lang::En, ProblemKind::ItemOpen { item }) => format!("Not done yet: {item}"),
+        (Lang::En, ProblemKind::ItemOpen { item }) => format!("Not done yet: {}", item_in(item)),
         (Lang::Zh, ProblemKind::FieldMissing { item, field }) => {
             format!("未填写“{field}”（{item}）")
         }
         (Lang::En, ProblemKind::FieldMissing { item, field }) => {
-            format!("“{field}” is empty ({item})")
+            format!("“{}” is empty ({})", field_in(field), item_in(item))
         }
         (Lang::Zh, ProblemKind::PartyUnnamed { index }) => {
             format!("参与主体第{}位未填写姓名或名称", index + 1)
@@ -433,10 +495,222 @@ pub fn problem_message(lang: Lang, kind: &ProblemKind) -> String {
         (Lang::En, ProblemKind::PartyUnnamed { index }) => format!("Party {} has no name", index + 1),
         (Lang::Zh, ProblemKind::NoReason { item }) => format!("“{item}”标为不适用，须写明理由"),
         (Lang::En, ProblemKind::NoReason { item }) => {
-            format!("“{item}” is marked not applicable: give the reason")
+            format!("“{}” is marked not applicable: give the reason", item_in(item))
         }
-        // Rule messages are data of the procedure, in Chinese.
-        (_, ProblemKind::Rule { message, party: Some(party), .. }) => format!("{party}：{message}"),
-        (_, ProblemKind::Rule { message, party: None, .. }) => message.clone(),
+        (Lang::Zh, ProblemKind::Rule { message, party: Some(party), .. }) => format!("{party}：{message}"),
+        (Lang::Zh, ProblemKind::Rule { message, party: None, .. }) => message.clone(),
+        (Lang::En, ProblemKind::Rule { rule, message, party, fill }) => {
+            let mut text = match en().rules.get(rule) {
+                Some(template) => template.clone(),
+                None => message.clone(),
+            };
+            for (name, value) in fill {
+                text = text.replace(&format!("{{{name}}}"), value);
+            }
+            match party {
+                Some(party) => format!("{party}: {text}"),
+                None => text,
+            }
+        }
+    }
+}
+
+/// The English labels of the data (procedure and template catalogue), by id: `data/en.json`.
+const EN_JSON: &str = include_str!("../data/en.json");
+
+/// The data's English labels.
+#[derive(Debug, Default, Deserialize)]
+pub struct DataEn {
+    stages: BTreeMap<String, String>,
+    items: BTreeMap<String, String>,
+    fields: BTreeMap<String, String>,
+    lists: BTreeMap<String, BTreeMap<String, String>>,
+    option_groups: BTreeMap<String, String>,
+    rules: BTreeMap<String, String>,
+    clauses: BTreeMap<String, String>,
+    /// The template catalogue's title.
+    pub catalogue_title: String,
+    groups: BTreeMap<String, String>,
+    matters: BTreeMap<String, String>,
+    flaws: BTreeMap<String, String>,
+}
+
+/// Parsed on first use (only when English is asked for).
+pub fn en() -> &'static DataEn {
+    static EN: std::sync::OnceLock<DataEn> = std::sync::OnceLock::new();
+    EN.get_or_init(|| serde_json::from_str(EN_JSON).unwrap_or_default())
+}
+
+/// Kinds of data labels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Data {
+    /// A stage's title.
+    Stage,
+    /// A checklist item's label.
+    Item,
+    /// A field's label.
+    Field,
+    /// A clause's title.
+    Clause,
+    /// A category of the template catalogue.
+    Group,
+    /// A matter of the template catalogue (a county's own wording has no translation: it stays).
+    Matter,
+    /// A flaw of the template.
+    Flaw,
+}
+
+impl DataEn {
+    fn section(&self, kind: Data) -> &BTreeMap<String, String> {
+        match kind {
+            Data::Stage => &self.stages,
+            Data::Item => &self.items,
+            Data::Field => &self.fields,
+            Data::Clause => &self.clauses,
+            Data::Group => &self.groups,
+            Data::Matter => &self.matters,
+            Data::Flaw => &self.flaws,
+        }
+    }
+
+    /// Every id of a section (for the test that the table is complete).
+    pub fn ids(&self, kind: Data) -> impl Iterator<Item = &str> {
+        self.section(kind).keys().map(String::as_str)
+    }
+
+    /// Every option id of a list.
+    pub fn option_ids(&self, list: &str) -> impl Iterator<Item = &str> {
+        self.lists.get(list).into_iter().flat_map(|l| l.keys().map(String::as_str))
+    }
+
+    /// Every option group heading (Chinese) translated.
+    pub fn option_group_ids(&self) -> impl Iterator<Item = &str> {
+        self.option_groups.keys().map(String::as_str)
+    }
+
+    /// Every rule id.
+    pub fn rule_ids(&self) -> impl Iterator<Item = &str> {
+        self.rules.keys().map(String::as_str)
+    }
+}
+
+/// A data label in a language: `zh` (the data's own text) in Chinese, the English by id
+/// otherwise, or `zh` where there is none.
+pub fn data<'a>(lang: Lang, kind: Data, id: &str, zh: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en().section(kind).get(id).map_or(zh, String::as_str),
+    }
+}
+
+/// A matter's name in a language, found by its Chinese wording among the template's matters
+/// (for rows that carry no id, such as the ledger's).
+pub fn matter_by_name<'a>(lang: Lang, zh: &'a str) -> &'a str {
+    if lang == Lang::Zh {
+        return zh;
+    }
+    let found = crate::domain::Catalogue::template_ref().all_matters().find(|(_, m)| m.name == zh);
+    match found {
+        Some((_, m)) => data(lang, Data::Matter, &m.id, zh),
+        None => zh,
+    }
+}
+
+/// The catalogue's title in a language (the template's has an English title; a county's own
+/// stays as written).
+pub fn catalogue_title<'a>(lang: Lang, zh: &'a str) -> &'a str {
+    if lang == Lang::En && zh == crate::domain::Catalogue::template_ref().title {
+        &en().catalogue_title
+    } else {
+        zh
+    }
+}
+
+/// A matter's name in a language: the template's matters have an English name, but only while
+/// the wording is the template's (a county's own wording stays as written).
+pub fn matter_name<'a>(lang: Lang, id: Option<&str>, zh: &'a str) -> &'a str {
+    if lang == Lang::Zh {
+        return zh;
+    }
+    let template = crate::domain::Catalogue::template_name(id.unwrap_or_default());
+    match template {
+        Some(name) if name == zh => data(lang, Data::Matter, id.unwrap_or_default(), zh),
+        _ => zh,
+    }
+}
+
+/// The heading of a group of options (keyed by its Chinese text) in a language.
+pub fn option_group<'a>(lang: Lang, zh: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en().option_groups.get(zh).map_or(zh, String::as_str),
+    }
+}
+
+/// A matter's category label in a language: the template's categories have English labels
+/// (found through the matter's id, while the label is the template's).
+pub fn category_name<'a>(lang: Lang, matter: Option<&str>, zh: &'a str) -> &'a str {
+    if lang == Lang::Zh {
+        return zh;
+    }
+    let template = crate::domain::Catalogue::template_ref();
+    let group = template.groups.iter().find(|g| {
+        g.label.as_deref() == Some(zh)
+            && (matter.is_none()
+                || g.entries
+                    .iter()
+                    .any(|e| matches!(e, crate::domain::Entry::Matter(m) if Some(m.id.as_str()) == matter)))
+    });
+    match group {
+        Some(g) => data(lang, Data::Group, &g.id, zh),
+        None => zh,
+    }
+}
+
+/// A document's title in a language (the printed documents stay Chinese by default).
+pub fn doc_title(lang: Lang, kind: crate::domain::documents::DocKind) -> &'static str {
+    use crate::domain::documents::DocKind;
+    match lang {
+        Lang::Zh => kind.title(),
+        Lang::En => match kind {
+            DocKind::Publicity => "Public notice of the topic",
+            DocKind::Minutes => "Minutes of the consultation",
+            DocKind::ResultNotice => "Public notice of the outcome",
+            DocKind::Letter => "Official letter to the implementer",
+            DocKind::Archive => "Archive form",
+            DocKind::Filing => "The county's list, for filing",
+            DocKind::Checklists => "Checklists of the procedure",
+            DocKind::Overview => "Overview of community consultation",
+        },
+    }
+}
+
+/// How a clause of the notice is cited in a language: `二（四）1` as it stands in Chinese;
+/// in English its numbers in digits, `2(4)1`, and a clause without numbers by its title.
+pub fn clause_id(lang: Lang, id: &str) -> String {
+    if lang == Lang::Zh {
+        return id.to_owned();
+    }
+    const NUMERALS: [char; 10] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+    if !id.chars().any(|c| NUMERALS.contains(&c)) {
+        return data(lang, Data::Clause, id, id).to_owned();
+    }
+    id.chars()
+        .map(|c| match c {
+            '（' => "(".to_owned(),
+            '）' => ")".to_owned(),
+            c => match NUMERALS.iter().position(|n| *n == c) {
+                Some(i) => (i + 1).to_string(),
+                None => c.to_string(),
+            },
+        })
+        .collect()
+}
+
+/// An option of a list in a language.
+pub fn option<'a>(lang: Lang, list: &str, id: &str, zh: &'a str) -> &'a str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en().lists.get(list).and_then(|l| l.get(id)).map_or(zh, String::as_str),
     }
 }

@@ -195,6 +195,17 @@ impl Catalogue {
         Catalogue::from_json(TEMPLATE_JSON).expect("the embedded catalogue is valid (tested)")
     }
 
+    /// The template, parsed once and kept.
+    pub fn template_ref() -> &'static Catalogue {
+        static TEMPLATE: std::sync::OnceLock<Catalogue> = std::sync::OnceLock::new();
+        TEMPLATE.get_or_init(Catalogue::template)
+    }
+
+    /// The template's wording of a matter.
+    pub fn template_name(id: &str) -> Option<&'static str> {
+        Catalogue::template_ref().matter(id).map(|(_, m)| m.name.as_str())
+    }
+
     /// Parses and checks a catalogue.
     pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
         let catalogue: Catalogue =

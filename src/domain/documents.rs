@@ -27,6 +27,11 @@ pub enum DocKind {
     /// notice's closing paragraph: 上报州民政局统一备案).
     /// Not a record's document: it is printed from the list page.
     Filing,
+    /// The blank checklists of the five stages, for training sessions held on paper. Not a
+    /// record's document: it is printed from the training page.
+    Checklists,
+    /// The overview across villages (汇总分析), for a bureau's report. Not a record's document.
+    Overview,
 }
 
 impl DocKind {
@@ -43,6 +48,8 @@ impl DocKind {
             DocKind::Letter => "letter",
             DocKind::Archive => "archive",
             DocKind::Filing => "filing",
+            DocKind::Checklists => "checklists",
+            DocKind::Overview => "overview",
         }
     }
 
@@ -60,6 +67,8 @@ impl DocKind {
             DocKind::Letter => "督办公函",
             DocKind::Archive => "城乡社区协商归档表",
             DocKind::Filing => "城乡社区协商事项指导目录清单",
+            DocKind::Checklists => "城乡社区协商程序核对表",
+            DocKind::Overview => "城乡社区协商情况汇总表",
         }
     }
 }
@@ -84,6 +93,13 @@ pub enum Block {
     },
     /// Lines to sign on (e.g. 主持人（签字）), kept on one page.
     SignLines(Vec<String>),
+    /// A bar chart of counts, kept on one page (printed in black; the numbers are written).
+    Bars {
+        /// What it shows.
+        caption: String,
+        /// Label and count of each bar.
+        rows: Vec<(String, usize)>,
+    },
 }
 
 /// A document ready to print. (Serialisable: the Word export runs in a worker.)
@@ -106,18 +122,27 @@ pub struct Document {
     pub record_id: String,
     /// The short digest of the record, printed on every page.
     pub digest: String,
+    /// Made in training mode: every page is marked 培训练习.
+    #[serde(default)]
+    pub training: bool,
 }
+
+/// The mark on every page of a document made in training mode.
+pub const TRAINING_MARK: &str = "培训练习";
 
 impl Document {
     /// The line at the foot of every page: which record (or list) and its short digest.
     pub fn foot(&self) -> String {
-        format!("{} {}　校验码 {}", self.foot_label(), self.record_id, self.digest)
+        let mark = if self.training { format!("{TRAINING_MARK}　") } else { String::new() };
+        format!("{mark}{} {}　校验码 {}", self.foot_label(), self.record_id, self.digest)
     }
 
     /// What the foot calls the thing the document is of: a record (记录) or a list (清单).
     pub fn foot_label(&self) -> &'static str {
         match self.kind {
             DocKind::Filing => "清单",
+            DocKind::Checklists => "程序",
+            DocKind::Overview => "汇总",
             _ => "记录",
         }
     }
@@ -217,6 +242,78 @@ pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3]) -> Document
         date: list.dated,
         record_id: format!("{}-v{}", list.id, list.version),
         digest: super::transfer::short_digest(&super::transfer::digest_of_text(&canonical)),
+        training: false,
+    }
+}
+
+/// The blank checklists of the five stages: for each stage, its clause, its items in order with
+/// what each asks to be filled in, whether it is required, the clause it rests on and boxes to
+/// tick; the points the stage's rules check; lines to sign. The foot names the procedure and the
+/// digest of its definition, so a paper copy says which version of the procedure it follows.
+pub fn checklists(procedure: &Procedure, issuer: &str) -> Document {
+    const NUMBERS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+    let mut blocks = vec![Block::Fields(vec![
+        ("村（社区）".into(), "＿＿＿＿＿＿＿＿".into()),
+        ("协商议题".into(), "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿".into()),
+    ])];
+    for (i, stage) in procedure.stages.iter().enumerate() {
+        let number = NUMBERS.get(i).copied().unwrap_or("");
+        blocks.push(Block::Heading(format!("{number}、{}（{}）", stage.title, stage.clause)));
+        let rows = stage
+            .items
+            .iter()
+            .enumerate()
+            .map(|(n, item)| {
+                let requirement = match &item.requirement {
+                    super::procedure::Requirement::Required => "必办",
+                    super::procedure::Requirement::Optional => "选办",
+                    super::procedure::Requirement::When { .. } => "符合条件时必办",
+                };
+                let fields: Vec<&str> = item.fields.iter().map(|f| f.label.as_str()).collect();
+                let asks = if fields.is_empty() {
+                    item.label.clone()
+                } else {
+                    format!("{}（填写：{}）", item.label, fields.join("、"))
+                };
+                vec![
+                    (n + 1).to_string(),
+                    asks,
+                    requirement.to_owned(),
+                    item.clause.clone(),
+                    "□已办　□不适用".into(),
+                ]
+            })
+            .collect();
+        blocks.push(Block::Table {
+            header: vec!["序号".into(), "核对事项".into(), "要求".into(), "依据".into(), "办理情况".into()],
+            rows,
+            nowrap: vec![0, 2, 3, 4],
+        });
+        let points: Vec<String> = procedure
+            .rules
+            .iter()
+            .filter(|r| r.stage == stage.id)
+            .map(|r| r.message.replace("{min}", "＿").replace("{max}", "＿").replace("{actual}", "＿"))
+            .collect();
+        if !points.is_empty() {
+            blocks.push(Block::Paragraph(format!("核对要点：{}", points.join(""))));
+        }
+        blocks.push(Block::SignLines(vec![
+            "经办人（签字）：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日".into()
+        ]));
+    }
+    Document {
+        kind: DocKind::Checklists,
+        title: DocKind::Checklists.title().to_owned(),
+        addressee: None,
+        blocks,
+        issuer: issuer.to_owned(),
+        date: None,
+        record_id: format!("{}-v{}", procedure.id, procedure.version),
+        digest: super::transfer::short_digest(&super::transfer::digest_of_text(
+            super::procedure::PROCEDURE_JSON,
+        )),
+        training: false,
     }
 }
 
@@ -440,7 +537,7 @@ pub fn document(kind: DocKind, record: &Record, procedure: &Procedure, settings:
             (blocks, r.date("letter_date"))
         }
         // The filing document is the list's, not a record's (see `filing`); a record asked for it gets its 归档表.
-        DocKind::Archive | DocKind::Filing => (archive(&r, &matter, &topic), None),
+        DocKind::Archive | DocKind::Filing | DocKind::Checklists | DocKind::Overview => (archive(&r, &matter, &topic), None),
     };
     Document {
         kind,
@@ -451,6 +548,7 @@ pub fn document(kind: DocKind, record: &Record, procedure: &Procedure, settings:
         date,
         record_id: record.id.clone(),
         digest: transfer::short_digest(&transfer::digest(record)),
+        training: false,
     }
 }
 

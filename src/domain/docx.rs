@@ -6,8 +6,8 @@
 use super::documents::{Block, Document};
 use super::when;
 use docx_rs::{
-    AlignmentType, Docx, Footer, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, Run, RunFonts,
-    SpecialIndentType, Table, TableCell, TableRow, WidthType,
+    AlignmentType, Docx, Footer, Header, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, Run,
+    RunFonts, SpecialIndentType, Table, TableCell, TableRow, WidthType,
 };
 
 const FANGSONG: &str = "仿宋_GB2312";
@@ -95,6 +95,23 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
         .default_size(32)
         .footer(page_foot(true, doc))
         .even_footer(page_foot(false, doc));
+    if doc.training {
+        // Every page of a training document says so at its head.
+        let mark = || {
+            Header::new().add_paragraph(
+                Paragraph::new()
+                    .add_run(
+                        Run::new()
+                            .add_text(super::documents::TRAINING_MARK)
+                            .size(28)
+                            .bold()
+                            .fonts(fonts(HEITI)),
+                    )
+                    .align(AlignmentType::Center),
+            )
+        };
+        d = d.header(mark()).even_header(mark());
+    }
     d = d.add_paragraph(
         Paragraph::new()
             .add_run(Run::new().add_text(&doc.title).size(44).fonts(fonts(XIAOBIAOSONG)))
@@ -154,6 +171,31 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
                         .cant_split()
                 }));
                 d = d.add_table(Table::new(all).set_grid(widths.clone()).width(TEXT_WIDTH, WidthType::Dxa));
+                d = d.add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().line(200)));
+            }
+            Block::Bars { caption, rows } => {
+                // A chart as a table of bars drawn with ■, each as long as its share of the
+                // largest count (at most 20), the count written after it.
+                let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+                let label_width = (TEXT_WIDTH as f64 * 0.3) as usize;
+                d = d.add_paragraph(
+                    Paragraph::new()
+                        .add_run(Run::new().add_text(caption).size(24).fonts(fonts(HEITI)))
+                        .align(AlignmentType::Center)
+                        .keep_next(true),
+                );
+                let all = rows
+                    .iter()
+                    .map(|(l, n)| {
+                        let bar = "■".repeat((n * 20).div_ceil(max).min(20));
+                        TableRow::new(vec![
+                            cell(l, 21, Some(label_width)),
+                            cell(&format!("{bar} {n}"), 21, Some(TEXT_WIDTH - label_width)),
+                        ])
+                        .cant_split()
+                    })
+                    .collect();
+                d = d.add_table(Table::new(all).width(TEXT_WIDTH, WidthType::Dxa));
                 d = d.add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().line(200)));
             }
             Block::SignLines(lines) => {

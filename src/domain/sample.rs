@@ -22,38 +22,39 @@ const COMMUNITIES: [&str; 12] = [
     "友谊村",
 ];
 
-fn text(s: impl Into<String>) -> Option<Value> {
+pub(super) fn text(s: impl Into<String>) -> Option<Value> {
     Some(Value::Text(s.into()))
 }
 
-fn choice(s: &str) -> Option<Value> {
+pub(super) fn choice(s: &str) -> Option<Value> {
     Some(Value::Choice(s.into()))
 }
 
-fn multi(s: &[&str]) -> Option<Value> {
+pub(super) fn multi(s: &[&str]) -> Option<Value> {
     Some(Value::Multichoice(s.iter().map(|s| (*s).to_owned()).collect()))
 }
 
-struct Filler<'a> {
-    record: Record,
-    procedure: &'a Procedure,
-    county: CountyRules,
-    now: OffsetDateTime,
+/// Makes a record through edits, three minutes apart (shared with the training cases).
+pub(super) struct Filler<'a> {
+    pub(super) record: Record,
+    pub(super) procedure: &'a Procedure,
+    pub(super) county: CountyRules,
+    pub(super) now: OffsetDateTime,
 }
 
 impl Filler<'_> {
-    fn edit(&mut self, edit: Edit) {
+    pub(super) fn edit(&mut self, edit: Edit) {
         self.now += Duration::minutes(3);
         // Sample data is made to be valid; an edit the engine refused would only leave a gap.
         let _ = self.record.apply(self.procedure, &self.county, edit, self.now);
     }
-    fn set(&mut self, field: &str, value: Option<Value>) {
+    pub(super) fn set(&mut self, field: &str, value: Option<Value>) {
         self.edit(Edit::SetValue { field: field.into(), value });
     }
-    fn done(&mut self, item: &str) {
+    pub(super) fn done(&mut self, item: &str) {
         self.edit(Edit::SetItem { item: item.into(), state: ItemState::Done });
     }
-    fn complete(&mut self, stage: &str) {
+    pub(super) fn complete(&mut self, stage: &str) {
         self.edit(Edit::CompleteStage(stage.into()));
     }
 }

@@ -7,6 +7,7 @@ use super::ledger::{Status, Summary};
 use super::opinion::Opinion;
 use super::procedure::{FieldKind, Procedure};
 use super::record::Record;
+use super::settings::Place;
 use super::when::{self, Date, OffsetDateTime};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -38,6 +39,9 @@ pub struct Envelope {
     /// Who exported it (the organisation in the settings), if known.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub organisation: String,
+    /// Where it was exported (county, township, village), as the settings say.
+    #[serde(default, skip_serializing_if = "Place::is_empty")]
+    pub place: Place,
     /// The records, each with its digest.
     pub records: Vec<Exported>,
     /// Residents' opinions the records took up.
@@ -92,18 +96,14 @@ pub fn short_digest(digest: &str) -> String {
 }
 
 /// Makes an export file.
-pub fn export(
-    records: &[Record],
-    opinions: Vec<Opinion>,
-    organisation: &str,
-    now: OffsetDateTime,
-) -> Envelope {
+pub fn export(records: &[Record], opinions: Vec<Opinion>, place: &Place, now: OffsetDateTime) -> Envelope {
     Envelope {
         format: FORMAT.into(),
         version: VERSION,
         exported_at: now,
         generator: format!("xieshang {}", env!("CARGO_PKG_VERSION")),
-        organisation: organisation.into(),
+        organisation: place.organisation(),
+        place: place.clone(),
         records: records.iter().map(|r| Exported { digest: digest(r), record: r.clone() }).collect(),
         opinions,
     }
@@ -120,7 +120,7 @@ pub fn to_json(envelope: &Envelope) -> String {
         })
         .collect();
     let mut text =
-        to_json_from_canonical(&canonical, &envelope.opinions, &envelope.organisation, envelope.exported_at);
+        to_json_from_canonical(&canonical, &envelope.opinions, &envelope.place, envelope.exported_at);
     // The generator is this program unless the envelope says otherwise.
     let default_generator = format!("xieshang {}", env!("CARGO_PKG_VERSION"));
     if envelope.generator != default_generator {
@@ -136,10 +136,10 @@ pub fn to_json(envelope: &Envelope) -> String {
 pub fn to_json_from_canonical(
     canonical_records: &[(String, String)],
     opinions: &[Opinion],
-    organisation: &str,
+    place: &Place,
     now: OffsetDateTime,
 ) -> String {
-    let (before, after) = frame(opinions, organisation, now);
+    let (before, after) = frame(opinions, place, now);
     let total: usize = canonical_records.iter().map(|(_, r)| r.len() + 90).sum();
     let mut out = String::with_capacity(before.len() + total + after.len());
     out.push_str(&before);
@@ -155,13 +155,14 @@ pub fn to_json_from_canonical(
 /// The text of an export file around its records: what comes before the first record and
 /// after the last. Between them go, for each record, [`record_opening`], its canonical JSON, and
 /// `}`. (The browser assembles large exports this way without copying the stored texts.)
-pub fn frame(opinions: &[Opinion], organisation: &str, now: OffsetDateTime) -> (String, String) {
+pub fn frame(opinions: &[Opinion], place: &Place, now: OffsetDateTime) -> (String, String) {
     let head = Envelope {
         format: FORMAT.into(),
         version: VERSION,
         exported_at: now,
         generator: format!("xieshang {}", env!("CARGO_PKG_VERSION")),
-        organisation: organisation.into(),
+        organisation: place.organisation(),
+        place: place.clone(),
         records: Vec::new(),
         opinions: opinions.to_vec(),
     };
@@ -303,6 +304,13 @@ pub fn parse(text: &str, procedure: &Procedure) -> Result<Parsed, ImportError> {
     Ok(unverified.verify(&digests))
 }
 
+/// The format a JSON file names itself (`xieshang-records`, `xieshang-opinions`, …), if it is
+/// a JSON object with a `format` text.
+pub fn file_format(text: &str) -> Option<String> {
+    let head: Head = serde_json::from_str(text.trim_start_matches('\u{feff}')).ok()?;
+    head.format?.as_str().map(str::to_owned)
+}
+
 /// An export file whose head is checked and whose records' texts are found, not yet read.
 pub struct FileText<'a> {
     raw: RawEnvelope<'a>,
@@ -387,6 +395,7 @@ impl<'a> FileText<'a> {
             exported_at: raw.exported_at,
             generator: raw.generator,
             organisation: raw.organisation,
+            place: raw.place,
             records,
             opinions: raw.opinions,
         };
@@ -442,6 +451,8 @@ struct RawEnvelope<'a> {
     generator: String,
     #[serde(default)]
     organisation: String,
+    #[serde(default)]
+    place: Place,
     #[serde(borrow)]
     records: Vec<RawExported<'a>>,
     #[serde(default)]

@@ -87,13 +87,17 @@ pub enum ProblemKind {
         message: String,
         /// The party concerned, where there is one.
         party: Option<String>,
+        /// The numbers filled into the message's placeholders (`min`, `actual`, …), for the
+        /// message in another language.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        fill: Vec<(String, String)>,
     },
 }
 
 impl Problem {
     /// The message in a language.
     pub fn message(&self, lang: Lang) -> String {
-        i18n::problem_message(lang, &self.kind)
+        i18n::problem_message(lang, self)
     }
 }
 
@@ -214,13 +218,17 @@ fn check_rule(
             .map(|i| i.id.clone())
             .unwrap_or_default()
     };
-    let push = |out: &mut Vec<Problem>, target: Target, message: String, party: Option<String>| {
+    let push = |out: &mut Vec<Problem>,
+                target: Target,
+                message: String,
+                party: Option<String>,
+                fill: Vec<(String, String)>| {
         out.push(Problem {
             stage: rule.stage.clone(),
             target,
             severity: rule.severity,
             clause: rule.clause.clone(),
-            kind: ProblemKind::Rule { rule: rule.id.clone(), message, party },
+            kind: ProblemKind::Rule { rule: rule.id.clone(), message, party, fill },
         })
     };
     let field_target = || Target::Field { item: item_of(&rule.target), field: rule.target.clone() };
@@ -228,24 +236,24 @@ fn check_rule(
     match &rule.check {
         Check::LeadIs { leads } => {
             if record.lead.as_ref().is_some_and(|l| !leads.contains(l)) {
-                push(out, field_target(), rule.message.clone(), None);
+                push(out, field_target(), rule.message.clone(), None, Vec::new());
             }
         }
         Check::PartyRoleAny { roles } => {
             if !record.parties.iter().any(|p| roles.contains(&p.role)) {
-                push(out, field_target(), rule.message.clone(), None);
+                push(out, field_target(), rule.message.clone(), None, Vec::new());
             }
         }
         Check::FormIn { forms } => {
             if record.form.as_ref().is_some_and(|f| !forms.contains(f)) {
-                push(out, field_target(), rule.message.clone(), None);
+                push(out, field_target(), rule.message.clone(), None, Vec::new());
             }
         }
         Check::AttendanceRecorded => {
             for (index, party) in record.parties.iter().enumerate() {
                 if party.attended.is_none() {
                     let target = Target::Party { field: rule.target.clone(), index };
-                    push(out, target, rule.message.clone(), Some(party.name.clone()));
+                    push(out, target, rule.message.clone(), Some(party.name.clone()), Vec::new());
                 }
             }
         }
@@ -257,14 +265,14 @@ fn check_rule(
                     && party.no_opinion_reason.trim().is_empty();
                 if unheard {
                     let target = Target::Party { field: rule.target.clone(), index };
-                    push(out, target, rule.message.clone(), Some(party.name.clone()));
+                    push(out, target, rule.message.clone(), Some(party.name.clone()), Vec::new());
                 }
             }
         }
         Check::DateOrder { before, after } => {
             if let (Some(a), Some(b)) = (date(before), date(after)) {
                 if a > b {
-                    push(out, field_target(), rule.message.clone(), None);
+                    push(out, field_target(), rule.message.clone(), None, Vec::new());
                 }
             }
         }
@@ -276,11 +284,12 @@ fn check_rule(
             let is_min = matches!(rule.check, Check::CountyMinDays { .. });
             let broken = if is_min { days < i64::from(limit) } else { days > i64::from(limit) };
             if broken {
-                let message = rule
-                    .message
-                    .replace(if is_min { "{min}" } else { "{max}" }, &limit.to_string())
-                    .replace("{actual}", &days.to_string());
-                push(out, field_target(), message, None);
+                let name = if is_min { "min" } else { "max" };
+                let fill =
+                    vec![(name.to_owned(), limit.to_string()), ("actual".to_owned(), days.to_string())];
+                let message =
+                    fill.iter().fold(rule.message.clone(), |m, (k, v)| m.replace(&format!("{{{k}}}"), v));
+                push(out, field_target(), message, None, fill);
             }
         }
     }

@@ -25,6 +25,10 @@ fn text_of(blocks: &[Block]) -> String {
                 .collect::<Vec<_>>()
                 .join("\n"),
             Block::SignLines(l) => l.join("\n"),
+            Block::Bars { caption, rows } => std::iter::once(caption.clone())
+                .chain(rows.iter().map(|(l, n)| format!("{l} {n}")))
+                .collect::<Vec<_>>()
+                .join("\n"),
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -110,4 +114,23 @@ fn the_archive_holds_every_stage_item_reason_and_the_audit_trail() {
     assert!(t.contains("六、修改记录"));
     assert!(t.contains("完成第1阶段“确定议题”"));
     assert!(t.contains("添加参与主体：张伟"));
+}
+
+#[test]
+fn the_blank_checklists_list_every_stage_and_item_with_its_clause() {
+    let p = xieshang::domain::Procedure::standard();
+    let doc = xieshang::domain::documents::checklists(&p, "某县民政局");
+    let text = text_of(&doc.blocks);
+    for stage in &p.stages {
+        assert!(text.contains(&format!("{}（{}）", stage.title, stage.clause)), "{}", stage.title);
+        for item in &stage.items {
+            assert!(text.contains(&item.label), "{}", item.label);
+        }
+    }
+    assert_eq!(text.matches("□已办　□不适用").count(), p.stages.iter().map(|s| s.items.len()).sum::<usize>());
+    assert!(text.contains("跨村（社区）事项应由乡镇（街道）党（工）委牵头组织开展协商。"));
+    assert!(!doc.training);
+    assert!(doc.foot().starts_with("程序 "));
+    let marked = xieshang::domain::documents::Document { training: true, ..doc };
+    assert!(marked.foot().starts_with("培训练习"));
 }

@@ -6,8 +6,16 @@ use xieshang::domain::ledger::{Status, Summary};
 use xieshang::domain::record::Edit;
 use xieshang::domain::transfer::{self, classify, parse, ImportError, Verdict};
 
+fn place() -> xieshang::domain::settings::Place {
+    xieshang::domain::settings::Place {
+        county: "玛纳斯县".into(),
+        township: String::new(),
+        community: "幸福社区".into(),
+    }
+}
+
 fn file_with(records: &[xieshang::domain::Record]) -> String {
-    transfer::to_json(&transfer::export(records, vec![], "玛纳斯县幸福社区", now()))
+    transfer::to_json(&transfer::export(records, vec![], &place(), now()))
 }
 
 #[test]
@@ -20,7 +28,11 @@ fn an_export_round_trips_and_names_itself() {
     assert_eq!(v["exported_at"], "2026-11-01T08:00:00Z");
     assert!(v["generator"].as_str().unwrap().starts_with("xieshang "));
     assert_eq!(v["records"][0]["digest"].as_str().unwrap().len(), 64);
+    assert_eq!(v["organisation"], "玛纳斯县幸福社区");
+    assert_eq!(v["place"]["county"], "玛纳斯县");
+    assert!(v["place"].get("township").is_none());
     let parsed = parse(&text, &w.procedure).unwrap();
+    assert_eq!(parsed.envelope.place, place());
     assert_eq!(parsed.envelope.records[0].record, w.record);
     assert!(parsed.digest_mismatches.is_empty());
     // A byte-order mark in front is fine.

@@ -1,0 +1,681 @@
+//! The overview across villages (汇总分析): many exported files (record exports and opinion
+//! ledgers from different villages, townships or counties) read together, each record and
+//! opinion counted once however many files carry it, and the counts a bureau reports: by place,
+//! by category and matter, by stage and status, overdue implementations, matters that never
+//! reach stage 4 or 5, and the time from topic to published result. Nothing here touches the
+//! local records: the overview holds its own rows.
+
+use super::documents::{Block, DocKind, Document};
+use super::ledger::{Status, Summary};
+use super::opinion::{LedgerFile, Opinion, OpinionStatus};
+use super::procedure::Procedure;
+use super::record::{Change, Record};
+use super::settings::Place;
+use super::transfer::Parsed;
+
+use super::when::{self, Date};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What a file was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// An export of records (`xieshang-records`).
+    Records,
+    /// An opinion ledger (`xieshang-opinions`).
+    Opinions,
+}
+
+/// One file loaded, and what it brought.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileNote {
+    /// The file's name.
+    pub name: String,
+    /// What it was.
+    pub kind: FileKind,
+    /// Where it says it comes from.
+    pub place: Place,
+    /// Records in it.
+    pub records: usize,
+    /// Opinions in it.
+    pub opinions: usize,
+    /// Of those, already loaded from another file (recognised, not counted twice).
+    pub repeated: usize,
+    /// Records whose digest does not match their content (counted, but the user is warned).
+    pub mismatches: usize,
+}
+
+/// One record as the overview counts it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Row {
+    place: Place,
+    category: String,
+    matter: String,
+    topic: String,
+    /// Stages completed in order (0 to 5).
+    reached: usize,
+    status: Status,
+    summary_deadline: Option<Date>,
+    implemented: bool,
+    /// When the topic was first set (from the audit trail), or the record opened.
+    topic_on: Date,
+    /// When the result was publicly posted (成果公示日期).
+    published_on: Option<Date>,
+    revision: u64,
+    digest: String,
+}
+
+/// The overview.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Overview {
+    rows: BTreeMap<String, Row>,
+    opinions: BTreeMap<String, (Opinion, Place)>,
+    /// The files loaded, in order.
+    pub files: Vec<FileNote>,
+}
+
+/// The field holding the result's publication date (二（四）4).
+const RESULT_PUBLISHED: &str = "result_publicity_date";
+
+fn row(record: &Record, procedure: &Procedure, place: &Place, digest: &str) -> Row {
+    let summary = Summary::with_digest(record, procedure, digest.to_owned());
+    let reached = match &summary.stage {
+        None => procedure.stages.len(),
+        Some(s) => procedure.stage_index(s).unwrap_or(0),
+    };
+    let topic_field = &procedure.key_fields.topic;
+    let topic_on = record
+        .audit
+        .iter()
+        .find(|e| matches!(&e.change, Change::Field { field, to: Some(_), .. } if field == topic_field))
+        .map_or(record.created.date(), |e| e.at.date());
+    let mut place = place.clone();
+    if !record.community.trim().is_empty() {
+        place.community = record.community.trim().to_owned();
+    }
+    Row {
+        place,
+        category: summary.category.clone(),
+        matter: summary.matter.clone(),
+        topic: summary.topic.clone(),
+        reached,
+        status: summary.status,
+        summary_deadline: summary.deadline,
+        implemented: summary.implemented,
+        topic_on,
+        published_on: record.value(procedure, RESULT_PUBLISHED).and_then(|v| v.date()),
+        revision: record.revision,
+        digest: summary.digest,
+    }
+}
+
+impl Overview {
+    /// Adds a record export. A record already loaded (same id) is counted once: the copy with
+    /// the higher revision is kept.
+    pub fn add_records(&mut self, name: &str, parsed: &Parsed, procedure: &Procedure) -> FileNote {
+        let place = parsed.envelope.place.clone();
+        let mut repeated = 0;
+        for exported in &parsed.envelope.records {
+            let new = row(&exported.record, procedure, &place, &exported.digest);
+            match self.rows.get(&exported.record.id) {
+                Some(old) => {
+                    repeated += 1;
+                    if new.revision > old.revision {
+                        self.rows.insert(exported.record.id.clone(), new);
+                    }
+                }
+                None => {
+                    self.rows.insert(exported.record.id.clone(), new);
+                }
+            }
+        }
+        let mut opinions_repeated = 0;
+        for o in &parsed.envelope.opinions {
+            opinions_repeated += usize::from(self.add_opinion(o, &place));
+        }
+        let note = FileNote {
+            name: name.to_owned(),
+            kind: FileKind::Records,
+            place,
+            records: parsed.envelope.records.len(),
+            opinions: parsed.envelope.opinions.len(),
+            repeated: repeated + opinions_repeated,
+            mismatches: parsed.digest_mismatches.len(),
+        };
+        self.files.push(note.clone());
+        note
+    }
+
+    /// Adds an opinion ledger. An opinion already loaded (same id) is counted once.
+    pub fn add_opinions(&mut self, name: &str, file: &LedgerFile) -> FileNote {
+        let repeated = file.opinions.iter().filter(|o| self.add_opinion(o, &file.place)).count();
+        let note = FileNote {
+            name: name.to_owned(),
+            kind: FileKind::Opinions,
+            place: file.place.clone(),
+            records: 0,
+            opinions: file.opinions.len(),
+            repeated,
+            mismatches: 0,
+        };
+        self.files.push(note.clone());
+        note
+    }
+
+    /// Adds one opinion; true if it was loaded already (a promoted one replaces a pending
+    /// copy: it is the later state).
+    fn add_opinion(&mut self, o: &Opinion, place: &Place) -> bool {
+        match self.opinions.get_mut(&o.id) {
+            Some((old, _)) => {
+                if old.status == OpinionStatus::Pending && o.status != OpinionStatus::Pending {
+                    *old = o.clone();
+                }
+                true
+            }
+            None => {
+                self.opinions.insert(o.id.clone(), (o.clone(), place.clone()));
+                false
+            }
+        }
+    }
+
+    /// Records counted (each once).
+    pub fn record_count(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Opinions counted (each once).
+    pub fn opinion_count(&self) -> usize {
+        self.opinions.len()
+    }
+
+    /// Whether nothing is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The counts, worked out once for the tables, the charts and the CSV.
+    pub fn figures(&self, procedure: &Procedure, today: Date) -> Figures {
+        let mut f = Figures::default();
+        f.records = self.rows.len();
+        f.opinions = self.opinions.len();
+        f.files = self.files.len();
+        f.repeated = self.files.iter().map(|n| n.repeated).sum();
+        let stages = procedure.stages.len();
+        for (id, r) in &self.rows {
+            let overdue = r.status != Status::Completed
+                && !r.implemented
+                && r.summary_deadline.is_some_and(|d| d < today);
+            let completed = r.status == Status::Completed;
+            let place = f.by_place.entry(PlaceKey::of(&r.place)).or_default();
+            place.records += 1;
+            place.completed += usize::from(completed);
+            place.overdue += usize::from(overdue);
+            match r.status {
+                Status::Consulting => f.consulting += 1,
+                Status::Implementing => f.implementing += 1,
+                Status::Completed => f.completed += 1,
+            }
+            f.overdue += usize::from(overdue);
+            *f.by_category.entry(r.category.clone()).or_default() += 1;
+            let m = f.by_matter.entry((r.category.clone(), r.matter.clone())).or_default();
+            m.records += 1;
+            m.reached_4 += usize::from(r.reached >= 3);
+            m.reached_5 += usize::from(r.reached >= 4);
+            m.completed += usize::from(completed);
+            if f.by_stage.len() < stages + 1 {
+                f.by_stage.resize(stages + 1, 0);
+            }
+            f.by_stage[r.reached.min(stages)] += 1;
+            if overdue {
+                let deadline = r.summary_deadline.unwrap_or(today);
+                f.overdue_rows.push(OverdueRow {
+                    id: id.clone(),
+                    community: r.place.community.clone(),
+                    topic: if r.topic.is_empty() { r.matter.clone() } else { r.topic.clone() },
+                    deadline,
+                    days: (today - deadline).whole_days(),
+                });
+            }
+            if let Some(published) = r.published_on {
+                let days = (published - r.topic_on).whole_days().max(0);
+                f.topic_to_result.push(days);
+                f.topic_to_result_by_county.entry(r.place.county.clone()).or_default().push(days);
+            }
+        }
+        if f.by_stage.is_empty() {
+            f.by_stage.resize(stages + 1, 0);
+        }
+        f.overdue_rows.sort_by(|a, b| b.days.cmp(&a.days).then(a.id.cmp(&b.id)));
+        f.topic_to_result.sort_unstable();
+        for days in f.topic_to_result_by_county.values_mut() {
+            days.sort_unstable();
+        }
+        for (o, place) in self.opinions.values() {
+            let c = f.opinions_by_place.entry(PlaceKey::of(place)).or_default();
+            c.0 += 1;
+            match o.status {
+                OpinionStatus::Pending => c.1 += 1,
+                OpinionStatus::Promoted => c.2 += 1,
+                OpinionStatus::Answered { .. } => c.3 += 1,
+            }
+        }
+        f
+    }
+}
+
+/// A place as counted: county, township, village (blank where a file does not say).
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct PlaceKey {
+    /// 县（市）.
+    pub county: String,
+    /// 乡镇（街道）.
+    pub township: String,
+    /// 村（社区）.
+    pub community: String,
+}
+
+impl PlaceKey {
+    fn of(p: &Place) -> PlaceKey {
+        PlaceKey { county: p.county.clone(), township: p.township.clone(), community: p.community.clone() }
+    }
+}
+
+/// Counts of one place.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct PlaceCount {
+    /// Records.
+    pub records: usize,
+    /// Of which all five stages completed.
+    pub completed: usize,
+    /// Of which overdue.
+    pub overdue: usize,
+}
+
+/// Counts of one matter.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct MatterCount {
+    /// Records.
+    pub records: usize,
+    /// That reached stage 4 (stage 3 completed).
+    pub reached_4: usize,
+    /// That reached stage 5 (stage 4 completed).
+    pub reached_5: usize,
+    /// That completed all five stages.
+    pub completed: usize,
+}
+
+/// An overdue implementation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct OverdueRow {
+    /// Record id.
+    pub id: String,
+    /// Village or community.
+    pub community: String,
+    /// Topic (or the matter, where no topic is set).
+    pub topic: String,
+    /// The deadline.
+    pub deadline: Date,
+    /// Days past it.
+    pub days: i64,
+}
+
+/// Every figure of the overview.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Figures {
+    /// Files loaded.
+    pub files: usize,
+    /// Records, each once.
+    pub records: usize,
+    /// Opinions, each once.
+    pub opinions: usize,
+    /// Records and opinions found in more than one file (counted once).
+    pub repeated: usize,
+    /// Records in stages 1–4.
+    pub consulting: usize,
+    /// Records in stage 5.
+    pub implementing: usize,
+    /// Records with all five stages completed.
+    pub completed: usize,
+    /// Overdue implementations.
+    pub overdue: usize,
+    /// By county, township and village.
+    pub by_place: BTreeMap<PlaceKey, PlaceCount>,
+    /// By category.
+    pub by_category: BTreeMap<String, usize>,
+    /// By category and matter.
+    pub by_matter: BTreeMap<(String, String), MatterCount>,
+    /// By the stage a record stands at: index 0–4 for stages 1–5, 5 for completed.
+    pub by_stage: Vec<usize>,
+    /// The overdue implementations, longest overdue first.
+    pub overdue_rows: Vec<OverdueRow>,
+    /// Days from topic to published result, of every record with a published result, sorted.
+    pub topic_to_result: Vec<i64>,
+    /// The same by county.
+    pub topic_to_result_by_county: BTreeMap<String, Vec<i64>>,
+    /// Opinions by place: (all, pending, promoted, answered).
+    pub opinions_by_place: BTreeMap<PlaceKey, (usize, usize, usize, usize)>,
+}
+
+/// The median of sorted numbers.
+pub fn median(sorted: &[i64]) -> Option<f64> {
+    let n = sorted.len();
+    match n {
+        0 => None,
+        _ if n % 2 == 1 => Some(sorted[n / 2] as f64),
+        _ => Some((sorted[n / 2 - 1] + sorted[n / 2]) as f64 / 2.0),
+    }
+}
+
+/// The mean of numbers.
+pub fn mean(xs: &[i64]) -> Option<f64> {
+    (!xs.is_empty()).then(|| xs.iter().sum::<i64>() as f64 / xs.len() as f64)
+}
+
+fn one_decimal(x: Option<f64>) -> String {
+    x.map_or_else(|| "—".into(), |x| format!("{x:.1}"))
+}
+
+fn blank(s: &str) -> String {
+    if s.trim().is_empty() {
+        "（未注明）".into()
+    } else {
+        s.to_owned()
+    }
+}
+
+/// What a stage position is called: “第N阶段 名称”, or 已办结 after the last.
+pub fn stage_label(procedure: &Procedure, index: usize) -> String {
+    match procedure.stages.get(index) {
+        Some(s) => format!("第{}阶段 {}", index + 1, s.title),
+        None => "已办结".into(),
+    }
+}
+
+impl Figures {
+    /// Matters (with records) that no record took to stage 4, and those none took to stage 5.
+    pub fn never_reached(&self) -> Vec<(&(String, String), &MatterCount)> {
+        self.by_matter.iter().filter(|(_, c)| c.reached_5 == 0).collect()
+    }
+
+    /// The overview as a document to print or save as Word: tables and bar charts.
+    pub fn document(&self, procedure: &Procedure, issuer: &str, today: Date) -> Document {
+        let mut blocks = vec![Block::Fields(vec![
+            ("汇总日期".into(), when::format_date_zh(today)),
+            ("汇总文件".into(), format!("{}个", self.files)),
+            (
+                "协商记录".into(),
+                format!(
+                    "{}条（多个文件中重复出现的记录和意见{}条，已识别，只计一次）",
+                    self.records, self.repeated
+                ),
+            ),
+            ("协商中（第一至第四阶段）".into(), format!("{}条", self.consulting)),
+            ("落实中（第五阶段）".into(), format!("{}条", self.implementing)),
+            ("已办结".into(), format!("{}条", self.completed)),
+            ("逾期未落实".into(), format!("{}条", self.overdue)),
+            ("群众意见".into(), format!("{}条", self.opinions)),
+        ])];
+        blocks.push(Block::Heading("一、按地区统计".into()));
+        blocks.push(Block::Table {
+            header: vec![
+                "县（市）".into(),
+                "乡镇（街道）".into(),
+                "村（社区）".into(),
+                "记录数".into(),
+                "已办结".into(),
+                "逾期".into(),
+            ],
+            rows: self
+                .by_place
+                .iter()
+                .map(|(p, c)| {
+                    vec![
+                        blank(&p.county),
+                        blank(&p.township),
+                        blank(&p.community),
+                        c.records.to_string(),
+                        c.completed.to_string(),
+                        c.overdue.to_string(),
+                    ]
+                })
+                .collect(),
+            nowrap: vec![3, 4, 5],
+        });
+        let mut by_township: BTreeMap<(String, String), usize> = BTreeMap::new();
+        for (p, c) in &self.by_place {
+            *by_township.entry((p.county.clone(), p.township.clone())).or_default() += c.records;
+        }
+        blocks.push(Block::Bars {
+            caption: "各乡镇（街道）协商记录数".into(),
+            rows: by_township
+                .into_iter()
+                .map(|((c, t), n)| (format!("{}{}", blank(&c), blank(&t)), n))
+                .collect(),
+        });
+        blocks.push(Block::Heading("二、按类别和事项统计".into()));
+        blocks.push(Block::Bars {
+            caption: "各类别协商记录数".into(),
+            rows: self.by_category.iter().map(|(c, n)| (blank(c), *n)).collect(),
+        });
+        blocks.push(Block::Table {
+            header: vec![
+                "类别".into(),
+                "事项".into(),
+                "记录数".into(),
+                "进入第四阶段".into(),
+                "进入第五阶段".into(),
+                "已办结".into(),
+            ],
+            rows: self
+                .by_matter
+                .iter()
+                .map(|((cat, m), c)| {
+                    vec![
+                        blank(cat),
+                        m.clone(),
+                        c.records.to_string(),
+                        c.reached_4.to_string(),
+                        c.reached_5.to_string(),
+                        c.completed.to_string(),
+                    ]
+                })
+                .collect(),
+            nowrap: vec![2, 3, 4, 5],
+        });
+        blocks.push(Block::Heading("三、按阶段和状态统计".into()));
+        let stage_rows: Vec<(String, usize)> =
+            self.by_stage.iter().enumerate().map(|(i, n)| (stage_label(procedure, i), *n)).collect();
+        blocks.push(Block::Table {
+            header: vec!["所处阶段".into(), "记录数".into()],
+            rows: stage_rows.iter().map(|(l, n)| vec![l.clone(), n.to_string()]).collect(),
+            nowrap: vec![1],
+        });
+        blocks.push(Block::Bars { caption: "各阶段协商记录数".into(), rows: stage_rows });
+        blocks.push(Block::Heading("四、逾期未落实".into()));
+        if self.overdue_rows.is_empty() {
+            blocks.push(Block::Paragraph("没有逾期未落实的协商成果。".into()));
+        } else {
+            blocks.push(Block::Table {
+                header: vec![
+                    "村（社区）".into(),
+                    "协商议题".into(),
+                    "落实期限".into(),
+                    "逾期天数".into(),
+                    "记录编号".into(),
+                ],
+                rows: self
+                    .overdue_rows
+                    .iter()
+                    .map(|r| {
+                        vec![
+                            blank(&r.community),
+                            r.topic.clone(),
+                            when::format_date(r.deadline),
+                            r.days.to_string(),
+                            r.id.clone(),
+                        ]
+                    })
+                    .collect(),
+                nowrap: vec![2, 3],
+            });
+        }
+        blocks.push(Block::Heading("五、未进入第四、第五阶段的事项".into()));
+        let never = self.never_reached();
+        if never.is_empty() {
+            blocks.push(Block::Paragraph("每个事项都至少有一条记录进入了第五阶段。".into()));
+        } else {
+            blocks.push(Block::Table {
+                header: vec!["类别".into(), "事项".into(), "记录数".into(), "未进入".into()],
+                rows: never
+                    .iter()
+                    .map(|((cat, m), c)| {
+                        let which = if c.reached_4 == 0 { "第四、第五阶段" } else { "第五阶段" };
+                        vec![blank(cat), m.clone(), c.records.to_string(), which.into()]
+                    })
+                    .collect(),
+                nowrap: vec![2, 3],
+            });
+        }
+        blocks.push(Block::Heading("六、从确定议题到成果公示的用时".into()));
+        let t = &self.topic_to_result;
+        blocks.push(Block::Fields(vec![
+            ("已公示成果的记录".into(), format!("{}条", t.len())),
+            ("平均".into(), format!("{}天", one_decimal(mean(t)))),
+            ("中位数".into(), format!("{}天", one_decimal(median(t)))),
+            (
+                "最短／最长".into(),
+                match (t.first(), t.last()) {
+                    (Some(a), Some(b)) => format!("{a}天／{b}天"),
+                    _ => "—".into(),
+                },
+            ),
+        ]));
+        if !self.topic_to_result_by_county.is_empty() {
+            blocks.push(Block::Table {
+                header: vec!["县（市）".into(), "记录数".into(), "平均天数".into(), "中位天数".into()],
+                rows: self
+                    .topic_to_result_by_county
+                    .iter()
+                    .map(|(c, d)| {
+                        vec![blank(c), d.len().to_string(), one_decimal(mean(d)), one_decimal(median(d))]
+                    })
+                    .collect(),
+                nowrap: vec![1, 2, 3],
+            });
+        }
+        blocks.push(Block::Heading("七、群众意见".into()));
+        if self.opinions_by_place.is_empty() {
+            blocks.push(Block::Paragraph("所载文件中没有群众意见。".into()));
+        } else {
+            blocks.push(Block::Table {
+                header: vec![
+                    "县（市）".into(),
+                    "乡镇（街道）".into(),
+                    "村（社区）".into(),
+                    "意见数".into(),
+                    "待研究".into(),
+                    "已转议题".into(),
+                    "已答复".into(),
+                ],
+                rows: self
+                    .opinions_by_place
+                    .iter()
+                    .map(|(p, (all, pending, promoted, answered))| {
+                        vec![
+                            blank(&p.county),
+                            blank(&p.township),
+                            blank(&p.community),
+                            all.to_string(),
+                            pending.to_string(),
+                            promoted.to_string(),
+                            answered.to_string(),
+                        ]
+                    })
+                    .collect(),
+                nowrap: vec![3, 4, 5, 6],
+            });
+        }
+        let canonical = format!("{self:?}");
+        Document {
+            kind: DocKind::Overview,
+            title: DocKind::Overview.title().into(),
+            addressee: None,
+            blocks,
+            issuer: issuer.to_owned(),
+            date: Some(today),
+            record_id: format!("{}条记录", self.records),
+            digest: super::transfer::short_digest(&super::transfer::digest_of_text(&canonical)),
+            training: false,
+        }
+    }
+
+    /// The overview as CSV (UTF-8 with BOM for Excel and WPS): one line per figure, with the
+    /// table it belongs to, its row and column.
+    pub fn csv(&self, procedure: &Procedure) -> String {
+        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+        let _ = w.write_record([
+            "统计表",
+            "县（市）",
+            "乡镇（街道）",
+            "村（社区）",
+            "类别",
+            "事项",
+            "项目",
+            "数值",
+        ]);
+        let mut put =
+            |table: &str, place: Option<&PlaceKey>, cat: &str, matter: &str, item: &str, value: String| {
+                let (c, t, v) = place
+                    .map_or(("", "", ""), |p| (p.county.as_str(), p.township.as_str(), p.community.as_str()));
+                let _ = w.write_record([table, c, t, v, cat, matter, item, &value]);
+            };
+        put("概况", None, "", "", "协商记录", self.records.to_string());
+        put("概况", None, "", "", "重复出现（只计一次）", self.repeated.to_string());
+        put("概况", None, "", "", "协商中", self.consulting.to_string());
+        put("概况", None, "", "", "落实中", self.implementing.to_string());
+        put("概况", None, "", "", "已办结", self.completed.to_string());
+        put("概况", None, "", "", "逾期未落实", self.overdue.to_string());
+        put("概况", None, "", "", "群众意见", self.opinions.to_string());
+        for (p, c) in &self.by_place {
+            put("按地区", Some(p), "", "", "记录数", c.records.to_string());
+            put("按地区", Some(p), "", "", "已办结", c.completed.to_string());
+            put("按地区", Some(p), "", "", "逾期", c.overdue.to_string());
+        }
+        for ((cat, m), c) in &self.by_matter {
+            put("按事项", None, cat, m, "记录数", c.records.to_string());
+            put("按事项", None, cat, m, "进入第四阶段", c.reached_4.to_string());
+            put("按事项", None, cat, m, "进入第五阶段", c.reached_5.to_string());
+            put("按事项", None, cat, m, "已办结", c.completed.to_string());
+        }
+        for (i, n) in self.by_stage.iter().enumerate() {
+            put("按阶段", None, "", "", &stage_label(procedure, i), n.to_string());
+        }
+        for r in &self.overdue_rows {
+            let place = PlaceKey { community: r.community.clone(), ..PlaceKey::default() };
+            put(
+                "逾期未落实",
+                Some(&place),
+                "",
+                &r.topic,
+                &format!("落实期限{}", when::format_date(r.deadline)),
+                r.days.to_string(),
+            );
+        }
+        put("确定议题到成果公示", None, "", "", "记录数", self.topic_to_result.len().to_string());
+        put("确定议题到成果公示", None, "", "", "平均天数", one_decimal(mean(&self.topic_to_result)));
+        put("确定议题到成果公示", None, "", "", "中位天数", one_decimal(median(&self.topic_to_result)));
+        for (p, (all, pending, promoted, answered)) in &self.opinions_by_place {
+            put("群众意见", Some(p), "", "", "意见数", all.to_string());
+            put("群众意见", Some(p), "", "", "待研究", pending.to_string());
+            put("群众意见", Some(p), "", "", "已转议题", promoted.to_string());
+            put("群众意见", Some(p), "", "", "已答复", answered.to_string());
+        }
+        let bytes = w.into_inner().unwrap_or_default();
+        format!("\u{feff}{}", String::from_utf8(bytes).unwrap_or_default())
+    }
+}
+
+/// Distinct record ids of the overview (tests).
+pub fn ids(o: &Overview) -> BTreeSet<&str> {
+    o.rows.keys().map(String::as_str).collect()
+}

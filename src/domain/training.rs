@@ -1,0 +1,304 @@
+//! Worked cases for training sessions (培训练习): realistic consultations drawn from the
+//! catalogue, each left at some stage with a deliberate gap that the stage gate and the report
+//! point out. A case is made through the same edits a user makes, so its audit trail reads like
+//! real work; the gap is simply what the staff in the story did not do, or did wrongly.
+
+use super::catalogue::Catalogue;
+use super::procedure::{CountyRules, Procedure};
+use super::record::{Edit, MatterCopy, Party, Record, Value};
+use super::sample::{choice, multi, text, Filler};
+use super::when::{OffsetDateTime, PrimitiveDateTime};
+use time::Duration;
+
+/// A text in Chinese and in English (the training layer carries both; the UI picks one).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Text {
+    /// 简体中文.
+    pub zh: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+/// A worked case.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Case {
+    /// Stable id (`cross-village-lead`, …).
+    pub id: &'static str,
+    /// The catalogue matter it is drawn from (an id of the template).
+    pub matter: &'static str,
+    /// Title of the case.
+    pub title: Text,
+    /// The situation, as the trainee is told it.
+    pub situation: Text,
+    /// What the trainee is asked to do.
+    pub task: Text,
+    /// The stage the case stands at (the first one not completed).
+    pub stage: &'static str,
+    /// The rule of the procedure its gap breaks, where the gap is a rule (otherwise the gap is a
+    /// required item left undone).
+    pub rule: Option<&'static str>,
+}
+
+/// The worked cases, in the order of the procedure.
+pub const CASES: [Case; 4] = [
+    Case {
+        id: "cross-village-lead",
+        matter: "tpl-07",
+        title: Text {
+            zh: "两村共用的机耕道修缮，由村委会牵头",
+            en: "A farm road shared by two villages, led by one village committee",
+        },
+        situation: Text {
+            zh: "东湖村与西湖村共用的一段机耕道年久失修，两村村民都反映强烈。东湖村村民委员会收集意见后，自行牵头确定了议题、参与主体和协商形式，准备提交确定议题。",
+            en: "A farm road shared by Donghu and Xihu villages is in disrepair and residents of both complain. The Donghu villagers' committee gathered the opinions and led the preparation of the topic, parties and form itself, and is about to complete the first stage.",
+        },
+        task: Text {
+            zh: "查看“确定议题”阶段的问题报告，按通知要求改正后完成本阶段。",
+            en: "Read the report of the stage “Set the topic”, correct what the notice requires, then complete the stage.",
+        },
+        stage: "s1",
+        rule: Some("cross_village_lead"),
+    },
+    Case {
+        id: "wide-reaching-small-talk",
+        matter: "tpl-41",
+        title: Text {
+            zh: "涉及全社区的拆迁改造计划，只开小范围恳谈",
+            en: "A redevelopment plan for the whole community, held as a small talk",
+        },
+        situation: Text {
+            zh: "团结社区的老旧小区拆迁改造计划涉及三百多户居民，关注度很高。社区为了尽快推进，打算只请几户居民开一次小范围恳谈。",
+            en: "The redevelopment plan for the old estates of Tuanjie community affects over three hundred households and draws wide attention. To move fast, the community plans only a small talk with a few households.",
+        },
+        task: Text {
+            zh: "找出协商形式的问题，选择通知要求的形式后完成“确定议题”阶段。",
+            en: "Find what is wrong with the form of consultation, choose a form the notice requires, then complete the stage “Set the topic”.",
+        },
+        stage: "s1",
+        rule: Some("wide_reaching_form"),
+    },
+    Case {
+        id: "absent-stakeholder",
+        matter: "tpl-26",
+        title: Text {
+            zh: "健身器材选址，受影响的住户没有到会",
+            en: "Siting fitness equipment: an affected household did not attend",
+        },
+        situation: Text {
+            zh: "幸福社区拟在3号楼前空地安装健身器材。协商会已按公示召开，但住在1楼、受影响最大的赵桂芳没有到会，也没有留下书面意见，记录中未作说明。",
+            en: "Xingfu community plans fitness equipment on the open space in front of building 3. The meeting was held as publicised, but Zhao Guifang, the ground-floor resident most affected, did not attend and left no written opinion, and the record says nothing about it.",
+        },
+        task: Text {
+            zh: "在“开展协商”阶段补齐未到会利益相关方的书面意见（或记明未提交的原因）后完成本阶段。",
+            en: "In the stage “Hold the consultation”, record the absent stakeholder's written opinion (or why there is none), then complete the stage.",
+        },
+        stage: "s3",
+        rule: Some("absent_stakeholder"),
+    },
+    Case {
+        id: "result-never-published",
+        matter: "tpl-27",
+        title: Text {
+            zh: "充电桩设立已达成共识，成果一直没有公示",
+            en: "Charging points agreed, but the result was never published",
+        },
+        situation: Text {
+            zh: "和平社区关于在地下车库设立电动车充电桩的协商已达成共识，材料已归档，也电话通报了各方，但协商成果一直没有在村（居）务公开栏等平台公示。",
+            en: "Heping community reached agreement on charging points in the underground car park; the papers are filed and the parties were told by phone, but the result was never posted on the notice board or any other platform.",
+        },
+        task: Text {
+            zh: "在“公开成果”阶段补上成果公示（日期和平台）后完成本阶段。",
+            en: "In the stage “Publish the result”, add the public notice of the result (date and platform), then complete the stage.",
+        },
+        stage: "s4",
+        rule: None,
+    },
+];
+
+/// The case with this id.
+pub fn case(id: &str) -> Option<&'static Case> {
+    CASES.iter().find(|c| c.id == id)
+}
+
+fn party(name: &str, role: &str, organisation: &str, stakeholder: bool) -> Party {
+    Party {
+        name: name.into(),
+        role: role.into(),
+        organisation: organisation.into(),
+        stakeholder,
+        ..Party::default()
+    }
+}
+
+/// A new record of a case, with id `id`, made as if its work had been done over the two weeks
+/// before `now`. The matter is taken from `catalogue` where it is in use there, otherwise from
+/// the template. `None` for an unknown case.
+pub fn open(
+    case_id: &str,
+    procedure: &Procedure,
+    catalogue: &Catalogue,
+    id: String,
+    now: OffsetDateTime,
+) -> Option<Record> {
+    let case = case(case_id)?;
+    let template = Catalogue::template();
+    let (list, (group, matter)) = match catalogue.matter(case.matter) {
+        Some(found) if found.1.retired.is_none() => (catalogue, found),
+        _ => (&template, template.matter(case.matter)?),
+    };
+    let day0 = now.date() - Duration::days(14);
+    let created = PrimitiveDateTime::new(day0, time::Time::from_hms(9, 0, 0).unwrap_or(time::Time::MIDNIGHT))
+        .assume_utc();
+    let record = Record::new(id, procedure, MatterCopy::of(list, group, matter), created);
+    let mut f = Filler { record, procedure, county: CountyRules::default(), now: created };
+    let date = |d: i64| Some(Value::Date(day0 + Duration::days(d)));
+    let at = |d: i64, h: u8| {
+        Some(Value::Datetime(PrimitiveDateTime::new(
+            day0 + Duration::days(d),
+            time::Time::from_hms(h, 0, 0).unwrap_or(time::Time::MIDNIGHT),
+        )))
+    };
+    let no = Some(Value::Yesno(false));
+    let yes = Some(Value::Yesno(true));
+    match case.id {
+        "cross-village-lead" => {
+            f.set("source_channels", multi(&["home_visit", "speak_day"]));
+            f.set("source_summary", text("两村村民反映机耕道路面塌陷、雨天无法通行，秋收农机进出困难。"));
+            f.done("s1.ledger");
+            f.set("community", text("东湖村、西湖村"));
+            f.set("topic", text("东湖村—西湖村机耕道修缮的一事一议筹资筹劳方案"));
+            f.set("topic_detail", text("修缮两村交界处约1.2公里机耕道，商议筹资筹劳标准和施工管理。"));
+            f.done("s1.topic");
+            f.set("scope", choice("cross_village"));
+            f.set("lead", choice("village_committee"));
+            f.set("lead_contact", text("东湖村村委会主任 马建军"));
+            f.done("s1.scope");
+            f.set("technical", no.clone());
+            f.set("wide_reaching", no.clone());
+            f.set("dispute", no.clone());
+            f.set("commissioned", no.clone());
+            f.done("s1.nature");
+            for p in [
+                party("东湖村村民委员会", "village_committee", "东湖村", false),
+                party("西湖村村民委员会", "village_committee", "西湖村", false),
+                party("周德明", "veteran_party_member", "东湖村", false),
+                party("李春花", "resident", "东湖村3组", true),
+                party("阿不都热合曼", "resident", "西湖村1组", true),
+            ] {
+                f.edit(Edit::AddParty(p));
+            }
+            f.done("s1.parties");
+            f.set("form", choice("council"));
+            f.done("s1.form");
+            f.set("invited_on", date(3));
+            f.done("s1.invite");
+        }
+        "wide-reaching-small-talk" => {
+            f.set("source_channels", multi(&["opinion_box", "online"]));
+            f.set("source_summary", text("居民关心拆迁补偿、过渡安置和改造后的停车位。"));
+            f.done("s1.ledger");
+            f.set("community", text("团结社区"));
+            f.set("topic", text("团结社区老旧小区拆迁改造计划的编制"));
+            f.done("s1.topic");
+            f.set("scope", choice("single"));
+            f.set("lead", choice("village_party_and_committee"));
+            f.done("s1.scope");
+            f.set("technical", no.clone());
+            f.set("wide_reaching", yes.clone());
+            f.set("dispute", no.clone());
+            f.set("commissioned", no.clone());
+            f.done("s1.nature");
+            for p in [
+                party("团结社区党支部", "village_party", "团结社区", false),
+                party("刘淑珍", "resident_representative", "团结社区", false),
+                party("王海", "resident", "5号楼", true),
+                party("陈玉兰", "resident", "7号楼", true),
+            ] {
+                f.edit(Edit::AddParty(p));
+            }
+            f.done("s1.parties");
+            f.set("form", choice("small_talk"));
+            f.done("s1.form");
+            f.set("invited_on", date(2));
+            f.done("s1.invite");
+        }
+        "absent-stakeholder" | "result-never-published" => {
+            let (community, topic, form) = if case.id == "absent-stakeholder" {
+                ("幸福社区", "幸福社区3号楼前健身器材的选址", "council")
+            } else {
+                ("和平社区", "和平社区地下车库电动车充电桩的设立", "speak_day")
+            };
+            f.set("source_channels", multi(&["opinion_box", "home_visit"]));
+            f.done("s1.ledger");
+            f.set("community", text(community));
+            f.set("topic", text(topic));
+            f.done("s1.topic");
+            f.set("scope", choice("single"));
+            f.set("lead", choice("village_party_and_committee"));
+            f.done("s1.scope");
+            f.set("technical", no.clone());
+            f.set("wide_reaching", no.clone());
+            f.set("dispute", no.clone());
+            f.set("commissioned", no.clone());
+            f.done("s1.nature");
+            let parties = if case.id == "absent-stakeholder" {
+                [
+                    party("幸福社区居民委员会", "village_committee", "幸福社区", false),
+                    party("孙立华", "veteran_cadre", "幸福社区", false),
+                    party("赵桂芳", "resident", "3号楼1单元101", true),
+                    party("钱志强", "resident", "3号楼2单元502", true),
+                ]
+            } else {
+                [
+                    party("和平社区居民委员会", "village_committee", "和平社区", false),
+                    party("郑晓燕", "resident_representative", "和平社区", false),
+                    party("某物业服务有限公司", "property_company", "和平社区", true),
+                    party("吴强", "resident", "车库车位业主", true),
+                ]
+            };
+            for p in parties {
+                f.edit(Edit::AddParty(p));
+            }
+            f.done("s1.parties");
+            f.set("form", choice(form));
+            f.done("s1.form");
+            f.set("invited_on", date(1));
+            f.done("s1.invite");
+            f.complete("s1");
+            f.set("publicity_date", date(2));
+            f.set("meeting_time", at(7, 19));
+            f.set("meeting_place", text(format!("{community}党群服务中心")));
+            f.set("host", text(format!("{community}党支部书记")));
+            f.set("publicity_channel", multi(&["notice_board", "online"]));
+            f.done("s2.publicity");
+            f.complete("s2");
+            f.set("held_at", at(7, 19));
+            f.set("held_place", text(format!("{community}党群服务中心")));
+            f.set("as_publicised", yes.clone());
+            f.done("s3.meeting");
+            let absent = if case.id == "absent-stakeholder" { Some(2) } else { None };
+            for index in 0..f.record.parties.len() {
+                let party =
+                    Party { attended: Some(Some(index) != absent), ..f.record.parties[index].clone() };
+                f.edit(Edit::UpdateParty { index, party });
+            }
+            f.done("s3.attendance");
+            f.set("opinions", text("多数居民赞成；有居民担心噪音和夜间使用，建议限定使用时间。"));
+            f.done("s3.opinions");
+            f.set("consensus", yes.clone());
+            f.set("outcome", text("按多数意见实施，并在显著位置公示使用时间。"));
+            f.done("s3.consensus");
+            if case.id == "result-never-published" {
+                f.complete("s3");
+                f.set("archived_on", date(9));
+                f.set("archive_ref", text("和平社区协商档案2026-07"));
+                f.done("s4.archive");
+                f.set("notify_methods", multi(&["phone"]));
+                f.set("notified_on", date(9));
+                f.done("s4.notify");
+            }
+        }
+        _ => return None,
+    }
+    Some(f.record)
+}

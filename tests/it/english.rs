@@ -1,0 +1,55 @@
+//! The English labels of the data (`data/en.json`) cover every id of the procedure and of the
+//! template catalogue, and rule messages keep their placeholders.
+
+use std::collections::BTreeSet;
+use xieshang::domain::{Catalogue, Entry, Procedure};
+use xieshang::i18n::{self, en, Data, Lang};
+
+fn set<'a>(ids: impl Iterator<Item = &'a str>) -> BTreeSet<String> {
+    ids.map(str::to_owned).collect()
+}
+
+#[test]
+fn every_label_of_the_procedure_and_the_template_has_its_english() {
+    let p = Procedure::standard();
+    let c = Catalogue::template();
+    let en = en();
+    assert_eq!(set(en.ids(Data::Stage)), set(p.stages.iter().map(|s| s.id.as_str())));
+    assert_eq!(set(en.ids(Data::Item)), set(p.stages.iter().flat_map(|s| &s.items).map(|i| i.id.as_str())));
+    assert_eq!(
+        set(en.ids(Data::Field)),
+        set(p.stages.iter().flat_map(|s| &s.items).flat_map(|i| &i.fields).map(|f| f.id.as_str()))
+    );
+    for (list, options) in &p.lists {
+        assert_eq!(set(en.option_ids(list)), set(options.iter().map(|o| o.id.as_str())), "list {list}");
+    }
+    let groups = set(p.lists.values().flatten().filter_map(|o| o.group.as_deref()));
+    assert_eq!(set(en.option_group_ids()), groups);
+    assert_eq!(set(en.rule_ids()), set(p.rules.iter().map(|r| r.id.as_str())));
+    assert_eq!(set(en.ids(Data::Clause)), set(p.clauses.iter().map(|c| c.id.as_str())));
+    assert_eq!(
+        set(en.ids(Data::Group)),
+        set(c.groups.iter().filter(|g| g.label.is_some()).map(|g| g.id.as_str()))
+    );
+    let matters = c.groups.iter().flat_map(|g| &g.entries).filter_map(|e| match e {
+        Entry::Matter(m) => Some(m.id.as_str()),
+        _ => None,
+    });
+    assert_eq!(set(en.ids(Data::Matter)), set(matters));
+    assert_eq!(set(en.ids(Data::Flaw)), set(c.flaws.iter().map(|f| f.id.as_str())));
+    assert!(!en.catalogue_title.is_empty());
+}
+
+#[test]
+fn labels_follow_the_language_and_a_county_wording_stays_as_written() {
+    let p = Procedure::standard();
+    let s1 = &p.stages[0];
+    assert_eq!(i18n::data(Lang::Zh, Data::Stage, &s1.id, &s1.title), "确定议题");
+    assert_eq!(i18n::data(Lang::En, Data::Stage, &s1.id, &s1.title), "Set the topic");
+    let (_, m) = Catalogue::template().matter("tpl-27").map(|(g, m)| (g.clone(), m.clone())).expect("tpl-27");
+    let english = i18n::matter_name(Lang::En, Some("tpl-27"), &m.name).to_owned();
+    assert!(english.is_ascii() || !english.contains('门'), "{english}");
+    assert_ne!(english, m.name);
+    assert_eq!(i18n::matter_name(Lang::En, Some("tpl-27"), "门禁改造（本县表述）"), "门禁改造（本县表述）");
+    assert_eq!(i18n::matter_name(Lang::En, None, "其他事项"), "其他事项");
+}

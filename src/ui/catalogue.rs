@@ -5,7 +5,7 @@ use super::repo::Ctx;
 use super::route::Route;
 use crate::domain::catalogue::{Catalogue, Entry, Flaw};
 use crate::domain::record::{Edit, MatterCopy, Record, Value};
-use crate::i18n::{flaw_tag, t, tf, Key, Lang};
+use crate::i18n::{catalogue_title, category_name, data, flaw_tag, matter_name, t, tf, Data, Key, Lang};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -53,7 +53,7 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
     let count = c.matters().count();
     let flags = |id: &str| -> Html {
         c.flaws_of(id)
-            .map(|f: &Flaw| html! { <span class="flag" title={f.note.clone()}>{ flaw_tag(lang, f.kind) }</span> })
+            .map(|f: &Flaw| html! { <span class="flag" title={data(lang, Data::Flaw, &f.id, &f.note).to_owned()}>{ flaw_tag(lang, f.kind) }</span> })
             .collect()
     };
 
@@ -72,7 +72,7 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
                     Entry::Matter(m) => html! {
                         <tr key={m.id.clone()} class="matter">
                             <td class="num">{ number(lang, m.number) }</td>
-                            <td class="name">{ &m.name }</td>
+                            <td class="name">{ matter_name(lang, Some(&m.id), &m.name) }</td>
                             <td class="remark">
                                 { if m.remark.is_empty() { Html::default() } else { html! { <span>{ &m.remark }</span> } } }
                                 { for [
@@ -100,7 +100,7 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
             }
             let heading_id = format!("group-{}", g.id);
             let label = match &g.label {
-                Some(l) => html! { { l } },
+                Some(l) => html! { { category_name(lang, None, l) } },
                 None => html! { <span class="unlabelled">{ t(lang, Key::UnlabelledGroup) }</span> },
             };
             Some(html! {
@@ -130,8 +130,14 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
             <h2 id="catalogue-heading">{ t(lang, Key::CatalogueHeading) }</h2>
             <p class="intro">{ t(lang, Key::CatalogueIntro) }</p>
             <p class="meta">
-                <span class="title">{ &c.title }</span>
-                <span class="source">{ &c.source }</span>
+                <span class="title">{ catalogue_title(lang, &c.title) }</span>
+                <span class="source">{
+                    if lang != Lang::Zh && c.source == crate::domain::Catalogue::template_ref().source {
+                        t(lang, Key::TemplateSource).to_owned()
+                    } else {
+                        c.source.clone()
+                    }
+                }</span>
                 if !c.is_template() {
                     <span class="version">{ tf(lang, Key::ListVersion, &[&c.version, &c.dated.map(crate::domain::when::format_date).unwrap_or_default()]) }</span>
                 }
@@ -153,7 +159,7 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
                     <ul>
                         { for c.flaws.iter().map(|f| html! {
                             <li key={f.id.clone()}>
-                                <span class="flag">{ flaw_tag(lang, f.kind) }</span>{ &f.note }
+                                <span class="flag">{ flaw_tag(lang, f.kind) }</span>{ data(lang, Data::Flaw, &f.id, &f.note) }
                                 if let Some(r) = &f.resolution {
                                     <span class="resolved">{ tf(lang, Key::FlawResolvedAs, &[&r.note, &crate::domain::when::format_date(r.on)]) }</span>
                                 }

@@ -11,7 +11,7 @@ use crate::domain::procedure::{FieldKind, Requirement, Severity, Stage};
 use crate::domain::record::{Edit, ItemState, Record, StageStatus};
 use crate::domain::validate::{validate, Report};
 use crate::domain::when;
-use crate::i18n::{t, tf, Key, Lang};
+use crate::i18n::{clause_id, data, t, tf, Data, Key, Lang};
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -446,19 +446,18 @@ pub fn EditorPage(props: &EditorProps) -> Html {
         SaveState::Deleted => t(lang, Key::DeletedElsewhere).to_owned(),
     };
 
-    let category = r.matter.category.clone().unwrap_or_else(|| t(lang, Key::UnlabelledGroup).to_owned());
+    let category = match &r.matter.category {
+        Some(c) => crate::i18n::category_name(lang, r.matter.id.as_deref(), c).to_owned(),
+        None => t(lang, Key::UnlabelledGroup).to_owned(),
+    };
     let on_export = {
         let (repo, r) = (ctx.repo.clone(), r.clone());
         Callback::from(move |_: MouseEvent| {
             let opinions =
                 repo.opinions.borrow().iter().filter(|o| r.opinions.contains(&o.id)).cloned().collect();
-            let organisation = repo.settings.borrow().organisation();
-            let envelope = crate::domain::transfer::export(
-                std::slice::from_ref(&r),
-                opinions,
-                &organisation,
-                super::now(),
-            );
+            let place = repo.settings.borrow().place();
+            let envelope =
+                crate::domain::transfer::export(std::slice::from_ref(&r), opinions, &place, super::now());
             let name = format!("协商记录-{}.json", r.id);
             super::download(&name, &crate::domain::transfer::to_json(&envelope), "application/json");
         })
@@ -468,7 +467,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
         <article class="editor">
             <p class="crumb"><a href={Route::Records.href()}>{ t(lang, Key::BackToLedger) }</a></p>
             <header class="record-head">
-                <h2>{ &r.matter.name }</h2>
+                <h2>{ crate::i18n::matter_name(lang, r.matter.id.as_deref(), &r.matter.name) }</h2>
                 <p class="meta">
                     <span>{ t(lang, Key::Category) }{ "：" }{ category }</span>
                     if !r.community.is_empty() {
@@ -482,7 +481,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     <span>{ t(lang, Key::PrintDocuments) }{ "：" }</span>
                     { for crate::domain::documents::DocKind::ALL.iter().map(|k| {
                         let href = Route::Print { id: r.id.clone(), doc: k.id().to_owned() }.href();
-                        html! { <a href={href}>{ k.title() }</a> }
+                        html! { <a href={href}>{ crate::i18n::doc_title(lang, *k) }</a> }
                     }) }
                 </nav>
                 <p class="meta">
@@ -527,7 +526,7 @@ fn stepper(lang: Lang, stages: &[Stage], r: &Record, report: &Report, current: &
                         <li class={classes!(class, here.then_some("here"))}>
                             <a href={href} aria-current={here.then_some("step")}>
                                 <span class="step-no">{ i + 1 }</span>
-                                <span class="step-title">{ &s.title }</span>
+                                <span class="step-title">{ data(lang, Data::Stage, &s.id, &s.title) }</span>
                                 <span class="step-state">{ word }
                                     if errors > 0 && !matches!(status, StageStatus::Completed { .. }) {
                                         { format!(" · {}", tf(lang, Key::StepProblems, &[&errors])) }
@@ -637,10 +636,16 @@ fn stage_view(
         html! {
             <fieldset class={classes!("item", req_class, problems.then_some("has-problem"))} id={format!("item-{}", item.id)} key={item.id.clone()}>
                 <legend>
-                    <span class="item-label">{ &item.label }</span>
+                    <span class="item-label">{ data(lang, Data::Item, &item.id, &item.label) }</span>
                     <span class={classes!("req", req_class)}>{ req_word }</span>
                 </legend>
-                <p class="cite">{ t(lang, Key::Clause) }{ " " }{ &item.clause }{ "：“" }{ &item.quote }{ "”" }</p>
+                <p class="cite">{ t(lang, Key::Clause) }{ " " }{ clause_id(lang, &item.clause) }{ if lang == Lang::Zh { "：“" } else { ": “" } }<span lang="zh-CN">{ &item.quote }</span>{ "”" }</p>
+                if let Some(clause) = procedure.clauses.iter().find(|c| c.id == item.clause) {
+                    <details class="clause-text">
+                        <summary>{ t(lang, Key::NoticeText) }{ " " }{ clause_id(lang, &clause.id) }{ " " }{ data(lang, Data::Clause, &clause.id, &clause.title) }</summary>
+                        <blockquote lang="zh-CN">{ &clause.text }</blockquote>
+                    </details>
+                }
                 <fieldset class="state">
                     <legend>{ t(lang, Key::ItemState) }</legend>
                     { radio(ItemState::Open, Key::ItemOpen, "open") }
@@ -656,7 +661,7 @@ fn stage_view(
     let errors: Vec<_> = report.errors_of(&stage.id).collect();
     let warnings: Vec<_> = report.for_stage(&stage.id).filter(|p| p.severity == Severity::Warning).collect();
     let problem_li = |p: &&crate::domain::Problem| {
-        html! { <li>{ p.message(lang) }<span class="cite">{ "（" }{ t(lang, Key::Clause) }{ " " }{ &p.clause }{ "）" }</span></li> }
+        html! { <li>{ p.message(lang) }<span class="cite">{ if lang == Lang::Zh { "（" } else { " (" } }{ t(lang, Key::Clause) }{ " " }{ clause_id(lang, &p.clause) }{ if lang == Lang::Zh { "）" } else { ")" } }</span></li> }
     };
     let report_html = html! {
         <section class="report" aria-labelledby="report-title">
@@ -677,7 +682,13 @@ fn stage_view(
     let next_stage = procedure.stages.get(number).map(|s| s.id.clone());
     let gate = if completed {
         let at = match r.stage_status(&stage.id) {
-            StageStatus::Completed { at } => when::format_date_zh(at.date()),
+            StageStatus::Completed { at } => {
+                if lang == Lang::Zh {
+                    when::format_date_zh(at.date())
+                } else {
+                    when::format_date(at.date())
+                }
+            }
             _ => String::new(),
         };
         let stage_id = stage.id.clone();
@@ -693,7 +704,10 @@ fn stage_view(
             Ok(()) => None,
             Err(GateError::PreviousNotCompleted(prev)) => {
                 let n = stage_number(&procedure.stages, &prev);
-                let title = procedure.stage(&prev).map(|s| s.title.clone()).unwrap_or_default();
+                let title = procedure
+                    .stage(&prev)
+                    .map(|s| data(lang, Data::Stage, &s.id, &s.title).to_owned())
+                    .unwrap_or_default();
                 Some(tf(lang, Key::GatePrevious, &[&n, &title]))
             }
             Err(GateError::HasErrors(list)) => Some(tf(lang, Key::GateErrors, &[&list.len()])),
@@ -728,9 +742,9 @@ fn stage_view(
     html! {
         <section class="stage" aria-labelledby="stage-title">
             <h2 id="stage-title" tabindex="-1" ref={heading}>
-                { tf(lang, Key::StageNumber, &[&number]) }{ "　" }{ &stage.title }
+                { tf(lang, Key::StageNumber, &[&number]) }{ "　" }{ data(lang, Data::Stage, &stage.id, &stage.title) }
             </h2>
-            <p class="cite">{ t(lang, Key::Clause) }{ " " }{ &stage.clause }</p>
+            <p class="cite">{ t(lang, Key::Clause) }{ " " }{ clause_id(lang, &stage.clause) }</p>
             { for items }
             { report_html }
             { gate }

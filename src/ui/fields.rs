@@ -5,9 +5,21 @@
 use crate::domain::procedure::{Choice, Field, FieldKind, Procedure};
 use crate::domain::record::{Edit, Party, Value};
 use crate::domain::when;
-use crate::i18n::{t, tf, Key, Lang};
+use crate::i18n::{data, option, option_group, t, tf, Data, Key, Lang};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
+
+/// A list's options with their labels (and group headings) in the language.
+pub fn options_in(lang: Lang, procedure: &Procedure, list: &str) -> Vec<Choice> {
+    let mut options = procedure.lists.get(list).cloned().unwrap_or_default();
+    if lang != Lang::Zh {
+        for o in &mut options {
+            o.label = option(lang, list, &o.id, &o.label).to_owned();
+            o.group = o.group.as_deref().map(|g| option_group(lang, g).to_owned());
+        }
+    }
+    options
+}
 
 fn input_value(e: &Event) -> String {
     e.target_unchecked_into::<HtmlInputElement>().value()
@@ -30,7 +42,8 @@ pub fn field_widget(
     let id = format!("f-{}", field.id);
     // The mark stays outside the label, so that the label's text is exactly the field's name.
     let mark = required.then(|| html! { <span class="req-mark" aria-hidden="true">{ "*" }</span> });
-    let label = html! { <div class="label-row"><label for={id.clone()}>{ &field.label }</label>{ mark.clone() }</div> };
+    let field_label = data(lang, Data::Field, &field.id, &field.label);
+    let label = html! { <div class="label-row"><label for={id.clone()}>{ field_label }</label>{ mark.clone() }</div> };
     match &field.kind {
         FieldKind::Text => {
             let v = match value {
@@ -86,7 +99,7 @@ pub fn field_widget(
                 Some(Value::Choice(c)) => c,
                 _ => String::new(),
             };
-            let options = procedure.lists.get(list).cloned().unwrap_or_default();
+            let options = options_in(lang, procedure, list);
             let onchange = on_change.reform(|e: Event| {
                 let v = e.target_unchecked_into::<HtmlSelectElement>().value();
                 (!v.is_empty()).then_some(Value::Choice(v))
@@ -105,7 +118,7 @@ pub fn field_widget(
                 Some(Value::Multichoice(v)) => v,
                 _ => Vec::new(),
             };
-            let options = procedure.lists.get(list).cloned().unwrap_or_default();
+            let options = options_in(lang, procedure, list);
             let boxes = options.iter().map(|o| {
                 let checked = chosen.contains(&o.id);
                 let box_id = format!("{id}-{}", o.id);
@@ -133,7 +146,7 @@ pub fn field_widget(
             let req_id = format!("{id}-req");
             html! {
                 <fieldset class="field wide choices" aria-describedby={required.then(|| req_id.clone())}>
-                    <legend>{ &field.label }</legend>{ mark }
+                    <legend>{ field_label }</legend>{ mark }
                     if required { <span id={req_id} class="visually-hidden">{ t(lang, Key::RequiredField) }</span> }
                     { for boxes }
                 </fieldset>
@@ -157,7 +170,7 @@ pub fn field_widget(
             let req_id = format!("{id}-req");
             html! {
                 <fieldset class="field choices" aria-describedby={required.then(|| req_id.clone())}>
-                    <legend>{ &field.label }</legend>{ mark }
+                    <legend>{ field_label }</legend>{ mark }
                     if required { <span id={req_id} class="visually-hidden">{ t(lang, Key::RequiredField) }</span> }
                     { radio(true, Key::Yes) }{ radio(false, Key::No) }
                 </fieldset>
@@ -207,7 +220,7 @@ pub fn parties_editor(
     disabled: bool,
     on_edit: Callback<Edit>,
 ) -> Html {
-    let roles = procedure.lists.get("roles").cloned().unwrap_or_default();
+    let roles = options_in(lang, procedure, "roles");
     let cards = parties.iter().enumerate().map(|(index, party)| {
         let pid = format!("{}-{index}", field.id);
         let update = |f: fn(&mut Party, String)| {
@@ -322,7 +335,7 @@ pub fn parties_editor(
         on_edit.reform(|_: MouseEvent| Edit::AddParty(Party { role: "resident".into(), ..Party::default() }));
     html! {
         <div class="parties">
-            <p class="parties-label">{ &field.label }</p>
+            <p class="parties-label">{ data(lang, Data::Field, &field.id, &field.label) }</p>
             if parties.is_empty() {
                 <p class="muted">{ t(lang, Key::NoParties) }</p>
             }

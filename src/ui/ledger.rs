@@ -7,7 +7,7 @@ use super::route::Route;
 use crate::domain::ledger::{counts, select, Query, SortKey, Status, Summary};
 use crate::domain::record::Record;
 use crate::domain::when;
-use crate::i18n::{t, tf, Key, Lang};
+use crate::i18n::{category_name, data, matter_by_name, t, tf, Data, Key, Lang};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -112,7 +112,13 @@ pub fn LedgerPage() -> Html {
     let stage_title = |s: &Option<String>| match s {
         Some(id) => procedure
             .stage_index(id)
-            .map(|i| format!("{}·{}", i + 1, procedure.stages[i].title))
+            .map(|i| {
+                format!(
+                    "{}·{}",
+                    i + 1,
+                    data(lang, Data::Stage, &procedure.stages[i].id, &procedure.stages[i].title)
+                )
+            })
             .unwrap_or_default(),
         None => t(lang, Key::StatusCompleted).to_owned(),
     };
@@ -168,10 +174,10 @@ pub fn LedgerPage() -> Html {
         html! {
             <tr key={r.id.clone()} class={classes!(overdue.then_some("overdue"))}>
                 <td class="topic">
-                    <a href={open_href}>{ &r.matter }</a>
+                    <a href={open_href}>{ matter_by_name(lang, &r.matter) }</a>
                     if !r.topic.is_empty() { <span class="sub">{ &r.topic }</span> }
                 </td>
-                <td>{ if r.category.is_empty() { t(lang, Key::UnlabelledGroup).to_owned() } else { r.category.clone() } }</td>
+                <td>{ if r.category.is_empty() { t(lang, Key::UnlabelledGroup).to_owned() } else { category_name(lang, None, &r.category).to_owned() } }</td>
                 <td>{ &r.community }</td>
                 <td>{ stage_title(&r.stage) }</td>
                 <td><span class={classes!("status", status_id(r.status))}>{ status_word(lang, r.status) }</span>
@@ -263,7 +269,7 @@ pub fn LedgerPage() -> Html {
                             <option value="*" selected={query.category.is_none()}>{ t(lang, Key::All) }</option>
                             { for categories.iter().map(|c| html! {
                                 <option value={c.clone()} selected={query.category.as_ref() == Some(c)}>
-                                    { if c.is_empty() { t(lang, Key::UnlabelledGroup).to_owned() } else { c.clone() } }
+                                    { if c.is_empty() { t(lang, Key::UnlabelledGroup).to_owned() } else { category_name(lang, None, c).to_owned() } }
                                 </option>
                             }) }
                         </select>
@@ -273,7 +279,7 @@ pub fn LedgerPage() -> Html {
                         <select id="ledger-stage" onchange={on_stage}>
                             <option value="" selected={query.stage.is_none()}>{ t(lang, Key::All) }</option>
                             { for procedure.stages.iter().enumerate().map(|(i, s)| html! {
-                                <option value={s.id.clone()} selected={query.stage.as_ref() == Some(&s.id)}>{ format!("{}·{}", i + 1, s.title) }</option>
+                                <option value={s.id.clone()} selected={query.stage.as_ref() == Some(&s.id)}>{ format!("{}·{}", i + 1, data(lang, Data::Stage, &s.id, &s.title)) }</option>
                             }) }
                         </select>
                     </div>

@@ -9,11 +9,13 @@ pub mod embed;
 mod fields;
 mod ledger;
 mod opinions;
+mod overview;
 mod print;
 pub mod repo;
 pub mod route;
 mod settings;
 pub mod storage;
+mod training;
 mod transfer;
 
 pub use catalogue::{CatalogueView, CatalogueViewProps};
@@ -70,36 +72,97 @@ async fn take_up_list(repo: &Repo, url: &str) {
     }
 }
 
-/// The whole app: loads the data, then shows the page the location names.
+/// The suffix of the training database: `xieshang` → `xieshang-training`.
+pub const TRAINING_SUFFIX: &str = "-training";
+
+fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The language this browser chose last, if any.
+fn stored_lang() -> Option<Lang> {
+    match local_storage()?.get_item("xieshang:lang").ok()??.as_str() {
+        "en" => Some(Lang::En),
+        "zh" => Some(Lang::Zh),
+        _ => None,
+    }
+}
+
+fn training_key(db: &str) -> String {
+    format!("xieshang:training:{db}")
+}
+
+/// The whole app: loads the data, then shows the page the location names. The language and
+/// training mode can be switched at run time; training mode loads the training database.
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let repo = use_state(|| None::<Rc<Repo>>);
     let tick = use_state(|| 0u32);
+    // A host page's language wins over the one stored; otherwise the user's last choice.
+    let lang = {
+        let asked = props.lang;
+        use_state(move || if asked != Lang::Zh { asked } else { stored_lang().unwrap_or(asked) })
+    };
+    let training = {
+        let key = training_key(&props.db);
+        use_state(move || {
+            local_storage().and_then(|s| s.get_item(&key).ok().flatten()).as_deref() == Some("1")
+        })
+    };
+    let name = if *training { format!("{}{TRAINING_SUFFIX}", props.db) } else { props.db.to_string() };
+    // Loads counted, so that a load finishing after a later switch is dropped.
+    let generation = use_mut_ref(|| 0u32);
     {
         let repo = repo.clone();
-        let name = props.db.to_string();
         let list = props.list.clone();
-        use_effect_with((), move |_| {
+        let generation = generation.clone();
+        use_effect_with(name.clone(), move |name| {
+            let name = name.clone();
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            repo.set(None);
             yew::platform::spawn_local(async move {
                 let loaded = Repo::load(&name).await;
                 if let Some(url) = list {
                     take_up_list(&loaded, &url).await;
                 }
-                repo.set(Some(Rc::new(loaded)));
+                if *generation.borrow() == mine {
+                    repo.set(Some(Rc::new(loaded)));
+                }
             });
         });
     }
-    let lang = props.lang;
-    let Some(data) = (*repo).clone() else {
-        return html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> };
+    let lang_now = *lang;
+    // Until the data of the mode asked for is loaded (a switch takes a moment), say so.
+    let Some(data) = (*repo).clone().filter(|r| r.name() == name) else {
+        return html! { <p class="loading" role="status">{ t(lang_now, Key::Loading) }</p> };
     };
     let refresh = {
         let tick = tick.clone();
         Callback::from(move |()| tick.set(tick.wrapping_add(1)))
     };
-    let ctx = Ctx { repo: data, tick: *tick, refresh, lang };
+    let set_lang = {
+        let lang = lang.clone();
+        Callback::from(move |l: Lang| {
+            if let Some(s) = local_storage() {
+                let _ = s.set_item("xieshang:lang", if l == Lang::En { "en" } else { "zh" });
+            }
+            lang.set(l);
+        })
+    };
+    let set_training = {
+        let (training, key) = (training.clone(), training_key(&props.db));
+        Callback::from(move |on: bool| {
+            if let Some(s) = local_storage() {
+                let _ = if on { s.set_item(&key, "1") } else { s.remove_item(&key) };
+            }
+            training.set(on);
+        })
+    };
+    let ctx =
+        Ctx { repo: data, tick: *tick, refresh, lang: lang_now, set_lang, training: *training, set_training };
     html! {
-        <ContextProvider<Lang> context={lang}>
+        <ContextProvider<Lang> context={lang_now}>
         <ContextProvider<Ctx> context={ctx}>
             <Shell />
         </ContextProvider<Ctx>>
@@ -134,22 +197,52 @@ fn Shell() -> Html {
         Route::Settings => html! { <settings::SettingsPage /> },
         Route::List => html! { <county_list::ListPage /> },
         Route::ListPrint => html! { <county_list::ListPrintPage /> },
+        Route::Training => html! { <training::TrainingPage /> },
+        Route::TrainingPrint => html! { <training::ChecklistPrintPage /> },
+        Route::Overview => html! { <overview::OverviewPage /> },
         Route::NotFound => html! { <p>{ t(lang, Key::PageNotFound) }</p> },
     };
     let link = |target: Route, key: Key| {
         let here = match (&route, &target) {
             (Route::Record { .. } | Route::Print { .. }, Route::Records) => true,
             (Route::ListPrint, Route::List) => true,
+            (Route::TrainingPrint, Route::Training) => true,
             (a, b) => a == b,
         };
         html! {
             <li><a href={target.href()} aria-current={here.then_some("page")}>{ t(lang, key) }</a></li>
         }
     };
+    let printing =
+        matches!(route, Route::Print { .. } | Route::ListPrint | Route::TrainingPrint | Route::Overview);
+    // The switch names the other language in that language.
+    let (other, other_name, other_code) = match lang {
+        Lang::Zh => (Lang::En, "English", "en"),
+        Lang::En => (Lang::Zh, "中文", "zh-CN"),
+    };
+    let on_lang = {
+        let set_lang = ctx.set_lang.clone();
+        Callback::from(move |_: MouseEvent| set_lang.emit(other))
+    };
+    let on_leave_training = {
+        let set_training = ctx.set_training.clone();
+        Callback::from(move |_: MouseEvent| set_training.emit(false))
+    };
     html! {
-        <div class={classes!("app", matches!(route, Route::Print { .. } | Route::ListPrint).then_some("printing"))}>
+        <div class={classes!("app", printing.then_some("printing"), ctx.training.then_some("training"))}
+            lang={if lang == Lang::En { "en" } else { "zh-CN" }}>
+            if ctx.training {
+                <div class="training-mark" role="note" aria-label={t(lang, Key::TrainingMark)}>
+                    <strong>{ t(lang, Key::TrainingMark) }</strong>
+                    <span>{ t(lang, Key::TrainingMarkNote) }</span>
+                    <button type="button" class="small" onclick={on_leave_training}>{ t(lang, Key::LeaveTraining) }</button>
+                </div>
+            }
             <header class="app-header">
-                <h1 class="app-title">{ t(lang, Key::AppTitle) }</h1>
+                <div class="title-row">
+                    <h1 class="app-title">{ t(lang, Key::AppTitle) }</h1>
+                    <button type="button" class="lang-switch small" lang={other_code} title={t(lang, Key::LanguageSwitch)} onclick={on_lang}>{ other_name }</button>
+                </div>
                 <p class="tagline">{ t(lang, Key::AppTagline) }</p>
                 <nav aria-label={t(lang, Key::MainNav)}>
                     <ul class="nav">
@@ -157,6 +250,8 @@ fn Shell() -> Html {
                         { link(Route::Opinions, Key::NavOpinions) }
                         { link(Route::Records, Key::NavRecords) }
                         { link(Route::List, Key::NavList) }
+                        { link(Route::Overview, Key::NavOverview) }
+                        { link(Route::Training, Key::NavTraining) }
                         { link(Route::Settings, Key::NavSettings) }
                     </ul>
                 </nav>

@@ -130,6 +130,19 @@ pub fn OpinionsPage() -> Html {
         Callback::from(move |e: Event| matter.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
 
+    let on_export = {
+        let repo = repo.clone();
+        Callback::from(move |_: MouseEvent| {
+            let place = repo.settings.borrow().place();
+            let text = crate::domain::opinion::ledger_file(&repo.opinions.borrow(), &place, super::now());
+            let name = format!(
+                "{}-{}.json",
+                t(lang, Key::OpinionsFileName),
+                crate::domain::when::format_date(super::today())
+            );
+            super::download(&name, &text, "application/json");
+        })
+    };
     let opinions = repo.opinions.borrow();
     let summaries = repo.summaries.borrow();
     let mut sorted: Vec<&Opinion> = opinions.iter().collect();
@@ -167,7 +180,7 @@ pub fn OpinionsPage() -> Html {
                         <label for="op-channel">{ t(lang, Key::OpinionChannel) }</label>
                         <select id="op-channel" onchange={on_channel}>
                             { for channels.iter().map(|c| html! {
-                                <option value={c.id.clone()} selected={*channel == c.id}>{ &c.label }</option>
+                                <option value={c.id.clone()} selected={*channel == c.id}>{ crate::i18n::option(lang, "channels", &c.id, &c.label) }</option>
                             }) }
                         </select>
                     </div>
@@ -188,6 +201,7 @@ pub fn OpinionsPage() -> Html {
             if sorted.is_empty() {
                 <p class="empty">{ t(lang, Key::NoOpinions) }</p>
             } else {
+                <p><button type="button" onclick={on_export}>{ t(lang, Key::ExportOpinions) }</button></p>
                 <form class="promote" onsubmit={on_promote} aria-labelledby="promote-heading">
                     <div class="table-wrap">
                         <table class="opinion-table">
@@ -221,7 +235,7 @@ pub fn OpinionsPage() -> Html {
                                                 }
                                             </td>
                                             <td>{ when::format_date(o.date) }</td>
-                                            <td>{ procedure.choice_label("channels", &o.channel) }</td>
+                                            <td>{ crate::i18n::option(lang, "channels", &o.channel, procedure.choice_label("channels", &o.channel)) }</td>
                                             <td>{ &o.who }</td>
                                             <td>{ &o.content }</td>
                                             <td>
@@ -243,11 +257,11 @@ pub fn OpinionsPage() -> Html {
                             <select id="promote-matter" onchange={on_matter}>
                                 <option value="" selected={matter.is_empty()}>{ t(lang, Key::ChooseOne) }</option>
                                 { for repo.catalogue().groups.iter().map(|g| html! {
-                                    <optgroup label={g.label.clone().unwrap_or_else(|| t(lang, Key::UnlabelledGroup).to_owned())}>
+                                    <optgroup label={g.label.as_deref().map(|l| crate::i18n::category_name(lang, None, l).to_owned()).unwrap_or_else(|| t(lang, Key::UnlabelledGroup).to_owned())}>
                                         { for g.entries.iter().filter_map(|e| match e {
                                             crate::domain::Entry::Matter(m) if m.retired.is_none() => Some(html! {
                                                 <option value={m.id.clone()} selected={*matter == m.id}>
-                                                    { m.number.map(|n| format!("{n}. ")).unwrap_or_default() }{ &m.name }
+                                                    { m.number.map(|n| format!("{n}. ")).unwrap_or_default() }{ crate::i18n::matter_name(lang, Some(&m.id), &m.name) }
                                                 </option>
                                             }),
                                             _ => None,

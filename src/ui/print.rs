@@ -5,7 +5,7 @@
 
 use super::repo::Ctx;
 use super::route::Route;
-use crate::domain::documents::{document, Block, DocKind, Document};
+use crate::domain::documents::{document, Block, DocKind, Document, TRAINING_MARK};
 use crate::domain::record::Record;
 use crate::domain::when;
 use crate::i18n::{t, Key, Lang};
@@ -53,7 +53,7 @@ pub fn PrintPage(props: &PrintProps) -> Html {
                 <ul class="doc-tabs">
                     { for DocKind::ALL.iter().map(|k| {
                         let href = Route::Print { id: r.id.clone(), doc: k.id().to_owned() }.href();
-                        html! { <li><a href={href} aria-current={(*k == kind).then_some("page")}>{ k.title() }</a></li> }
+                        html! { <li><a href={href} aria-current={(*k == kind).then_some("page")}>{ crate::i18n::doc_title(lang, *k) }</a></li> }
                     }) }
                 </ul>
             </nav>
@@ -76,7 +76,13 @@ pub struct PrintViewProps {
 #[component]
 pub fn PrintView(props: &PrintViewProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
-    let doc = props.doc.clone();
+    // In training mode every document is marked so, on screen, on paper and in Word.
+    let training = use_context::<Ctx>().is_some_and(|c| c.training);
+    let doc = if training && !props.doc.training {
+        std::rc::Rc::new(Document { training: true, ..(*props.doc).clone() })
+    } else {
+        props.doc.clone()
+    };
     let word_failed = use_state(|| false);
     let on_word = {
         let (doc, word_failed) = (doc.clone(), word_failed.clone());
@@ -170,9 +176,15 @@ async fn word_file(doc: &Document) -> Option<Vec<u8>> {
 /// in the middle of every page's foot. Only digits, letters and hyphens reach the stylesheet.
 fn page_rules(doc: &Document) -> String {
     let safe = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>();
-    let foot = format!("{} {}　校验码 {}", doc.foot_label(), safe(&doc.record_id), safe(&doc.digest));
+    let mark = if doc.training { format!("{TRAINING_MARK}　") } else { String::new() };
+    let foot = format!("{mark}{} {}　校验码 {}", doc.foot_label(), safe(&doc.record_id), safe(&doc.digest));
+    let head = if doc.training {
+        format!("@top-center {{ content: \"{TRAINING_MARK}\"; font: bold 14pt sans-serif; vertical-align: bottom; padding-bottom: 8mm; }} ")
+    } else {
+        String::new()
+    };
     format!(
-        "@page {{ size: A4; margin: 37mm 26mm 35mm 28mm; \
+        "@page {{ size: A4; margin: 37mm 26mm 35mm 28mm; {head}\
            @bottom-center {{ content: \"{foot}\"; font: 9pt sans-serif; vertical-align: top; padding-top: 16mm; }} }}\n\
          @page :right {{ @bottom-right {{ content: \"— \" counter(page) \" —\"; font: 14pt \"Times New Roman\", serif; \
            vertical-align: top; padding-top: 7mm; text-align: right; padding-right: 4.5mm; }} }}\n\
@@ -205,6 +217,27 @@ pub fn render(lang: Lang, doc: &Document) -> Html {
                 </tbody>
             </table>
         },
+        Block::Bars { caption, rows } => {
+            let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
+            html! {
+                <figure class="doc-bars">
+                    <figcaption>{ caption }</figcaption>
+                    <table>
+                        <tbody>
+                            { for rows.iter().map(|(label, n)| html! {
+                                <tr>
+                                    <th scope="row">{ label }</th>
+                                    <td>
+                                        <span class="bar" style={format!("width: {}%", n * 80 / max)}></span>
+                                        <span class="count">{ n }</span>
+                                    </td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </figure>
+            }
+        }
         Block::SignLines(lines) => html! {
             <div class="doc-sign">{ for lines.iter().map(|l| html! { <p>{ l }</p> }) }</div>
         },
@@ -212,6 +245,9 @@ pub fn render(lang: Lang, doc: &Document) -> Html {
     let date = doc.date.map(when::format_date_zh).unwrap_or_else(|| t(lang, Key::BlankDate).to_owned());
     html! {
         <article class="document" aria-labelledby="doc-title">
+            if doc.training {
+                <p class="doc-training-mark">{ TRAINING_MARK }</p>
+            }
             <h2 id="doc-title" class="doc-title">{ &doc.title }</h2>
             if let Some(a) = &doc.addressee {
                 <p class="doc-addressee">{ a }</p>

@@ -56,11 +56,20 @@ pub struct Ctx {
     pub refresh: Callback<()>,
     /// UI language.
     pub lang: Lang,
+    /// Switches the UI language (kept in this browser).
+    pub set_lang: Callback<Lang>,
+    /// Training mode (培训练习): the data is the training database's, apart from real records.
+    pub training: bool,
+    /// Enters or leaves training mode.
+    pub set_training: Callback<bool>,
 }
 
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
-        self.tick == other.tick && self.lang == other.lang && Rc::ptr_eq(&self.repo, &other.repo)
+        self.tick == other.tick
+            && self.lang == other.lang
+            && self.training == other.training
+            && Rc::ptr_eq(&self.repo, &other.repo)
     }
 }
 
@@ -335,6 +344,22 @@ impl Repo {
         Ok(record)
     }
 
+    /// Deletes everything this database holds (records, opinions, settings, list) and every
+    /// closing-journal entry of it. Used only for the training database.
+    pub async fn wipe(&self) -> Result<(), StoreError> {
+        journal::clear_db(&self.name);
+        self.unsaved.borrow_mut().clear();
+        if let Some(db) = &self.db {
+            db.clear_all().await?;
+        }
+        // Other tabs on these records are told they are gone.
+        for summary in self.summaries.borrow_mut().drain(..) {
+            super::broadcast_deleted(&self.name, &summary.id);
+        }
+        self.opinions.borrow_mut().clear();
+        Ok(())
+    }
+
     /// Stores opinions (new or changed) and updates the ledger in memory.
     pub async fn save_opinions(&self, changed: Vec<Opinion>) {
         {
@@ -461,8 +486,8 @@ impl Repo {
         };
         let opinions: Vec<Opinion> =
             self.opinions.borrow().iter().filter(|o| linked.contains(&o.id)).cloned().collect();
-        let organisation = self.settings.borrow().organisation();
-        let (before, after) = transfer::frame(&opinions, &organisation, now);
+        let place = self.settings.borrow().place();
+        let (before, after) = transfer::frame(&opinions, &place, now);
         let parts = js_sys::Array::new();
         parts.push(&JsValue::from_str(&before));
         let close = JsValue::from_str("}");

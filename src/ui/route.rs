@@ -32,6 +32,12 @@ pub enum Route {
     ListPrint,
     /// 设置.
     Settings,
+    /// 培训练习: training mode, worked cases, blank checklists.
+    Training,
+    /// The blank checklists of the five stages, to print.
+    TrainingPrint,
+    /// 汇总分析: an overview across villages from exported files.
+    Overview,
     /// Anything else.
     NotFound,
 }
@@ -51,6 +57,9 @@ impl Route {
             ["settings"] => Route::Settings,
             ["list"] => Route::List,
             ["list", "print"] => Route::ListPrint,
+            ["training"] => Route::Training,
+            ["training", "print"] => Route::TrainingPrint,
+            ["overview"] => Route::Overview,
             _ => Route::NotFound,
         }
     }
@@ -67,6 +76,9 @@ impl Route {
             Route::Settings => "#/settings".into(),
             Route::List => "#/list".into(),
             Route::ListPrint => "#/list/print".into(),
+            Route::Training => "#/training".into(),
+            Route::TrainingPrint => "#/training/print".into(),
+            Route::Overview => "#/overview".into(),
             Route::NotFound => "#/".into(),
         }
     }

@@ -190,6 +190,19 @@ pub mod journal {
         }
     }
 
+    /// Removes every entry of a database, of every tab.
+    pub fn clear_db(db: &str) {
+        let Some(s) = storage() else { return };
+        let prefix = format!("{db}:journal:");
+        let keys: Vec<String> = (0..s.length().unwrap_or(0))
+            .filter_map(|i| s.key(i).ok().flatten())
+            .filter(|k| k.starts_with(&prefix))
+            .collect();
+        for k in keys {
+            let _ = s.remove_item(&k);
+        }
+    }
+
     /// This tab's entry for a record, if any.
     pub fn read(db: &str, id: &str, tab: &str) -> Option<JournalEntry> {
         let text = storage()?.get_item(&key(db, id, tab)).ok()??;
@@ -359,6 +372,17 @@ impl Db {
         let keys = store.get_all_keys(None, None).map_err(fail)?.await.map_err(fail)?;
         let values = store.get_all(None, None).map_err(fail)?.await.map_err(fail)?;
         Ok(keys.into_iter().zip(values).filter_map(|(k, v)| Some((k.as_string()?, v))).collect())
+    }
+
+    /// Empties every store of this database in one transaction (the training data's wipe): all
+    /// or nothing.
+    pub async fn clear_all(&self) -> Result<(), StoreError> {
+        let stores = [RECORDS, SUMMARIES, OPINIONS, META];
+        let tx = self.inner.transaction(&stores, TransactionMode::ReadWrite).map_err(fail)?;
+        for store in stores {
+            tx.object_store(store).map_err(fail)?.clear().map_err(fail)?.await.map_err(fail)?;
+        }
+        committed(tx).await
     }
 
     /// Deletes a record and its summary.

@@ -1,0 +1,114 @@
+// The overview across villages: three villages' export files (and an opinion ledger) load at
+// once; the counts on screen match what the files hold, a record in two files is counted once,
+// and nothing loaded changes the local records. The summary prints and leaves as CSV.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { withApp } from './app.mjs';
+import * as h from './helpers.mjs';
+
+const SAMPLES = path.resolve(process.env.SAMPLES ?? 'target/samples-60.json');
+const ARTIFACTS = path.resolve('tests/e2e/artifacts');
+const app = withApp();
+
+/** An export file as the app writes it, of stored (canonical) record texts. */
+function exportFile(texts, place) {
+  const head = JSON.stringify({ format: 'xieshang-records', version: 1, exported_at: '2026-11-20T08:00:00Z', generator: 'xieshang test', place });
+  const records = texts.map((t) => `{"digest":"${crypto.createHash('sha256').update(t).digest('hex')}","record":${t}}`);
+  return `${head.slice(0, -1)},"records":[${records.join(',')}],"opinions":[]}`;
+}
+
+test('three villages load into the overview, each record counted once, local records untouched', async () => {
+  const samples = JSON.parse(fs.readFileSync(SAMPLES, 'utf8'));
+  const records = samples.records.slice(0, 30);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-overview-'));
+  const files = [
+    ['东村.json', records.slice(0, 10), { county: '玛纳斯县', township: '乐土驿镇', community: '东村' }],
+    ['西村.json', records.slice(10, 20), { county: '玛纳斯县', township: '包家店镇', community: '西村' }],
+    // The third also carries one record of the first (a township passing it on).
+    ['南湖村.json', [...records.slice(20, 30), records[0]], { county: '呼图壁县', township: '大丰镇', community: '南湖村' }],
+  ].map(([name, texts, place]) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, exportFile(texts, place));
+    return file;
+  });
+  const opinions = path.join(dir, '意见.json');
+  fs.writeFileSync(opinions, JSON.stringify({
+    format: 'xieshang-opinions', version: 1, exported_at: '2026-11-20T08:00:00Z', generator: 'xieshang test',
+    place: { county: '玛纳斯县', township: '乐土驿镇', community: '东村' },
+    opinions: [
+      { id: 'o1', date: '2026-10-01', channel: 'opinion_box', who: '王', content: '路灯不亮', status: { status: 'pending' }, record: null, created: '2026-10-01T08:00:00Z' },
+      { id: 'o2', date: '2026-10-02', channel: 'home_visit', who: '李', content: '<b>垃圾</b>清运', status: { status: 'answered', note: '已协调' }, record: null, created: '2026-10-02T08:00:00Z' },
+    ],
+  }));
+  const bad = path.join(dir, '坏文件.json');
+  fs.writeFileSync(bad, '{"format":"xieshang-records","version":1,');
+
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '门禁改造');
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '汇总分析' }).click();
+  await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor();
+  await page.getByLabel('选择导出文件（可多选）').setInputFiles([...files, opinions, bad]);
+  await page.getByRole('status').filter({ hasText: '已载入：协商记录31条，群众意见2条。' }).waitFor();
+  // The bad file is named, with where it went wrong; the others still count.
+  await page.getByRole('alert').filter({ hasText: '坏文件.json' }).waitFor();
+  const loaded = page.locator('table.overview-files tbody tr');
+  await h.expectCount(loaded, 4);
+  assert.match(await loaded.nth(2).innerText(), /南湖村\.json\s+协商记录\s+呼图壁县大丰镇南湖村\s+11\s+0\s+1/);
+
+  // What the files hold, worked out here, against what the page says.
+  const parsed = records.map((t) => JSON.parse(t));
+  const completedStages = (r) => ['s1', 's2', 's3', 's4', 's5'].filter((s) => r.stages[s]?.status === 'completed').length;
+  const done = parsed.filter((r) => completedStages(r) === 5).length;
+  const doc = page.locator('article.document');
+  const fields = await doc.locator('table.doc-fields').first().innerText();
+  assert.match(fields, /协商记录\s+30条（多个文件中重复出现的记录和意见1条/);
+  assert.match(fields, new RegExp(`已办结\\s+${done}条`));
+  assert.match(fields, /群众意见\s+2条/);
+  // By place: the villages of the records, under their county and township.
+  const placeRows = await doc.locator('table.doc-table').first().locator('tbody tr').allInnerTexts();
+  const byCounty = {};
+  for (const row of placeRows) {
+    const cells = row.split('\t');
+    byCounty[cells[0]] = (byCounty[cells[0]] ?? 0) + Number(cells[3]);
+  }
+  assert.deepEqual(byCounty, { 玛纳斯县: 20, 呼图壁县: 10 });
+  // By stage: every record once.
+  const stageTable = doc.locator('table.doc-table').filter({ hasText: '所处阶段' });
+  const stageCounts = (await stageTable.locator('tbody tr').allInnerTexts()).map((r) => Number(r.split('\t')[1]));
+  assert.equal(stageCounts.reduce((a, b) => a + b, 0), 30);
+  assert.equal(stageCounts[5], done);
+  // Charts are drawn, with their numbers.
+  assert.ok(await doc.locator('figure.doc-bars').count() >= 3);
+  // Opinions by place, markup shown as text.
+  assert.match(await doc.innerText(), /七、群众意见/);
+
+  // CSV for a report.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出汇总表（CSV）' }).click(),
+  ]);
+  const csv = fs.readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\ufeff统计表'));
+  assert.match(csv, /概况,,,,,,协商记录,30/);
+
+  // Printed: A4, the tables and the charts.
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const pdf = path.join(ARTIFACTS, 'overview.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true });
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const want of ['城乡社区协商情况汇总表', '一、按地区统计', '呼图壁县', '各阶段协商记录数', '—1—']) assert.ok(text.includes(want), want);
+  assert.ok(!text.includes('选择导出文件'));
+
+  // Nothing loaded reached the local records.
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await h.expectCount(page.locator('table.records tbody tr'), 1);
+  await context.close();
+});

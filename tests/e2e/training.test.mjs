@@ -1,0 +1,131 @@
+// Training (培训练习): a trainee opens a worked case, the report lists its gap, fixing it lets
+// the stage complete; every screen and printout is marked; wiping training leaves real records
+// intact; the blank checklists print.
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { withApp } from './app.mjs';
+import * as h from './helpers.mjs';
+
+const ARTIFACTS = path.resolve('tests/e2e/artifacts');
+before(() => fs.mkdirSync(ARTIFACTS, { recursive: true }));
+const app = withApp();
+
+test('a trainee fixes a worked case, every screen says 培训练习, and wiping training keeps real records', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  // A real record first.
+  await h.startConsultation(page, '门禁改造');
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await h.expectCount(page.locator('table.records tbody tr'), 1);
+  const mark = page.getByRole('note', { name: '培训练习' });
+  assert.equal(await mark.count(), 0);
+
+  // One click on a case from real work enters training and opens the case at its stage.
+  await page.getByRole('link', { name: '培训练习', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: '培训练习' }).waitFor();
+  await page.getByRole('button', { name: '开始练习：两村共用的机耕道修缮，由村委会牵头' }).click();
+  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  await mark.waitFor();
+  // The report names the gap and the gate stays shut.
+  const report = page.locator('.report');
+  await report.getByText('跨村（社区）事项应由乡镇（街道）党（工）委牵头组织开展协商。').waitFor();
+  assert.equal(await page.getByRole('button', { name: '完成本阶段' }).isDisabled(), true);
+  // The clause behind an item, on demand.
+  const scope = h.item(page, '确定协商范围和牵头组织者');
+  await scope.getByText(/通知原文/).click();
+  assert.match(await scope.locator('blockquote').innerText(), /乡镇（街道）党（工）委/);
+  // The fix.
+  await page.getByLabel('牵头组织者').selectOption({ label: '乡镇（街道）党（工）委' });
+  await h.completeStage(page, '第2阶段');
+  await h.waitSaved(page);
+
+  // The mark is on every screen of training.
+  for (const link of ['协商事项目录', '群众意见台账', '协商台账', '事项清单', '汇总分析', '设置']) {
+    await page.getByRole('link', { name: link, exact: true }).click();
+    await mark.waitFor();
+  }
+  // The ledger shows the training record only.
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await h.expectCount(page.locator('table.records tbody tr'), 1);
+  assert.match(await page.locator('table.records').innerText(), /东湖村—西湖村机耕道/);
+  // A printout made in training says so on every page.
+  await page.locator('table.records tbody tr').first().getByRole('link').first().click();
+  await page.getByRole('link', { name: '协商议题公示' }).click();
+  await page.locator('.doc-training-mark').waitFor();
+  const pdf = path.join(ARTIFACTS, 'training-publicity.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  const pages = text.split('\f').filter((p) => p.trim());
+  assert.ok(pages.length >= 1);
+  for (const p of pages) assert.match(p, /培训练习/);
+
+  // Wipe training: its records go, real ones stay.
+  await page.getByRole('link', { name: '培训练习', exact: true }).click();
+  await page.getByRole('button', { name: '清除全部培训数据' }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: '确认清除' }).click();
+  await page.getByRole('status').filter({ hasText: '培训数据已清除。' }).waitFor();
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await page.getByText('还没有协商记录').waitFor();
+  await page.getByRole('button', { name: '退出培训练习' }).first().click();
+  await page.getByRole('link', { name: '协商台账', exact: true }).waitFor();
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await h.expectCount(page.locator('table.records tbody tr'), 1);
+  assert.match(await page.locator('table.records').innerText(), /门禁改造/);
+  assert.equal(await mark.count(), 0);
+  // Training mode is remembered across a reload, and so is leaving it.
+  await page.reload();
+  await page.locator('table.records tbody tr').first().waitFor();
+  assert.equal(await mark.count(), 0);
+  await context.close();
+});
+
+test('each worked case stands at its stage with its gap reported', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url + '#/training');
+  await page.getByRole('button', { name: '进入培训练习' }).click();
+  const cases = [
+    ['涉及全社区的拆迁改造计划，只开小范围恳谈', /第1阶段/, '涉及面广、关注度高的事项，要经过专题议事会、民主听证会等程序进行协商。'],
+    ['健身器材选址，受影响的住户没有到会', /第3阶段/, '未出席的利益相关者应有书面意见，或记明未提交的原因。'],
+    ['充电桩设立已达成共识，成果一直没有公示', /第4阶段/, /未填写“成果公示日期”/],
+  ];
+  for (const [title, stage, gap] of cases) {
+    await page.getByRole('link', { name: '培训练习', exact: true }).click();
+    await page.getByRole('button', { name: `开始练习：${title}` }).click();
+    await page.getByRole('heading', { level: 2, name: stage }).waitFor();
+    await page.locator('.report').getByText(gap).first().waitFor();
+    assert.equal(await page.getByRole('button', { name: '完成本阶段' }).isDisabled(), true, title);
+  }
+  // The result never published: publish it, and stage 4 completes.
+  await page.getByLabel('成果公示日期').fill('2026-11-20');
+  await page.getByRole('group', { name: '成果公示平台' }).getByRole('checkbox', { name: '村（居）务公开栏' }).check();
+  await h.done(page, '将协商事项和协商成果进行公示');
+  await h.completeStage(page, '第5阶段');
+  await context.close();
+});
+
+test('the blank checklists of the five stages print on A4 with every stage', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url + '#/training');
+  await page.getByRole('link', { name: '打印空白核对表' }).click();
+  await page.getByRole('heading', { level: 2, name: '城乡社区协商程序核对表' }).waitFor();
+  assert.equal(await page.locator('.doc-training-mark').count(), 0);
+  const pdf = path.join(ARTIFACTS, 'checklists.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true });
+  const info = execFileSync('pdfinfo', [pdf], { encoding: 'utf8' });
+  assert.match(info, /Page size:\s+59[45]\.\d+ x 841\.\d+/);
+  const pages = Number(info.match(/Pages:\s+(\d+)/)[1]);
+  assert.ok(pages >= 3, `${pages} pages`);
+  const text = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const stage of ['确定议题', '公示信息', '开展协商', '公开成果', '运用协商成果']) assert.ok(text.includes(stage), stage);
+  assert.ok(text.includes('□已办□不适用'));
+  assert.ok(text.includes('—1—'));
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', pdf, path.join(ARTIFACTS, 'checklists')]);
+  await context.close();
+});

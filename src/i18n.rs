@@ -4,11 +4,12 @@
 
 use crate::domain::catalogue::FlawKind;
 use crate::domain::validate::{Problem, ProblemKind, Target};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// A UI language.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+/// A UI language (and the language of a printed document: `"zh"` or `"en"` in JSON).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Lang {
     /// 简体中文 (default).
     #[default]
@@ -163,7 +164,7 @@ keys! {
     NextPage => "下一页", "Next";
     NoRowsMatch => "没有符合条件的记录。", "No record matches.";
     OpinionsHeading => "群众意见台账", "Residents' opinion ledger";
-    OpinionsIntro => "依据二（四）1：利用群众意见箱、定期入户走访等多种方式，建立群众意见台账。", "二（四）1: keep a ledger of residents' opinions.";
+    OpinionsIntro => "依据二（四）1：利用群众意见箱、定期入户走访等多种方式，建立群众意见台账。", "Notice 2(4)1: keep a ledger of residents' opinions.";
     NewOpinion => "登记群众意见", "Log an opinion";
     OpinionDate => "日期", "Date";
     OpinionChannel => "渠道", "Channel";
@@ -434,6 +435,7 @@ keys! {
     OpinionsFileName => "群众意见台账", "opinion-ledger";
     LanguageSwitch => "切换界面语言", "Switch language";
     TemplateSource => "昌州民字〔2021〕85号 附件", "Annex to notice Changzhou Minzi [2021] No. 85";
+    DocumentInEnglish => "标签用英文", "Labels in English";
 }
 
 /// The short tag shown beside a row with a flaw of this kind.

@@ -8,6 +8,7 @@ use super::record::{Change, ItemState, Record, StageStatus, Value};
 use super::settings::Settings;
 use super::transfer;
 use super::when::{self, Date};
+use crate::i18n::{self, Data, Lang};
 use serde::{Deserialize, Serialize};
 
 /// The documents the procedure produces.
@@ -125,47 +126,118 @@ pub struct Document {
     /// Made in training mode: every page is marked 培训练习.
     #[serde(default)]
     pub training: bool,
+    /// The language its labels are printed in (Chinese unless asked otherwise); what users typed
+    /// stays as typed.
+    #[serde(default)]
+    pub lang: Lang,
 }
 
 /// The mark on every page of a document made in training mode.
 pub const TRAINING_MARK: &str = "培训练习";
 
+/// The mark on every page of an English document made in training mode.
+pub const TRAINING_MARK_EN: &str = "TRAINING";
+
 impl Document {
     /// The line at the foot of every page: which record (or list) and its short digest.
     pub fn foot(&self) -> String {
-        let mark = if self.training { format!("{TRAINING_MARK}　") } else { String::new() };
-        format!("{mark}{} {}　校验码 {}", self.foot_label(), self.record_id, self.digest)
+        match self.lang {
+            Lang::Zh => {
+                let mark = if self.training { format!("{TRAINING_MARK}　") } else { String::new() };
+                format!("{mark}{} {}　校验码 {}", self.foot_label(), self.record_id, self.digest)
+            }
+            Lang::En => {
+                let mark = if self.training { format!("{TRAINING_MARK_EN}  ") } else { String::new() };
+                format!("{mark}{} {}  Digest {}", self.foot_label(), self.record_id, self.digest)
+            }
+        }
     }
 
     /// What the foot calls the thing the document is of: a record (记录) or a list (清单).
     pub fn foot_label(&self) -> &'static str {
-        match self.kind {
-            DocKind::Filing => "清单",
-            DocKind::Checklists => "程序",
-            DocKind::Overview => "汇总",
-            _ => "记录",
+        let (zh, en) = match self.kind {
+            DocKind::Filing => ("清单", "List"),
+            DocKind::Checklists => ("程序", "Procedure"),
+            DocKind::Overview => ("汇总", "Overview"),
+            _ => ("记录", "Record"),
+        };
+        w(self.lang, zh, en)
+    }
+
+    /// The mark on every page in training mode, in the document's language.
+    pub fn training_mark(&self) -> &'static str {
+        w(self.lang, TRAINING_MARK, TRAINING_MARK_EN)
+    }
+
+    /// The date under the issuer: the document's date, or a blank to fill in by hand.
+    pub fn date_text(&self) -> String {
+        match self.date {
+            Some(d) => date_in(self.lang, d),
+            None => i18n::t(self.lang, i18n::Key::BlankDate).to_owned(),
         }
     }
 }
 
+/// A fixed text of a document in its language.
+pub(crate) fn w(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+/// A date as a document prints it: `2026年11月27日`, or `27 November 2026`.
+pub fn date_in(lang: Lang, d: Date) -> String {
+    match lang {
+        Lang::Zh => when::format_date_zh(d),
+        Lang::En => when::format_date_en(d),
+    }
+}
+
+/// A numbered heading: `一、title` in Chinese, `1. title` in English (`n` counts from 1).
+pub(crate) fn numbered(lang: Lang, n: usize, title: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{}、{title}", NUMERALS.get(n.wrapping_sub(1)).unwrap_or(&"")),
+        Lang::En => format!("{n}. {title}"),
+    }
+}
+
+/// A blank to fill in by hand.
+fn blank(lang: Lang) -> String {
+    w(lang, "＿＿＿＿＿＿", "______").to_owned()
+}
+
 /// The filing document of a county's list: the numbered table (序号, 类别, 事项, 备注) of the
 /// matters in use, how each flaw of the template was resolved, and the matters retired, titled
-/// and dated for the county. `hint_words` are the words printed for a matter's hints.
-pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3]) -> Document {
+/// and dated for the county. `hint_words` are the words printed for a matter's hints. In English
+/// the title is the document's English title, and the template's categories, matters and flaws
+/// have their English labels (a county's own wording stays as written).
+pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3], lang: Lang) -> Document {
     let mut blocks = Vec::new();
-    let version = match list.dated {
-        Some(d) => format!("第{}版（{}）", list.version, when::format_date_zh(d)),
-        None => format!("第{}版", list.version),
+    let version = match (lang, list.dated) {
+        (Lang::Zh, Some(d)) => format!("第{}版（{}）", list.version, when::format_date_zh(d)),
+        (Lang::Zh, None) => format!("第{}版", list.version),
+        (Lang::En, Some(d)) => format!("Version {} ({})", list.version, when::format_date_en(d)),
+        (Lang::En, None) => format!("Version {}", list.version),
     };
     let mut fields = vec![(
-        "县（市）".to_owned(),
-        if list.county.is_empty() { "＿＿＿＿＿＿".into() } else { list.county.clone() },
+        w(lang, "县（市）", "County").to_owned(),
+        if list.county.is_empty() { blank(lang) } else { list.county.clone() },
     )];
-    fields.push(("版本".into(), version));
+    fields.push((w(lang, "版本", "Version").into(), version));
     if let Some(base) = &list.based_on {
-        fields.push(("依据".into(), format!("{}（{}）", BASIS.trim_start_matches("根据"), base.id)));
+        let basis = match lang {
+            Lang::Zh => format!("{}（{}）", BASIS.trim_start_matches("根据"), base.id),
+            Lang::En => format!("{NOTICE_EN} ({})", base.id),
+        };
+        fields.push((w(lang, "依据", "Basis").into(), basis));
     }
     blocks.push(Block::Fields(fields));
+    let unlabelled = w(lang, "（未标类别）", "(no category)");
+    let category = |g: &super::catalogue::Group, matter: &str| match &g.label {
+        Some(l) => i18n::category_name(lang, Some(matter), l).to_owned(),
+        None => unlabelled.to_owned(),
+    };
     let rows: Vec<Vec<String>> = list
         .matters()
         .enumerate()
@@ -183,31 +255,43 @@ pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3]) -> Document
             }
             vec![
                 (i + 1).to_string(),
-                g.label.clone().unwrap_or_else(|| "（未标类别）".into()),
-                m.name.clone(),
-                remark.join("；"),
+                category(g, &m.id),
+                i18n::matter_name(lang, Some(&m.id), &m.name).to_owned(),
+                remark.join(w(lang, "；", "; ")),
             ]
         })
         .collect();
-    blocks.push(Block::Heading(format!("一、协商事项（共{}项）", rows.len())));
+    let matters = match lang {
+        Lang::Zh => format!("协商事项（共{}项）", rows.len()),
+        Lang::En => format!("Consultation matters ({} in all)", rows.len()),
+    };
+    blocks.push(Block::Heading(numbered(lang, 1, &matters)));
     blocks.push(Block::Table {
-        header: vec!["序号".into(), "类别".into(), "事项".into(), "备注".into()],
+        header: match lang {
+            Lang::Zh => vec!["序号".into(), "类别".into(), "事项".into(), "备注".into()],
+            Lang::En => vec!["No.".into(), "Category".into(), "Matter".into(), "Remarks".into()],
+        },
         rows,
         nowrap: vec![0],
     });
     if !list.flaws.is_empty() {
-        blocks.push(Block::Heading("二、模板问题的处理".into()));
+        let title = w(lang, "模板问题的处理", "How the flaws of the template were resolved");
+        blocks.push(Block::Heading(numbered(lang, 2, title)));
         blocks.push(Block::Table {
-            header: vec!["模板问题".into(), "处理情况".into()],
+            header: match lang {
+                Lang::Zh => vec!["模板问题".into(), "处理情况".into()],
+                Lang::En => vec!["Flaw of the template".into(), "Resolution".into()],
+            },
             rows: list
                 .flaws
                 .iter()
                 .map(|f| {
-                    let done = match &f.resolution {
-                        Some(r) => format!("{}（{}）", r.note, when::format_date_zh(r.on)),
-                        None => "未处理".into(),
+                    let done = match (lang, &f.resolution) {
+                        (Lang::Zh, Some(r)) => format!("{}（{}）", r.note, when::format_date_zh(r.on)),
+                        (Lang::En, Some(r)) => format!("{} ({})", r.note, when::format_date_en(r.on)),
+                        (_, None) => w(lang, "未处理", "Not resolved").into(),
                     };
-                    vec![f.note.clone(), done]
+                    vec![i18n::data(lang, Data::Flaw, &f.id, &f.note).to_owned(), done]
                 })
                 .collect(),
             nowrap: vec![],
@@ -218,16 +302,20 @@ pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3]) -> Document
         .filter_map(|(g, m)| {
             let on = m.retired?;
             Some(vec![
-                g.label.clone().unwrap_or_else(|| "（未标类别）".into()),
-                m.name.clone(),
-                when::format_date_zh(on),
+                category(g, &m.id),
+                i18n::matter_name(lang, Some(&m.id), &m.name).to_owned(),
+                date_in(lang, on),
             ])
         })
         .collect();
     if !retired.is_empty() {
-        blocks.push(Block::Heading(format!("{}、停用事项", if list.flaws.is_empty() { "二" } else { "三" })));
+        let n = if list.flaws.is_empty() { 2 } else { 3 };
+        blocks.push(Block::Heading(numbered(lang, n, w(lang, "停用事项", "Matters retired"))));
         blocks.push(Block::Table {
-            header: vec!["类别".into(), "事项".into(), "停用日期".into()],
+            header: match lang {
+                Lang::Zh => vec!["类别".into(), "事项".into(), "停用日期".into()],
+                Lang::En => vec!["Category".into(), "Matter".into(), "Retired on".into()],
+            },
             rows: retired,
             nowrap: vec![2],
         });
@@ -235,7 +323,10 @@ pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3]) -> Document
     let canonical = serde_json::to_value(list).map(|v| v.to_string()).unwrap_or_default();
     Document {
         kind: DocKind::Filing,
-        title: list.title.clone(),
+        title: match lang {
+            Lang::Zh => list.title.clone(),
+            Lang::En => i18n::doc_title(lang, DocKind::Filing).to_owned(),
+        },
         addressee: None,
         blocks,
         issuer: issuer.to_owned(),
@@ -243,6 +334,7 @@ pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3]) -> Document
         record_id: format!("{}-v{}", list.id, list.version),
         digest: super::transfer::short_digest(&super::transfer::digest_of_text(&canonical)),
         training: false,
+        lang,
     }
 }
 
@@ -250,42 +342,68 @@ pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3]) -> Document
 /// what each asks to be filled in, whether it is required, the clause it rests on and boxes to
 /// tick; the points the stage's rules check; lines to sign. The foot names the procedure and the
 /// digest of its definition, so a paper copy says which version of the procedure it follows.
-pub fn checklists(procedure: &Procedure, issuer: &str) -> Document {
-    const NUMBERS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-    let mut blocks = vec![Block::Fields(vec![
-        ("村（社区）".into(), "＿＿＿＿＿＿＿＿".into()),
-        ("协商议题".into(), "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿".into()),
-    ])];
+pub fn checklists(procedure: &Procedure, issuer: &str, lang: Lang) -> Document {
+    let mut blocks = vec![Block::Fields(match lang {
+        Lang::Zh => vec![
+            ("村（社区）".into(), "＿＿＿＿＿＿＿＿".into()),
+            ("协商议题".into(), "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿".into()),
+        ],
+        Lang::En => vec![
+            ("Village (community)".into(), "________________".into()),
+            ("Consultation topic".into(), "________________________________".into()),
+        ],
+    })];
     for (i, stage) in procedure.stages.iter().enumerate() {
-        let number = NUMBERS.get(i).copied().unwrap_or("");
-        blocks.push(Block::Heading(format!("{number}、{}（{}）", stage.title, stage.clause)));
+        let title = i18n::data(lang, Data::Stage, &stage.id, &stage.title);
+        let heading = match lang {
+            Lang::Zh => format!("{title}（{}）", stage.clause),
+            Lang::En => format!("{title} ({})", i18n::clause_id(lang, &stage.clause)),
+        };
+        blocks.push(Block::Heading(numbered(lang, i + 1, &heading)));
         let rows = stage
             .items
             .iter()
             .enumerate()
             .map(|(n, item)| {
                 let requirement = match &item.requirement {
-                    super::procedure::Requirement::Required => "必办",
-                    super::procedure::Requirement::Optional => "选办",
-                    super::procedure::Requirement::When { .. } => "符合条件时必办",
+                    super::procedure::Requirement::Required => w(lang, "必办", "Required"),
+                    super::procedure::Requirement::Optional => w(lang, "选办", "Optional"),
+                    super::procedure::Requirement::When { .. } => {
+                        w(lang, "符合条件时必办", "Required where it applies")
+                    }
                 };
-                let fields: Vec<&str> = item.fields.iter().map(|f| f.label.as_str()).collect();
-                let asks = if fields.is_empty() {
-                    item.label.clone()
-                } else {
-                    format!("{}（填写：{}）", item.label, fields.join("、"))
+                let label = i18n::data(lang, Data::Item, &item.id, &item.label);
+                let fields: Vec<&str> =
+                    item.fields.iter().map(|f| i18n::data(lang, Data::Field, &f.id, &f.label)).collect();
+                let asks = match (lang, fields.is_empty()) {
+                    (_, true) => label.to_owned(),
+                    (Lang::Zh, false) => format!("{label}（填写：{}）", fields.join("、")),
+                    (Lang::En, false) => format!("{label} (fill in: {})", fields.join(", ")),
                 };
                 vec![
                     (n + 1).to_string(),
                     asks,
                     requirement.to_owned(),
-                    item.clause.clone(),
-                    "□已办　□不适用".into(),
+                    i18n::clause_id(lang, &item.clause),
+                    w(lang, "□已办　□不适用", "□ Done  □ Not applicable").into(),
                 ]
             })
             .collect();
         blocks.push(Block::Table {
-            header: vec!["序号".into(), "核对事项".into(), "要求".into(), "依据".into(), "办理情况".into()],
+            header: match lang {
+                Lang::Zh => {
+                    vec!["序号".into(), "核对事项".into(), "要求".into(), "依据".into(), "办理情况".into()]
+                }
+                Lang::En => {
+                    vec![
+                        "No.".into(),
+                        "Item to check".into(),
+                        "Requirement".into(),
+                        "Notice".into(),
+                        "State".into(),
+                    ]
+                }
+            },
             rows,
             nowrap: vec![0, 2, 3, 4],
         });
@@ -293,18 +411,27 @@ pub fn checklists(procedure: &Procedure, issuer: &str) -> Document {
             .rules
             .iter()
             .filter(|r| r.stage == stage.id)
-            .map(|r| r.message.replace("{min}", "＿").replace("{max}", "＿").replace("{actual}", "＿"))
+            .map(|r| match lang {
+                Lang::Zh => r.message.replace("{min}", "＿").replace("{max}", "＿").replace("{actual}", "＿"),
+                Lang::En => rule_message_en(r),
+            })
             .collect();
         if !points.is_empty() {
-            blocks.push(Block::Paragraph(format!("核对要点：{}", points.join(""))));
+            blocks.push(Block::Paragraph(match lang {
+                Lang::Zh => format!("核对要点：{}", points.join("")),
+                Lang::En => format!("Points to check: {}", points.join(" ")),
+            }));
         }
-        blocks.push(Block::SignLines(vec![
-            "经办人（签字）：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日".into()
-        ]));
+        blocks.push(Block::SignLines(vec![w(
+            lang,
+            "经办人（签字）：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
+            "Officer (signature): ____________    Date: ____-__-__",
+        )
+        .into()]));
     }
     Document {
         kind: DocKind::Checklists,
-        title: DocKind::Checklists.title().to_owned(),
+        title: i18n::doc_title(lang, DocKind::Checklists).to_owned(),
         addressee: None,
         blocks,
         issuer: issuer.to_owned(),
@@ -314,30 +441,53 @@ pub fn checklists(procedure: &Procedure, issuer: &str) -> Document {
             super::procedure::PROCEDURE_JSON,
         )),
         training: false,
+        lang,
     }
+}
+
+/// A rule's message in English, its numbers left blank to fill in by hand (through the
+/// translation layer's messages of problems, which know the rules' English).
+fn rule_message_en(rule: &super::procedure::Rule) -> String {
+    use super::validate::{Problem, ProblemKind, Target};
+    let fill = ["min", "max", "actual"].map(|k| (k.to_owned(), "__".to_owned())).to_vec();
+    let problem = Problem {
+        stage: rule.stage.clone(),
+        target: Target::Party { field: String::new(), index: 0 },
+        severity: rule.severity,
+        clause: rule.clause.clone(),
+        kind: ProblemKind::Rule { rule: rule.id.clone(), message: rule.message.clone(), party: None, fill },
+    };
+    i18n::problem_message(Lang::En, &problem)
 }
 
 /// A value as printed.
 pub fn display(procedure: &Procedure, list: Option<&str>, value: &Value) -> String {
+    display_in(Lang::Zh, procedure, list, value)
+}
+
+/// A value as printed in a language: dates and options in it; text as typed.
+pub fn display_in(lang: Lang, procedure: &Procedure, list: Option<&str>, value: &Value) -> String {
+    let choice = |l: &str, c: &str| i18n::option(lang, l, c, procedure.choice_label(l, c)).to_owned();
     match value {
         Value::Text(t) => t.clone(),
-        Value::Date(d) => when::format_date_zh(*d),
+        Value::Date(d) => date_in(lang, *d),
         Value::Datetime(dt) => {
-            format!("{} {:02}:{:02}", when::format_date_zh(dt.date()), dt.hour(), dt.minute())
+            format!("{} {:02}:{:02}", date_in(lang, dt.date()), dt.hour(), dt.minute())
         }
-        Value::Choice(c) => list.map_or(c.clone(), |l| procedure.choice_label(l, c).to_owned()),
+        Value::Choice(c) => list.map_or(c.clone(), |l| choice(l, c)),
         Value::Multichoice(cs) => cs
             .iter()
-            .map(|c| list.map_or(c.as_str(), |l| procedure.choice_label(l, c)))
+            .map(|c| list.map_or(c.clone(), |l| choice(l, c)))
             .collect::<Vec<_>>()
-            .join("、"),
-        Value::Yesno(b) => if *b { "是" } else { "否" }.into(),
+            .join(w(lang, "、", ", ")),
+        Value::Yesno(b) => if *b { w(lang, "是", "Yes") } else { w(lang, "否", "No") }.into(),
     }
 }
 
 struct Reader<'a> {
     record: &'a Record,
     procedure: &'a Procedure,
+    lang: Lang,
 }
 
 impl Reader<'_> {
@@ -345,14 +495,14 @@ impl Reader<'_> {
         let list = self.procedure.field(field).and_then(|(_, _, f)| f.kind.list());
         self.record
             .value(self.procedure, field)
-            .map(|v| display(self.procedure, list, &v))
+            .map(|v| display_in(self.lang, self.procedure, list, &v))
             .unwrap_or_default()
     }
 
     fn or_blank(&self, field: &str) -> String {
         let v = self.get(field);
         if v.is_empty() {
-            "＿＿＿＿＿＿".into()
+            blank(self.lang)
         } else {
             v
         }
@@ -365,22 +515,29 @@ impl Reader<'_> {
     fn form(&self) -> String {
         match self.record.form.as_deref() {
             Some("other") => self.get("form_other"),
-            Some(f) => self.procedure.choice_label("forms", f).to_owned(),
+            Some(f) => self.choice("forms", f),
             None => String::new(),
         }
     }
 
+    fn choice(&self, list: &str, id: &str) -> String {
+        i18n::option(self.lang, list, id, self.procedure.choice_label(list, id)).to_owned()
+    }
+
     fn role(&self, id: &str) -> String {
-        self.procedure.choice_label("roles", id).to_owned()
+        self.choice("roles", id)
     }
 
     fn participants(&self) -> String {
         self.record
             .parties
             .iter()
-            .map(|p| format!("{}（{}）", p.name, self.role(&p.role)))
+            .map(|p| match self.lang {
+                Lang::Zh => format!("{}（{}）", p.name, self.role(&p.role)),
+                Lang::En => format!("{} ({})", p.name, self.role(&p.role)),
+            })
             .collect::<Vec<_>>()
-            .join("、")
+            .join(w(self.lang, "、", ", "))
     }
 }
 
@@ -388,9 +545,20 @@ const NUMERALS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "
 
 const BASIS: &str = "根据《关于进一步做好昌吉州城乡社区协商工作的通知》（昌州民字〔2021〕85号）";
 
-/// The document of this kind for a record.
-pub fn document(kind: DocKind, record: &Record, procedure: &Procedure, settings: &Settings) -> Document {
-    let r = Reader { record, procedure };
+/// The notice, in English.
+const NOTICE_EN: &str = "Notice on Further Improving Urban and Rural Community Consultation in Changji \
+                         Prefecture (Changzhou Minzi [2021] No. 85)";
+
+/// The document of this kind for a record, its labels in `lang`.
+pub fn document(
+    kind: DocKind,
+    record: &Record,
+    procedure: &Procedure,
+    settings: &Settings,
+    lang: Lang,
+) -> Document {
+    let r = Reader { record, procedure, lang };
+    let l = |zh: &'static str, en: &'static str| -> String { w(lang, zh, en).to_owned() };
     let organisation = {
         let o = settings.organisation();
         if o.is_empty() {
@@ -400,54 +568,70 @@ pub fn document(kind: DocKind, record: &Record, procedure: &Procedure, settings:
         }
     };
     let topic = r.get(&procedure.key_fields.topic);
-    let matter = match record.matter.number {
-        Some(n) => format!("{}（目录第{n}项）", record.matter.name),
-        None => record.matter.name.clone(),
+    let name = i18n::matter_name(lang, record.matter.id.as_deref(), &record.matter.name);
+    let matter = match (lang, record.matter.number) {
+        (Lang::Zh, Some(n)) => format!("{name}（目录第{n}项）"),
+        (Lang::En, Some(n)) => format!("{name} (no. {n} of the list)"),
+        (_, None) => name.to_owned(),
     };
     let mut addressee = None;
     let (blocks, date) = match kind {
         DocKind::Publicity => (
             vec![
-                Block::Paragraph(format!(
-                    "{BASIS}要求，经村（社区）党组织、村（居）民委员会研究，确定以下协商议题，现将有关信息公示如下："
-                )),
+                Block::Paragraph(match lang {
+                    Lang::Zh => format!(
+                        "{BASIS}要求，经村（社区）党组织、村（居）民委员会研究，确定以下协商议题，现将有关信息公示如下："
+                    ),
+                    Lang::En => format!(
+                        "As required by the {NOTICE_EN}, the village (community) Party organisation and the \
+                         villagers’/residents’ committee have studied and set the following consultation topic, and \
+                         post its details publicly as follows:"
+                    ),
+                }),
                 Block::Fields(vec![
-                    ("协商议题".into(), topic.clone()),
-                    ("协商事项".into(), matter.clone()),
-                    ("协商时间".into(), r.or_blank("meeting_time")),
-                    ("协商地点".into(), r.or_blank("meeting_place")),
-                    ("协商形式".into(), r.form()),
-                    ("主持人".into(), r.or_blank("host")),
-                    ("参加人员".into(), r.participants()),
+                    (l("协商议题", "Consultation topic"), topic.clone()),
+                    (l("协商事项", "Consultation matter"), matter.clone()),
+                    (l("协商时间", "Consultation time"), r.or_blank("meeting_time")),
+                    (l("协商地点", "Consultation venue"), r.or_blank("meeting_place")),
+                    (l("协商形式", "Consultation form"), r.form()),
+                    (l("主持人", "Chair"), r.or_blank("host")),
+                    (l("参加人员", "Participants"), r.participants()),
                 ]),
-                Block::Paragraph(
-                    "公示期间，村（居）民、“两代表一委员”、村（社区）其他组织和驻村（社区）单位可以申请参加协商议事。"
-                        .into(),
-                ),
+                Block::Paragraph(l(
+                    "公示期间，村（居）民、“两代表一委员”、村（社区）其他组织和驻村（社区）单位可以申请参加协商议事。",
+                    "While this notice is posted, villagers/residents, Party congress and NPC deputies and CPPCC \
+                     members, other village (community) organisations and units based in the village (community) \
+                     may apply to take part in the consultation.",
+                )),
             ],
             r.date("publicity_date"),
         ),
         DocKind::Minutes => {
             // Headings are numbered as they come: a section with nothing to say is left out.
             let mut number = 0;
-            let mut heading = |title: &str| {
+            let mut heading = |zh: &'static str, en: &'static str| {
                 number += 1;
-                Block::Heading(format!("{}、{title}", NUMERALS.get(number - 1).unwrap_or(&"")))
+                Block::Heading(numbered(lang, number, w(lang, zh, en)))
             };
             let mut blocks = vec![
                 Block::Fields(vec![
-                    ("协商议题".into(), topic.clone()),
-                    ("协商事项".into(), matter.clone()),
-                    ("协商时间".into(), r.or_blank("held_at")),
-                    ("协商地点".into(), r.get("held_place")),
-                    ("协商形式".into(), r.form()),
-                    ("主持人".into(), r.get("host")),
-                    ("牵头组织者".into(), record.lead.as_deref().map(|l| procedure.choice_label("lead", l).to_owned()).unwrap_or_default()),
+                    (l("协商议题", "Consultation topic"), topic.clone()),
+                    (l("协商事项", "Consultation matter"), matter.clone()),
+                    (l("协商时间", "Consultation time"), r.or_blank("held_at")),
+                    (l("协商地点", "Consultation venue"), r.get("held_place")),
+                    (l("协商形式", "Consultation form"), r.form()),
+                    (l("主持人", "Chair"), r.get("host")),
+                    (l("牵头组织者", "Lead organiser"), record.lead.as_deref().map(|id| r.choice("lead", id)).unwrap_or_default()),
                 ]),
-                heading("参加人员及出席情况"),
+                heading("参加人员及出席情况", "Participants and attendance"),
                 Block::Table {
                     nowrap: vec![0, 4, 5],
-                header: ["序号", "姓名或名称", "身份", "单位或住址", "利益相关方", "出席情况"].map(String::from).to_vec(),
+                    header: match lang {
+                        Lang::Zh => ["序号", "姓名或名称", "身份", "单位或住址", "利益相关方", "出席情况"],
+                        Lang::En => ["No.", "Name", "Role", "Organisation or address", "Stakeholder", "Attendance"],
+                    }
+                    .map(String::from)
+                    .to_vec(),
                     rows: record
                         .parties
                         .iter()
@@ -458,13 +642,12 @@ pub fn document(kind: DocKind, record: &Record, procedure: &Procedure, settings:
                                 p.name.clone(),
                                 r.role(&p.role),
                                 p.organisation.clone(),
-                                if p.stakeholder { "是" } else { "否" }.into(),
+                                if p.stakeholder { l("是", "Yes") } else { l("否", "No") },
                                 match p.attended {
-                                    Some(true) => "出席",
-                                    Some(false) => "未出席",
-                                    None => "未登记",
-                                }
-                                .into(),
+                                    Some(true) => l("出席", "Attended"),
+                                    Some(false) => l("未出席", "Absent"),
+                                    None => l("未登记", "Not recorded"),
+                                },
                             ]
                         })
                         .collect(),
@@ -477,62 +660,101 @@ pub fn document(kind: DocKind, record: &Record, procedure: &Procedure, settings:
                 .map(|p| vec![p.name.clone(), p.written_opinion.clone(), p.no_opinion_reason.clone()])
                 .collect();
             if !absent.is_empty() {
-                blocks.push(heading("未出席人员的书面意见"));
+                blocks.push(heading("未出席人员的书面意见", "Written opinions of those absent"));
                 blocks.push(Block::Table {
-                    header: ["姓名或名称", "书面意见", "未交书面意见的原因"].map(String::from).to_vec(),
+                    header: match lang {
+                        Lang::Zh => ["姓名或名称", "书面意见", "未交书面意见的原因"],
+                        Lang::En => ["Name", "Written opinion", "Why no written opinion"],
+                    }
+                    .map(String::from)
+                    .to_vec(),
                     rows: absent,
                     nowrap: vec![],
                 });
             }
             let observers = r.get("observers");
-            blocks.push(heading("列席旁听人员"));
-            blocks.push(Block::Paragraph(if observers.is_empty() { "无。".into() } else { observers }));
-            blocks.push(heading("各方意见建议"));
+            blocks.push(heading("列席旁听人员", "Observers"));
+            blocks.push(Block::Paragraph(if observers.is_empty() { l("无。", "None.") } else { observers }));
+            blocks.push(heading("各方意见建议", "Views and suggestions of all parties"));
             blocks.push(Block::Paragraph(r.get("opinions")));
-            blocks.push(heading("协商结果"));
-            blocks.push(Block::Fields(vec![("是否达成共识".into(), r.get("consensus"))]));
+            blocks.push(heading("协商结果", "Outcome of the consultation"));
+            blocks.push(Block::Fields(vec![(l("是否达成共识", "Consensus reached"), r.get("consensus"))]));
             blocks.push(Block::Paragraph(r.get("outcome")));
-            blocks.push(Block::SignLines(vec!["主持人（签字）：".into(), "记录人（签字）：".into()]));
+            blocks.push(Block::SignLines(vec![
+                l("主持人（签字）：", "Chair (signature):"),
+                l("记录人（签字）：", "Recorder (signature):"),
+            ]));
             (blocks, r.date("held_at"))
         }
         DocKind::ResultNotice => {
-            let held = r.date("held_at").map(when::format_date_zh).unwrap_or_default();
+            let held = r.date("held_at").map(|d| date_in(lang, d)).unwrap_or_default();
             let mut fields = vec![
-                ("协商事项".into(), matter.clone()),
-                ("协商时间".into(), r.get("held_at")),
-                ("协商形式".into(), r.form()),
+                (l("协商事项", "Consultation matter"), matter.clone()),
+                (l("协商时间", "Consultation time"), r.get("held_at")),
+                (l("协商形式", "Consultation form"), r.form()),
             ];
-            for (label, field) in [("落实方", "implementer"), ("落实期限", "deadline")] {
+            for (label, field) in
+                [(l("落实方", "Implementing party"), "implementer"), (l("落实期限", "Deadline"), "deadline")]
+            {
                 let v = r.get(field);
                 if !v.is_empty() {
-                    fields.push((label.into(), v));
+                    fields.push((label, v));
                 }
             }
             (
                 vec![
-                    Block::Paragraph(format!("{held}，{organisation}就“{topic}”组织开展协商。现将协商事项和协商成果公示如下：")),
+                    Block::Paragraph(match lang {
+                        Lang::Zh => format!("{held}，{organisation}就“{topic}”组织开展协商。现将协商事项和协商成果公示如下："),
+                        Lang::En => format!(
+                            "On {held}, {organisation} held a consultation on “{topic}”. The matter and the \
+                             outcome of the consultation are posted publicly as follows:"
+                        ),
+                    }),
                     Block::Fields(fields),
-                    Block::Heading("协商成果".into()),
+                    Block::Heading(l("协商成果", "Outcome of the consultation")),
                     Block::Paragraph(r.get("outcome")),
-                    Block::Paragraph("欢迎广大村（居）民监督。".into()),
+                    Block::Paragraph(l(
+                        "欢迎广大村（居）民监督。",
+                        "All villagers/residents are welcome to oversee its implementation.",
+                    )),
                 ],
                 r.date("result_publicity_date"),
             )
         }
         DocKind::Letter => {
-            addressee = Some(format!("{}：", r.or_blank("implementer")));
-            let held = r.date("held_at").map(when::format_date_zh).unwrap_or_default();
-            let deadline = r.date("deadline").map(when::format_date_zh).unwrap_or_else(|| "＿＿年＿＿月＿＿日".into());
-            let mut blocks = vec![
-                Block::Paragraph(format!("{held}，{organisation}就“{topic}”组织开展协商，形成协商成果如下：")),
-                Block::Paragraph(r.get("outcome")),
-                Block::Paragraph(format!(
-                    "{BASIS}关于运用“公函制”督促落实方及时完成协商事宜的要求，请你单位于{deadline}前落实上述协商成果，并将落实情况书面反馈{organisation}。"
-                )),
-            ];
+            addressee = Some(match lang {
+                Lang::Zh => format!("{}：", r.or_blank("implementer")),
+                Lang::En => format!("To {}:", r.or_blank("implementer")),
+            });
+            let held = r.date("held_at").map(|d| date_in(lang, d)).unwrap_or_default();
+            let deadline = r
+                .date("deadline")
+                .map(|d| date_in(lang, d))
+                .unwrap_or_else(|| l("＿＿年＿＿月＿＿日", "____-__-__"));
+            let mut blocks = match lang {
+                Lang::Zh => vec![
+                    Block::Paragraph(format!("{held}，{organisation}就“{topic}”组织开展协商，形成协商成果如下：")),
+                    Block::Paragraph(r.get("outcome")),
+                    Block::Paragraph(format!(
+                        "{BASIS}关于运用“公函制”督促落实方及时完成协商事宜的要求，请你单位于{deadline}前落实上述协商成果，并将落实情况书面反馈{organisation}。"
+                    )),
+                ],
+                Lang::En => vec![
+                    Block::Paragraph(format!(
+                        "On {held}, {organisation} held a consultation on “{topic}”, which reached the following \
+                         outcome:"
+                    )),
+                    Block::Paragraph(r.get("outcome")),
+                    Block::Paragraph(format!(
+                        "The {NOTICE_EN} requires official letters to be used to urge implementing parties to \
+                         complete consultation matters on time. Please implement the above outcome by {deadline} \
+                         and report on its implementation in writing to {organisation}."
+                    )),
+                ],
+            };
             let number = r.get("letter_ref");
             if !number.is_empty() {
-                blocks.insert(0, Block::Fields(vec![("公函编号".into(), number)]));
+                blocks.insert(0, Block::Fields(vec![(l("公函编号", "Letter no."), number)]));
             }
             (blocks, r.date("letter_date"))
         }
@@ -541,7 +763,7 @@ pub fn document(kind: DocKind, record: &Record, procedure: &Procedure, settings:
     };
     Document {
         kind,
-        title: kind.title().into(),
+        title: i18n::doc_title(lang, kind).into(),
         addressee,
         blocks,
         issuer: organisation,
@@ -549,61 +771,97 @@ pub fn document(kind: DocKind, record: &Record, procedure: &Procedure, settings:
         record_id: record.id.clone(),
         digest: transfer::short_digest(&transfer::digest(record)),
         training: false,
+        lang,
     }
 }
 
 fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
-    let (record, procedure) = (r.record, r.procedure);
+    let (record, procedure, lang) = (r.record, r.procedure, r.lang);
+    let l = |zh: &'static str, en: &'static str| -> String { w(lang, zh, en).to_owned() };
     let fact = |v: Option<bool>| match v {
-        Some(true) => "是",
-        Some(false) => "否",
-        None => "未研判",
+        Some(true) => w(lang, "是", "yes"),
+        Some(false) => w(lang, "否", "no"),
+        None => w(lang, "未研判", "not assessed"),
     };
+    let category = match &record.matter.category {
+        Some(c) => i18n::category_name(lang, record.matter.id.as_deref(), c).to_owned(),
+        None => l("（模板未标注类别）", "(no category in the template)"),
+    };
+    let facts =
+        [record.facts.technical, record.facts.wide_reaching, record.facts.dispute, record.facts.commissioned]
+            .map(fact);
     let mut blocks = vec![Block::Fields(vec![
-        ("记录编号".into(), record.id.clone()),
-        ("协商事项".into(), matter.to_owned()),
-        ("类别".into(), record.matter.category.clone().unwrap_or_else(|| "（模板未标注类别）".into())),
-        ("协商议题".into(), topic.to_owned()),
-        ("村（社区）".into(), record.community.clone()),
-        ("协商范围".into(), r.get("scope")),
-        ("牵头组织者".into(), r.get("lead")),
+        (l("记录编号", "Record"), record.id.clone()),
+        (l("协商事项", "Consultation matter"), matter.to_owned()),
+        (l("类别", "Category"), category),
+        (l("协商议题", "Consultation topic"), topic.to_owned()),
+        (l("村（社区）", "Village (community)"), record.community.clone()),
+        (l("协商范围", "Consultation scope"), r.get("scope")),
+        (l("牵头组织者", "Lead organiser"), r.get("lead")),
         (
-            "事项性质".into(),
-            format!(
-                "专业性技术性较强：{}；涉及面广关注度高：{}；涉及矛盾纠纷：{}；受委托：{}",
-                fact(record.facts.technical),
-                fact(record.facts.wide_reaching),
-                fact(record.facts.dispute),
-                fact(record.facts.commissioned)
-            ),
+            l("事项性质", "Nature of the matter"),
+            match lang {
+                Lang::Zh => format!(
+                    "专业性技术性较强：{}；涉及面广关注度高：{}；涉及矛盾纠纷：{}；受委托：{}",
+                    facts[0], facts[1], facts[2], facts[3]
+                ),
+                Lang::En => format!(
+                    "highly specialised or technical: {}; wide impact, high public concern: {}; involves \
+                     disputes: {}; commissioned: {}",
+                    facts[0], facts[1], facts[2], facts[3]
+                ),
+            },
         ),
-        ("建档时间".into(), when::format_date_zh(record.created.date())),
+        (l("建档时间", "Opened"), date_in(lang, record.created.date())),
         (
-            "最后修改".into(),
-            format!("{}（第{}版）", when::format_date_zh(record.updated.date()), record.revision),
+            l("最后修改", "Last change"),
+            match lang {
+                Lang::Zh => {
+                    format!("{}（第{}版）", when::format_date_zh(record.updated.date()), record.revision)
+                }
+                Lang::En => {
+                    format!("{} (revision {})", when::format_date_en(record.updated.date()), record.revision)
+                }
+            },
         ),
     ])];
     for (i, stage) in procedure.stages.iter().enumerate() {
-        let status = match record.stage_status(&stage.id) {
-            StageStatus::Completed { at } => format!("已于{}完成", when::format_date_zh(at.date())),
-            StageStatus::Recheck => "需重新确认".into(),
-            StageStatus::Open => "未完成".into(),
+        let status = match (lang, record.stage_status(&stage.id)) {
+            (Lang::Zh, StageStatus::Completed { at }) => {
+                format!("已于{}完成", when::format_date_zh(at.date()))
+            }
+            (Lang::En, StageStatus::Completed { at }) => {
+                format!("completed on {}", when::format_date_en(at.date()))
+            }
+            (_, StageStatus::Recheck) => l("需重新确认", "to be checked again"),
+            (_, StageStatus::Open) => l("未完成", "open"),
         };
-        blocks.push(Block::Heading(format!(
-            "{}、第{}阶段　{}（依据{}，{status}）",
-            NUMERALS.get(i).unwrap_or(&""),
-            i + 1,
-            stage.title,
-            stage.clause
-        )));
+        let title = i18n::data(lang, Data::Stage, &stage.id, &stage.title);
+        let heading = match lang {
+            Lang::Zh => format!("第{}阶段　{title}（依据{}，{status}）", i + 1, stage.clause),
+            Lang::En => {
+                format!(
+                    "Stage {}: {title} (notice {}; {status})",
+                    i + 1,
+                    i18n::clause_id(lang, &stage.clause)
+                )
+            }
+        };
+        blocks.push(Block::Heading(numbered(lang, i + 1, &heading)));
         let rows = stage
             .items
             .iter()
             .map(|item| {
                 let (state, note) = match record.item_state(&item.id) {
-                    ItemState::Done => ("已完成".to_owned(), String::new()),
-                    ItemState::Open => ("未完成".to_owned(), String::new()),
-                    ItemState::NotApplicable { reason } => ("不适用".to_owned(), format!("理由：{reason}")),
+                    ItemState::Done => (l("已完成", "Done"), String::new()),
+                    ItemState::Open => (l("未完成", "Not done"), String::new()),
+                    ItemState::NotApplicable { reason } => (
+                        l("不适用", "Not applicable"),
+                        match lang {
+                            Lang::Zh => format!("理由：{reason}"),
+                            Lang::En => format!("Reason: {reason}"),
+                        },
+                    ),
                 };
                 let content = item
                     .fields
@@ -613,52 +871,106 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
                             FieldKind::Parties { .. } => r.participants(),
                             _ => r.get(&f.id),
                         };
-                        (!v.is_empty()).then(|| format!("{}：{v}", f.label))
+                        let label = i18n::data(lang, Data::Field, &f.id, &f.label);
+                        (!v.is_empty()).then(|| match lang {
+                            Lang::Zh => format!("{label}：{v}"),
+                            Lang::En => format!("{label}: {v}"),
+                        })
                     })
                     .collect::<Vec<_>>()
-                    .join("；");
-                let detail =
-                    [note, content].into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>().join("；");
-                vec![item.label.clone(), item.clause.clone(), state, detail]
+                    .join(w(lang, "；", "; "));
+                let detail = [note, content]
+                    .into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(w(lang, "；", "; "));
+                vec![
+                    i18n::data(lang, Data::Item, &item.id, &item.label).to_owned(),
+                    i18n::clause_id(lang, &item.clause),
+                    state,
+                    detail,
+                ]
             })
             .collect();
         blocks.push(Block::Table {
-            header: ["检查事项", "依据", "完成情况", "记录内容"].map(String::from).to_vec(),
+            header: match lang {
+                Lang::Zh => ["检查事项", "依据", "完成情况", "记录内容"],
+                Lang::En => ["Item", "Notice", "State", "What was recorded"],
+            }
+            .map(String::from)
+            .to_vec(),
             rows,
             nowrap: vec![1, 2],
         });
     }
-    blocks.push(Block::Heading(format!("{}、修改记录", NUMERALS.get(procedure.stages.len()).unwrap_or(&""))));
-    let label = |field: &str| procedure.field(field).map_or(field.to_owned(), |(_, _, f)| f.label.clone());
+    blocks.push(Block::Heading(numbered(lang, procedure.stages.len() + 1, w(lang, "修改记录", "Changes"))));
+    let label = |field: &str| {
+        procedure
+            .field(field)
+            .map_or(field.to_owned(), |(_, _, f)| i18n::data(lang, Data::Field, &f.id, &f.label).to_owned())
+    };
     let rows = record
         .audit
         .iter()
         .map(|a| {
-            let what = match &a.change {
-                Change::Created { from: None } => "建立记录".to_owned(),
-                Change::Created { from: Some(f) } => format!("由记录{f}复制建立"),
-                Change::Field { field, to, .. } => {
+            let what = match (lang, &a.change) {
+                (Lang::Zh, Change::Created { from: None }) => "建立记录".to_owned(),
+                (Lang::En, Change::Created { from: None }) => "Record opened".to_owned(),
+                (Lang::Zh, Change::Created { from: Some(f) }) => format!("由记录{f}复制建立"),
+                (Lang::En, Change::Created { from: Some(f) }) => format!("Opened as a copy of record {f}"),
+                (_, Change::Field { field, to, .. }) => {
                     let list = procedure.field(field).and_then(|(_, _, f)| f.kind.list());
-                    let shown =
-                        to.as_ref().map(|v| display(procedure, list, v)).unwrap_or_else(|| "（清空）".into());
+                    let shown = to
+                        .as_ref()
+                        .map(|v| display_in(lang, procedure, list, v))
+                        .unwrap_or_else(|| l("（清空）", "(cleared)"));
                     let shown: String = shown.chars().take(60).collect();
-                    format!("填写“{}”：{shown}", label(field))
+                    match lang {
+                        Lang::Zh => format!("填写“{}”：{shown}", label(field)),
+                        Lang::En => format!("Entered “{}”: {shown}", label(field)),
+                    }
                 }
-                Change::Item { item, to, .. } => {
-                    let name = procedure.item(item).map_or(item.clone(), |(_, i)| i.label.clone());
-                    let state = match to {
-                        ItemState::Done => "已完成".to_owned(),
-                        ItemState::Open => "未完成".to_owned(),
-                        ItemState::NotApplicable { reason } => format!("不适用（{reason}）"),
+                (_, Change::Item { item, to, .. }) => {
+                    let name = procedure.item(item).map_or(item.clone(), |(_, i)| {
+                        i18n::data(lang, Data::Item, &i.id, &i.label).to_owned()
+                    });
+                    let state = match (lang, to) {
+                        (_, ItemState::Done) => l("已完成", "done"),
+                        (_, ItemState::Open) => l("未完成", "not done"),
+                        (Lang::Zh, ItemState::NotApplicable { reason }) => format!("不适用（{reason}）"),
+                        (Lang::En, ItemState::NotApplicable { reason }) => {
+                            format!("not applicable ({reason})")
+                        }
                     };
-                    format!("“{name}”标为{state}")
+                    match lang {
+                        Lang::Zh => format!("“{name}”标为{state}"),
+                        Lang::En => format!("“{name}” marked {state}"),
+                    }
                 }
-                Change::PartyAdded { party } => format!("添加参与主体：{}", party.name),
-                Change::PartyChanged { to, .. } => format!("修改参与主体：{}", to.name),
-                Change::PartyRemoved { party, .. } => format!("删除参与主体：{}", party.name),
-                Change::StageCompleted { stage } => format!("完成{}", stage_name(procedure, stage)),
-                Change::StageReopened { stage, .. } => format!("重新打开{}", stage_name(procedure, stage)),
-                Change::Superseded { revision } => format!("保留本版本，替代另一处保存的第{revision}版"),
+                (Lang::Zh, Change::PartyAdded { party }) => format!("添加参与主体：{}", party.name),
+                (Lang::En, Change::PartyAdded { party }) => format!("Party added: {}", party.name),
+                (Lang::Zh, Change::PartyChanged { to, .. }) => format!("修改参与主体：{}", to.name),
+                (Lang::En, Change::PartyChanged { to, .. }) => format!("Party changed: {}", to.name),
+                (Lang::Zh, Change::PartyRemoved { party, .. }) => format!("删除参与主体：{}", party.name),
+                (Lang::En, Change::PartyRemoved { party, .. }) => format!("Party removed: {}", party.name),
+                (Lang::Zh, Change::StageCompleted { stage }) => {
+                    format!("完成{}", stage_name(lang, procedure, stage))
+                }
+                (Lang::En, Change::StageCompleted { stage }) => {
+                    format!("Completed {}", stage_name(lang, procedure, stage))
+                }
+                (Lang::Zh, Change::StageReopened { stage, .. }) => {
+                    format!("重新打开{}", stage_name(lang, procedure, stage))
+                }
+                (Lang::En, Change::StageReopened { stage, .. }) => {
+                    format!("Reopened {}", stage_name(lang, procedure, stage))
+                }
+                (Lang::Zh, Change::Superseded { revision }) => {
+                    format!("保留本版本，替代另一处保存的第{revision}版")
+                }
+                (Lang::En, Change::Superseded { revision }) => {
+                    format!("Kept this revision, in place of revision {revision} saved elsewhere")
+                }
             };
             let at = a.at;
             vec![
@@ -669,16 +981,25 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
         })
         .collect();
     blocks.push(Block::Table {
-        header: ["时间（UTC）", "版本", "变更"].map(String::from).to_vec(),
+        header: match lang {
+            Lang::Zh => ["时间（UTC）", "版本", "变更"],
+            Lang::En => ["Time (UTC)", "Revision", "Change"],
+        }
+        .map(String::from)
+        .to_vec(),
         rows,
         nowrap: vec![0, 1],
     });
     blocks
 }
 
-fn stage_name(procedure: &Procedure, stage: &str) -> String {
-    match procedure.stage_index(stage) {
-        Some(i) => format!("第{}阶段“{}”", i + 1, procedure.stages[i].title),
-        None => stage.to_owned(),
+fn stage_name(lang: Lang, procedure: &Procedure, stage: &str) -> String {
+    match (lang, procedure.stage_index(stage)) {
+        (Lang::Zh, Some(i)) => format!("第{}阶段“{}”", i + 1, procedure.stages[i].title),
+        (Lang::En, Some(i)) => {
+            let s = &procedure.stages[i];
+            format!("stage {} “{}”", i + 1, i18n::data(lang, Data::Stage, &s.id, &s.title))
+        }
+        (_, None) => stage.to_owned(),
     }
 }

@@ -4,7 +4,6 @@
 //! side, the record's digest in every page's foot, table rows that never split.
 
 use super::documents::{Block, Document};
-use super::when;
 use docx_rs::{
     AlignmentType, Docx, Footer, Header, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, Run,
     RunFonts, SpecialIndentType, Table, TableCell, TableRow, WidthType,
@@ -100,13 +99,7 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
         let mark = || {
             Header::new().add_paragraph(
                 Paragraph::new()
-                    .add_run(
-                        Run::new()
-                            .add_text(super::documents::TRAINING_MARK)
-                            .size(28)
-                            .bold()
-                            .fonts(fonts(HEITI)),
-                    )
+                    .add_run(Run::new().add_text(doc.training_mark()).size(28).bold().fonts(fonts(HEITI)))
                     .align(AlignmentType::Center),
             )
         };
@@ -217,7 +210,8 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
             .line_spacing(fixed_line())
             .keep_next(true)
     };
-    let date = doc.date.map(when::format_date_zh).unwrap_or_else(|| "　　年　　月　　日".into());
+    // The date in the document's language, or a blank to fill in by hand (“　　年　　月　　日”).
+    let date = doc.date_text();
     d = d
         .add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().before(1160)).keep_next(true))
         .add_paragraph(right(&doc.issuer))

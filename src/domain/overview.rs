@@ -5,7 +5,7 @@
 //! reach stage 4 or 5, and the time from topic to published result. Nothing here touches the
 //! local records: the overview holds its own rows.
 
-use super::documents::{Block, DocKind, Document};
+use super::documents::{self, numbered, w, Block, DocKind, Document};
 use super::ledger::{Status, Summary};
 use super::opinion::{LedgerFile, Opinion, OpinionStatus};
 use super::procedure::Procedure;
@@ -14,6 +14,7 @@ use super::settings::Place;
 use super::transfer::Parsed;
 
 use super::when::{self, Date};
+use crate::i18n::{self, Data, Lang};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a file was.
@@ -375,9 +376,9 @@ fn one_decimal(x: Option<f64>) -> String {
     x.map_or_else(|| "—".into(), |x| format!("{x:.1}"))
 }
 
-fn blank(s: &str) -> String {
+fn blank_in(lang: Lang, s: &str) -> String {
     if s.trim().is_empty() {
-        "（未注明）".into()
+        w(lang, "（未注明）", "(not stated)").into()
     } else {
         s.to_owned()
     }
@@ -385,9 +386,18 @@ fn blank(s: &str) -> String {
 
 /// What a stage position is called: “第N阶段 名称”, or 已办结 after the last.
 pub fn stage_label(procedure: &Procedure, index: usize) -> String {
-    match procedure.stages.get(index) {
-        Some(s) => format!("第{}阶段 {}", index + 1, s.title),
-        None => "已办结".into(),
+    stage_label_in(Lang::Zh, procedure, index)
+}
+
+/// What a stage position is called in a language: “第N阶段 名称” or “Stage N name”, or
+/// 已办结 (completed) after the last.
+pub fn stage_label_in(lang: Lang, procedure: &Procedure, index: usize) -> String {
+    match (lang, procedure.stages.get(index)) {
+        (Lang::Zh, Some(s)) => format!("第{}阶段 {}", index + 1, s.title),
+        (Lang::En, Some(s)) => {
+            format!("Stage {} {}", index + 1, i18n::data(lang, Data::Stage, &s.id, &s.title))
+        }
+        (_, None) => w(lang, "已办结", "Completed").into(),
     }
 }
 
@@ -397,34 +407,48 @@ impl Figures {
         self.by_matter.iter().filter(|(_, c)| c.reached_5 == 0).collect()
     }
 
-    /// The overview as a document to print or save as Word: tables and bar charts.
-    pub fn document(&self, procedure: &Procedure, issuer: &str, today: Date) -> Document {
+    /// The overview as a document to print or save as Word: tables and bar charts, labelled in
+    /// `lang` (places, topics and a county's own wording stay as written).
+    pub fn document(&self, procedure: &Procedure, issuer: &str, today: Date, lang: Lang) -> Document {
+        let zh = lang == Lang::Zh;
+        let l = |zh: &'static str, en: &'static str| -> String { w(lang, zh, en).to_owned() };
+        let blank = |s: &str| blank_in(lang, s);
+        let headers = |zh: &[&str], en: &[&str]| -> Vec<String> {
+            if lang == Lang::Zh { zh } else { en }.iter().map(|h| (*h).to_owned()).collect()
+        };
+        let count = |n: usize| if zh { format!("{n}条") } else { n.to_string() };
+        let days = |x: String| if zh { format!("{x}天") } else { format!("{x} days") };
+        let category = |c: &str| i18n::category_name(lang, None, c).to_owned();
+        let matter = |m: &str| i18n::matter_by_name(lang, m).to_owned();
         let mut blocks = vec![Block::Fields(vec![
-            ("汇总日期".into(), when::format_date_zh(today)),
-            ("汇总文件".into(), format!("{}个", self.files)),
+            (l("汇总日期", "Date of the overview"), documents::date_in(lang, today)),
+            (l("汇总文件", "Files"), if zh { format!("{}个", self.files) } else { self.files.to_string() }),
             (
-                "协商记录".into(),
-                format!(
-                    "{}条（多个文件中重复出现的记录和意见{}条，已识别，只计一次）",
-                    self.records, self.repeated
-                ),
+                l("协商记录", "Consultation records"),
+                if zh {
+                    format!(
+                        "{}条（多个文件中重复出现的记录和意见{}条，已识别，只计一次）",
+                        self.records, self.repeated
+                    )
+                } else {
+                    format!(
+                        "{} ({} records and opinions found in more than one file were recognised and counted once)",
+                        self.records, self.repeated
+                    )
+                },
             ),
-            ("协商中（第一至第四阶段）".into(), format!("{}条", self.consulting)),
-            ("落实中（第五阶段）".into(), format!("{}条", self.implementing)),
-            ("已办结".into(), format!("{}条", self.completed)),
-            ("逾期未落实".into(), format!("{}条", self.overdue)),
-            ("群众意见".into(), format!("{}条", self.opinions)),
+            (l("协商中（第一至第四阶段）", "Consulting (stages 1 to 4)"), count(self.consulting)),
+            (l("落实中（第五阶段）", "Implementing (stage 5)"), count(self.implementing)),
+            (l("已办结", "Completed"), count(self.completed)),
+            (l("逾期未落实", "Overdue, not implemented"), count(self.overdue)),
+            (l("群众意见", "Residents' opinions"), count(self.opinions)),
         ])];
-        blocks.push(Block::Heading("一、按地区统计".into()));
+        blocks.push(Block::Heading(numbered(lang, 1, w(lang, "按地区统计", "By place"))));
         blocks.push(Block::Table {
-            header: vec![
-                "县（市）".into(),
-                "乡镇（街道）".into(),
-                "村（社区）".into(),
-                "记录数".into(),
-                "已办结".into(),
-                "逾期".into(),
-            ],
+            header: headers(
+                &["县（市）", "乡镇（街道）", "村（社区）", "记录数", "已办结", "逾期"],
+                &["County", "Township (street)", "Village (community)", "Records", "Completed", "Overdue"],
+            ),
             rows: self
                 .by_place
                 .iter()
@@ -446,33 +470,36 @@ impl Figures {
             *by_township.entry((p.county.clone(), p.township.clone())).or_default() += c.records;
         }
         blocks.push(Block::Bars {
-            caption: "各乡镇（街道）协商记录数".into(),
+            caption: l("各乡镇（街道）协商记录数", "Records by township (street)"),
             rows: by_township
                 .into_iter()
-                .map(|((c, t), n)| (format!("{}{}", blank(&c), blank(&t)), n))
+                .map(|((c, t), n)| {
+                    let place = if zh {
+                        format!("{}{}", blank(&c), blank(&t))
+                    } else {
+                        format!("{} {}", blank(&c), blank(&t))
+                    };
+                    (place, n)
+                })
                 .collect(),
         });
-        blocks.push(Block::Heading("二、按类别和事项统计".into()));
+        blocks.push(Block::Heading(numbered(lang, 2, w(lang, "按类别和事项统计", "By category and matter"))));
         blocks.push(Block::Bars {
-            caption: "各类别协商记录数".into(),
-            rows: self.by_category.iter().map(|(c, n)| (blank(c), *n)).collect(),
+            caption: l("各类别协商记录数", "Records by category"),
+            rows: self.by_category.iter().map(|(c, n)| (blank(&category(c)), *n)).collect(),
         });
         blocks.push(Block::Table {
-            header: vec![
-                "类别".into(),
-                "事项".into(),
-                "记录数".into(),
-                "进入第四阶段".into(),
-                "进入第五阶段".into(),
-                "已办结".into(),
-            ],
+            header: headers(
+                &["类别", "事项", "记录数", "进入第四阶段", "进入第五阶段", "已办结"],
+                &["Category", "Matter", "Records", "Reached stage 4", "Reached stage 5", "Completed"],
+            ),
             rows: self
                 .by_matter
                 .iter()
                 .map(|((cat, m), c)| {
                     vec![
-                        blank(cat),
-                        m.clone(),
+                        blank(&category(cat)),
+                        matter(m),
                         c.records.to_string(),
                         c.reached_4.to_string(),
                         c.reached_5.to_string(),
@@ -482,34 +509,36 @@ impl Figures {
                 .collect(),
             nowrap: vec![2, 3, 4, 5],
         });
-        blocks.push(Block::Heading("三、按阶段和状态统计".into()));
+        blocks.push(Block::Heading(numbered(lang, 3, w(lang, "按阶段和状态统计", "By stage and status"))));
         let stage_rows: Vec<(String, usize)> =
-            self.by_stage.iter().enumerate().map(|(i, n)| (stage_label(procedure, i), *n)).collect();
+            self.by_stage.iter().enumerate().map(|(i, n)| (stage_label_in(lang, procedure, i), *n)).collect();
         blocks.push(Block::Table {
-            header: vec!["所处阶段".into(), "记录数".into()],
+            header: headers(&["所处阶段", "记录数"], &["Stage", "Records"]),
             rows: stage_rows.iter().map(|(l, n)| vec![l.clone(), n.to_string()]).collect(),
             nowrap: vec![1],
         });
-        blocks.push(Block::Bars { caption: "各阶段协商记录数".into(), rows: stage_rows });
-        blocks.push(Block::Heading("四、逾期未落实".into()));
+        blocks.push(Block::Bars {
+            caption: l("各阶段协商记录数", "Records by stage"), rows: stage_rows
+        });
+        blocks.push(Block::Heading(numbered(lang, 4, w(lang, "逾期未落实", "Overdue implementations"))));
         if self.overdue_rows.is_empty() {
-            blocks.push(Block::Paragraph("没有逾期未落实的协商成果。".into()));
+            blocks.push(Block::Paragraph(l(
+                "没有逾期未落实的协商成果。",
+                "No consultation outcome is overdue for implementation.",
+            )));
         } else {
             blocks.push(Block::Table {
-                header: vec![
-                    "村（社区）".into(),
-                    "协商议题".into(),
-                    "落实期限".into(),
-                    "逾期天数".into(),
-                    "记录编号".into(),
-                ],
+                header: headers(
+                    &["村（社区）", "协商议题", "落实期限", "逾期天数", "记录编号"],
+                    &["Village (community)", "Consultation topic", "Deadline", "Days overdue", "Record"],
+                ),
                 rows: self
                     .overdue_rows
                     .iter()
                     .map(|r| {
                         vec![
                             blank(&r.community),
-                            r.topic.clone(),
+                            matter(&r.topic),
                             when::format_date(r.deadline),
                             r.days.to_string(),
                             r.id.clone(),
@@ -519,40 +548,62 @@ impl Figures {
                 nowrap: vec![2, 3],
             });
         }
-        blocks.push(Block::Heading("五、未进入第四、第五阶段的事项".into()));
+        blocks.push(Block::Heading(numbered(
+            lang,
+            5,
+            w(lang, "未进入第四、第五阶段的事项", "Matters that did not reach stage 4 or 5"),
+        )));
         let never = self.never_reached();
         if never.is_empty() {
-            blocks.push(Block::Paragraph("每个事项都至少有一条记录进入了第五阶段。".into()));
+            blocks.push(Block::Paragraph(l(
+                "每个事项都至少有一条记录进入了第五阶段。",
+                "Every matter has at least one record that reached stage 5.",
+            )));
         } else {
             blocks.push(Block::Table {
-                header: vec!["类别".into(), "事项".into(), "记录数".into(), "未进入".into()],
+                header: headers(
+                    &["类别", "事项", "记录数", "未进入"],
+                    &["Category", "Matter", "Records", "Not reached"],
+                ),
                 rows: never
                     .iter()
                     .map(|((cat, m), c)| {
-                        let which = if c.reached_4 == 0 { "第四、第五阶段" } else { "第五阶段" };
-                        vec![blank(cat), m.clone(), c.records.to_string(), which.into()]
+                        let which = if c.reached_4 == 0 {
+                            l("第四、第五阶段", "stages 4 and 5")
+                        } else {
+                            l("第五阶段", "stage 5")
+                        };
+                        vec![blank(&category(cat)), matter(m), c.records.to_string(), which]
                     })
                     .collect(),
                 nowrap: vec![2, 3],
             });
         }
-        blocks.push(Block::Heading("六、从确定议题到成果公示的用时".into()));
+        blocks.push(Block::Heading(numbered(
+            lang,
+            6,
+            w(lang, "从确定议题到成果公示的用时", "Time from setting the topic to publishing the outcome"),
+        )));
         let t = &self.topic_to_result;
         blocks.push(Block::Fields(vec![
-            ("已公示成果的记录".into(), format!("{}条", t.len())),
-            ("平均".into(), format!("{}天", one_decimal(mean(t)))),
-            ("中位数".into(), format!("{}天", one_decimal(median(t)))),
+            (l("已公示成果的记录", "Records with a published outcome"), count(t.len())),
+            (l("平均", "Mean"), days(one_decimal(mean(t)))),
+            (l("中位数", "Median"), days(one_decimal(median(t)))),
             (
-                "最短／最长".into(),
+                l("最短／最长", "Shortest / longest"),
                 match (t.first(), t.last()) {
-                    (Some(a), Some(b)) => format!("{a}天／{b}天"),
+                    (Some(a), Some(b)) if zh => format!("{a}天／{b}天"),
+                    (Some(a), Some(b)) => format!("{a} days / {b} days"),
                     _ => "—".into(),
                 },
             ),
         ]));
         if !self.topic_to_result_by_county.is_empty() {
             blocks.push(Block::Table {
-                header: vec!["县（市）".into(), "记录数".into(), "平均天数".into(), "中位天数".into()],
+                header: headers(
+                    &["县（市）", "记录数", "平均天数", "中位天数"],
+                    &["County", "Records", "Mean days", "Median days"],
+                ),
                 rows: self
                     .topic_to_result_by_county
                     .iter()
@@ -563,20 +614,26 @@ impl Figures {
                 nowrap: vec![1, 2, 3],
             });
         }
-        blocks.push(Block::Heading("七、群众意见".into()));
+        blocks.push(Block::Heading(numbered(lang, 7, w(lang, "群众意见", "Residents' opinions"))));
         if self.opinions_by_place.is_empty() {
-            blocks.push(Block::Paragraph("所载文件中没有群众意见。".into()));
+            blocks.push(Block::Paragraph(l(
+                "所载文件中没有群众意见。",
+                "The files loaded hold no residents' opinions.",
+            )));
         } else {
             blocks.push(Block::Table {
-                header: vec![
-                    "县（市）".into(),
-                    "乡镇（街道）".into(),
-                    "村（社区）".into(),
-                    "意见数".into(),
-                    "待研究".into(),
-                    "已转议题".into(),
-                    "已答复".into(),
-                ],
+                header: headers(
+                    &["县（市）", "乡镇（街道）", "村（社区）", "意见数", "待研究", "已转议题", "已答复"],
+                    &[
+                        "County",
+                        "Township (street)",
+                        "Village (community)",
+                        "Opinions",
+                        "Pending",
+                        "Taken up",
+                        "Answered",
+                    ],
+                ),
                 rows: self
                     .opinions_by_place
                     .iter()
@@ -598,14 +655,19 @@ impl Figures {
         let canonical = format!("{self:?}");
         Document {
             kind: DocKind::Overview,
-            title: DocKind::Overview.title().into(),
+            title: i18n::doc_title(lang, DocKind::Overview).into(),
             addressee: None,
             blocks,
             issuer: issuer.to_owned(),
             date: Some(today),
-            record_id: format!("{}条记录", self.records),
+            record_id: if zh {
+                format!("{}条记录", self.records)
+            } else {
+                format!("{} records", self.records)
+            },
             digest: super::transfer::short_digest(&super::transfer::digest_of_text(&canonical)),
             training: false,
+            lang,
         }
     }
 

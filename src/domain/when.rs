@@ -35,6 +35,11 @@ pub fn format_date_zh(d: Date) -> String {
     format!("{}年{}月{}日", d.year(), u8::from(d.month()), d.day())
 }
 
+/// A date the English way: `27 November 2026`.
+pub fn format_date_en(d: Date) -> String {
+    format!("{} {} {}", d.day(), d.month(), d.year())
+}
+
 /// A timestamp from milliseconds since the Unix epoch (what `Date.now()` gives in a browser).
 pub fn from_unix_millis(ms: f64) -> OffsetDateTime {
     let nanos = (ms as i128) * 1_000_000;

@@ -1,9 +1,10 @@
 //! The print model: what each document says for a record.
 
 use crate::fixture::*;
-use xieshang::domain::documents::{document, Block, DocKind};
+use xieshang::domain::documents::{document, Block, DocKind, Document};
 use xieshang::domain::record::{Edit, ItemState};
 use xieshang::domain::settings::Settings;
+use xieshang::i18n::Lang;
 
 fn settings() -> Settings {
     Settings {
@@ -37,7 +38,7 @@ fn text_of(blocks: &[Block]) -> String {
 #[test]
 fn the_publicity_notice_names_topic_time_place_participants_and_host() {
     let w = World::completed();
-    let d = document(DocKind::Publicity, &w.record, &w.procedure, &settings());
+    let d = document(DocKind::Publicity, &w.record, &w.procedure, &settings(), Lang::Zh);
     assert_eq!(d.title, "协商议题公示");
     assert_eq!(d.issuer, "玛纳斯县玛纳斯镇幸福社区");
     assert_eq!(d.date, Some(time::macros::date!(2026 - 11 - 03)));
@@ -64,7 +65,7 @@ fn the_minutes_record_attendance_absent_opinions_and_consensus() {
     p.attended = Some(false);
     p.written_opinion = "同意，但须避开消防通道".into();
     w.edit(Edit::UpdateParty { index: 3, party: p });
-    let d = document(DocKind::Minutes, &w.record, &w.procedure, &settings());
+    let d = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::Zh);
     let t = text_of(&d.blocks);
     assert!(t.contains("4|张伟|村（居）民||是|未出席"), "{t}");
     assert!(t.contains("张伟|同意，但须避开消防通道|"));
@@ -77,7 +78,7 @@ fn the_minutes_record_attendance_absent_opinions_and_consensus() {
 #[test]
 fn the_letter_is_addressed_to_the_implementer_with_the_deadline() {
     let w = World::completed();
-    let d = document(DocKind::Letter, &w.record, &w.procedure, &settings());
+    let d = document(DocKind::Letter, &w.record, &w.procedure, &settings(), Lang::Zh);
     assert_eq!(d.addressee.as_deref(), Some("物业服务企业："));
     assert_eq!(d.date, Some(time::macros::date!(2026 - 11 - 13)));
     let t = text_of(&d.blocks);
@@ -88,7 +89,7 @@ fn the_letter_is_addressed_to_the_implementer_with_the_deadline() {
 #[test]
 fn missing_values_print_as_blanks_to_fill_by_hand() {
     let w = World::new();
-    let d = document(DocKind::Publicity, &w.record, &w.procedure, &Settings::default());
+    let d = document(DocKind::Publicity, &w.record, &w.procedure, &Settings::default(), Lang::Zh);
     assert!(text_of(&d.blocks).contains("协商时间：＿＿＿＿＿＿"));
     assert_eq!(d.date, None);
 }
@@ -101,7 +102,7 @@ fn the_archive_holds_every_stage_item_reason_and_the_audit_trail() {
         state: ItemState::NotApplicable { reason: "由社区自行落实，无需发函".into() },
     });
     w.complete("s1");
-    let d = document(DocKind::Archive, &w.record, &w.procedure, &settings());
+    let d = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::Zh);
     let t = text_of(&d.blocks);
     let items: usize = w.procedure.stages.iter().map(|s| s.items.len()).sum();
     let tables: Vec<_> = d.blocks.iter().filter(|b| matches!(b, Block::Table { .. })).collect();
@@ -119,7 +120,7 @@ fn the_archive_holds_every_stage_item_reason_and_the_audit_trail() {
 #[test]
 fn the_blank_checklists_list_every_stage_and_item_with_its_clause() {
     let p = xieshang::domain::Procedure::standard();
-    let doc = xieshang::domain::documents::checklists(&p, "某县民政局");
+    let doc = xieshang::domain::documents::checklists(&p, "某县民政局", Lang::Zh);
     let text = text_of(&doc.blocks);
     for stage in &p.stages {
         assert!(text.contains(&format!("{}（{}）", stage.title, stage.clause)), "{}", stage.title);
@@ -133,4 +134,201 @@ fn the_blank_checklists_list_every_stage_and_item_with_its_clause() {
     assert!(doc.foot().starts_with("程序 "));
     let marked = xieshang::domain::documents::Document { training: true, ..doc };
     assert!(marked.foot().starts_with("培训练习"));
+}
+
+/// Whether a text has a Han character (U+4E00–U+9FFF).
+fn han(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// What a document prints as labels (not values): headings, field labels, table headers, sign
+/// lines and bar captions.
+fn labels(d: &Document) -> Vec<String> {
+    let mut out = Vec::new();
+    for b in &d.blocks {
+        match b {
+            Block::Heading(h) => out.push(h.clone()),
+            Block::Fields(f) => out.extend(f.iter().map(|(l, _)| l.clone())),
+            Block::Table { header, .. } => out.extend(header.iter().cloned()),
+            Block::SignLines(l) => out.extend(l.iter().cloned()),
+            Block::Bars { caption, .. } => out.push(caption.clone()),
+            Block::Paragraph(_) => {}
+        }
+    }
+    out
+}
+
+/// The layout of a document: each block's kind and size, without its words.
+fn shape(d: &Document) -> Vec<(std::mem::Discriminant<Block>, usize, usize)> {
+    d.blocks
+        .iter()
+        .map(|b| {
+            let (a, z) = match b {
+                Block::Heading(_) | Block::Paragraph(_) => (0, 0),
+                Block::Fields(f) => (f.len(), 0),
+                Block::Table { header, rows, .. } => (header.len(), rows.len()),
+                Block::SignLines(l) => (l.len(), 0),
+                Block::Bars { rows, .. } => (rows.len(), 0),
+            };
+            (std::mem::discriminant(b), a, z)
+        })
+        .collect()
+}
+
+fn assert_english(d: &Document, zh: &Document) {
+    assert_eq!(d.lang, Lang::En);
+    assert_eq!(d.title, xieshang::i18n::doc_title(Lang::En, d.kind), "{:?}", d.kind);
+    assert!(!han(&d.title), "{}", d.title);
+    for l in labels(d) {
+        assert!(!han(&l), "{:?} has a Chinese label: {l}", d.kind);
+    }
+    assert!(!han(d.foot_label()));
+    assert_eq!(shape(d), shape(zh), "{:?} is laid out as in Chinese", d.kind);
+    assert_eq!((&d.digest, &d.date), (&zh.digest, &zh.date));
+    if d.kind != DocKind::Overview {
+        assert_eq!(d.record_id, zh.record_id);
+    }
+}
+
+#[test]
+fn every_record_document_in_english_has_an_english_title_and_labels_and_the_same_layout() {
+    let w = World::completed();
+    for kind in DocKind::ALL {
+        let en = document(kind, &w.record, &w.procedure, &settings(), Lang::En);
+        let zh = document(kind, &w.record, &w.procedure, &settings(), Lang::Zh);
+        assert_english(&en, &zh);
+        assert_eq!(en.issuer, zh.issuer, "the issuer stays as typed");
+    }
+    let d = document(DocKind::Publicity, &w.record, &w.procedure, &settings(), Lang::En);
+    let t = text_of(&d.blocks);
+    for want in [
+        "Consultation topic：在3号楼前设立电动自行车充电桩",
+        "Consultation time：10 November 2026 15:00",
+        "Consultation venue：社区议事厅",
+        "Chair：刘书记",
+        "王建国 (Veteran Party member)",
+        "Changzhou Minzi [2021] No. 85",
+    ] {
+        assert!(t.contains(want), "missing {want} in\n{t}");
+    }
+    let letter = document(DocKind::Letter, &w.record, &w.procedure, &settings(), Lang::En);
+    assert!(text_of(&letter.blocks).contains("by 31 December 2026"), "{}", text_of(&letter.blocks));
+    assert_eq!(letter.date_text(), "13 November 2026");
+    let archive = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::En);
+    let t = text_of(&archive.blocks);
+    assert!(t.contains("1. Stage 1: Set the topic (notice 2(4)1; completed on 1 November 2026)"), "{t}");
+    assert!(t.contains("6. Changes"), "{t}");
+    assert!(t.contains("Completed stage 1 “Set the topic”"), "{t}");
+}
+
+#[test]
+fn the_minutes_in_english_number_their_headings_and_name_the_absent() {
+    let mut w = World::filled();
+    let mut p = w.record.parties[3].clone();
+    p.attended = Some(false);
+    p.written_opinion = "同意，但须避开消防通道".into();
+    w.edit(Edit::UpdateParty { index: 3, party: p });
+    let en = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::En);
+    let zh = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::Zh);
+    assert_english(&en, &zh);
+    let t = text_of(&en.blocks);
+    assert!(t.contains("4|张伟|Villager/resident||Yes|Absent"), "{t}");
+    assert!(t.contains("2. Written opinions of those absent"), "{t}");
+    assert!(t.contains("3. Observers\nNone."), "{t}");
+    assert!(t.contains("Consensus reached：Yes"), "{t}");
+}
+
+#[test]
+fn the_blank_checklists_in_english_have_english_labels_and_the_same_layout() {
+    let p = xieshang::domain::Procedure::standard();
+    let en = xieshang::domain::documents::checklists(&p, "某县民政局", Lang::En);
+    let zh = xieshang::domain::documents::checklists(&p, "某县民政局", Lang::Zh);
+    assert_english(&en, &zh);
+    let t = text_of(&en.blocks);
+    assert!(t.contains("1. Set the topic (2(4)1)"), "{t}");
+    assert!(t.contains("Points to check: Cross-village (community) matters should be led"), "{t}");
+    assert!(en.foot().starts_with("Procedure "), "{}", en.foot());
+}
+
+#[test]
+fn the_filing_document_in_english_has_english_labels_and_the_same_layout() {
+    use xieshang::domain::Catalogue;
+    let list = Catalogue::for_county(
+        &Catalogue::template(),
+        "list-mns",
+        "玛纳斯县",
+        time::macros::date!(2026 - 11 - 01),
+    );
+    let words = ["cross-village", "technical", "wide-reaching"];
+    let en = xieshang::domain::documents::filing(&list, "玛纳斯县民政局", words, Lang::En);
+    let zh = xieshang::domain::documents::filing(&list, "玛纳斯县民政局", words, Lang::Zh);
+    assert_english(&en, &zh);
+    let t = text_of(&en.blocks);
+    assert!(t.contains("County：玛纳斯县"), "{t}");
+    assert!(t.contains("Version 1 (1 November 2026)"), "{t}");
+    assert!(en.foot().starts_with("List list-mns-v1  Digest "), "{}", en.foot());
+}
+
+#[test]
+fn the_overview_in_english_has_english_labels_and_the_same_layout() {
+    use xieshang::domain::overview::Overview;
+    use xieshang::domain::settings::Place;
+    use xieshang::domain::{sample, transfer, Catalogue, Procedure};
+    let p = Procedure::standard();
+    let c = Catalogue::template();
+    let records: Vec<_> =
+        (0..12).map(|i| sample::record(&p, &c, i, time::macros::date!(2026 - 06 - 01))).collect();
+    let place =
+        Place { county: "玛纳斯县".into(), township: "乐土驿镇".into(), community: String::new() };
+    let now = time::macros::datetime!(2026-11-27 10:00 UTC);
+    let text = transfer::to_json(&transfer::export(&records, vec![], &place, now));
+    let mut o = Overview::default();
+    o.add_records("a.json", &transfer::parse(&text, &p).expect("parses"), &p);
+    let today = time::macros::date!(2026 - 11 - 27);
+    let f = o.figures(&p, today);
+    let en = f.document(&p, "昌吉州民政局", today, Lang::En);
+    let zh = f.document(&p, "昌吉州民政局", today, Lang::Zh);
+    assert_english(&en, &zh);
+    assert!(labels(&en).iter().any(|l| l == "1. By place"));
+    assert!(text_of(&en.blocks).contains("Date of the overview：27 November 2026"));
+    assert_eq!(en.foot(), format!("Overview 12 records  Digest {}", en.digest));
+    // Nothing loaded: the sentences that stand in for empty tables are English too.
+    let none = Overview::default().figures(&p, today);
+    let en = none.document(&p, "昌吉州民政局", today, Lang::En);
+    assert_english(&en, &none.document(&p, "昌吉州民政局", today, Lang::Zh));
+    assert!(en.blocks.iter().all(|b| !matches!(b, Block::Paragraph(t) if han(t))));
+}
+
+#[test]
+fn the_foot_of_an_english_document_names_the_record_and_its_digest() {
+    let w = World::completed();
+    let d = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::En);
+    assert_eq!(d.foot(), format!("Record rec-1  Digest {}", d.digest));
+    assert_eq!(d.training_mark(), "TRAINING");
+    let marked = Document { training: true, ..d.clone() };
+    assert_eq!(marked.foot(), format!("TRAINING  Record rec-1  Digest {}", d.digest));
+    let zh = Document { lang: Lang::Zh, ..marked };
+    assert_eq!(zh.foot(), format!("培训练习　记录 rec-1　校验码 {}", d.digest));
+    assert_eq!(zh.training_mark(), xieshang::domain::documents::TRAINING_MARK);
+    let undated = Document { date: None, ..d };
+    assert_eq!(undated.date_text(), "____-__-__");
+    assert_eq!(Document { lang: Lang::Zh, ..undated }.date_text(), "　　年　　月　　日");
+}
+
+#[test]
+fn a_document_round_trips_through_json_with_its_language() {
+    let w = World::completed();
+    let d = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::En);
+    let json = serde_json::to_string(&d).unwrap();
+    assert!(json.contains(r#""lang":"en""#), "{json}");
+    let back: Document = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, d);
+    assert_eq!(back.lang, Lang::En);
+    // A document sent without a language (by an older page) is Chinese.
+    let zh = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::Zh);
+    let mut value = serde_json::to_value(&zh).unwrap();
+    assert_eq!(value["lang"], "zh");
+    value.as_object_mut().unwrap().remove("lang");
+    let back: Document = serde_json::from_value(value).unwrap();
+    assert_eq!(back, zh);
 }

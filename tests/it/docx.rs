@@ -20,7 +20,7 @@ fn each_document_opens_in_libreoffice_with_its_text() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut files = Vec::new();
     for kind in DocKind::ALL {
-        let doc = document(kind, &w.record, &w.procedure, &settings);
+        let doc = document(kind, &w.record, &w.procedure, &settings, xieshang::i18n::Lang::Zh);
         let bytes = to_docx(&doc);
         assert!(bytes.starts_with(b"PK"), "{} is a zip", kind.id());
         let path = dir.join(format!("{}.docx", kind.id()));

@@ -70,7 +70,7 @@ fn three_villages_are_counted_once_each_and_by_place_stage_and_matter() {
     assert_eq!(f.overdue, f.overdue_rows.len());
     assert!(f.overdue >= 1);
 
-    let doc = f.document(&p, "昌吉州民政局", today);
+    let doc = f.document(&p, "昌吉州民政局", today, xieshang::i18n::Lang::Zh);
     let text = format!("{:?}", doc.blocks);
     for want in ["一、按地区统计", "玛纳斯县", "呼图壁县", "逾期未落实", "从确定议题到成果公示的用时", "18条"]
     {

@@ -757,15 +757,16 @@ pub fn ListPrintPage() -> Html {
             o
         }
     };
-    let doc = documents::filing(
-        &list,
-        &issuer,
-        [
-            t(Lang::Zh, Key::HintCrossShort),
-            t(Lang::Zh, Key::HintTechnicalShort),
-            t(Lang::Zh, Key::HintWideShort),
-        ],
-    );
+    let filing = |l: Lang| {
+        documents::filing(
+            &list,
+            &issuer,
+            [t(l, Key::HintCrossShort), t(l, Key::HintTechnicalShort), t(l, Key::HintWideShort)],
+            l,
+        )
+    };
+    let doc = filing(Lang::Zh);
+    let english = (lang == Lang::En).then(|| Rc::new(filing(Lang::En)));
     let top = html! {
         <>
             <p><a href={Route::List.href()}>{ t(lang, Key::BackToList) }</a></p>
@@ -774,5 +775,5 @@ pub fn ListPrintPage() -> Html {
             }
         </>
     };
-    html! { <super::print::PrintView doc={Rc::new(doc)} {top} /> }
+    html! { <super::print::PrintView doc={Rc::new(doc)} {english} {top} /> }
 }

@@ -463,29 +463,30 @@ pub fn EditorPage(props: &EditorProps) -> Html {
         })
     };
     let digest = crate::domain::transfer::short_digest(&crate::domain::transfer::digest(&r));
+    let colon = if lang == Lang::Zh { "：" } else { ": " };
     html! {
         <article class="editor">
             <p class="crumb"><a href={Route::Records.href()}>{ t(lang, Key::BackToLedger) }</a></p>
             <header class="record-head">
                 <h2>{ crate::i18n::matter_name(lang, r.matter.id.as_deref(), &r.matter.name) }</h2>
                 <p class="meta">
-                    <span>{ t(lang, Key::Category) }{ "：" }{ category }</span>
+                    <span>{ t(lang, Key::Category) }{ colon }{ category }</span>
                     if !r.community.is_empty() {
-                        <span>{ t(lang, Key::Community) }{ "：" }{ &r.community }</span>
+                        <span>{ t(lang, Key::Community) }{ colon }{ &r.community }</span>
                     }
-                    <span>{ t(lang, Key::RecordId) }{ "：" }{ &r.id }</span>
-                    <span>{ t(lang, Key::Revision) }{ "：" }{ r.revision }</span>
+                    <span>{ t(lang, Key::RecordId) }{ colon }{ &r.id }</span>
+                    <span>{ t(lang, Key::Revision) }{ colon }{ r.revision }</span>
                     <span class={classes!("save", matches!(*save_state, SaveState::Failed(_)).then_some("error"))} role="status">{ status_text }</span>
                 </p>
                 <nav class="print-links" aria-label={t(lang, Key::PrintDocuments)}>
-                    <span>{ t(lang, Key::PrintDocuments) }{ "：" }</span>
+                    <span>{ t(lang, Key::PrintDocuments) }{ colon }</span>
                     { for crate::domain::documents::DocKind::ALL.iter().map(|k| {
                         let href = Route::Print { id: r.id.clone(), doc: k.id().to_owned() }.href();
                         html! { <a href={href}>{ crate::i18n::doc_title(lang, *k) }</a> }
                     }) }
                 </nav>
                 <p class="meta">
-                    <span>{ t(lang, Key::DigestLabel) }{ "：" }<span class="digest">{ digest }</span></span>
+                    <span>{ t(lang, Key::DigestLabel) }{ colon }<span class="digest">{ digest }</span></span>
                     <button type="button" class="small" onclick={on_export}>{ t(lang, Key::ExportRecord) }</button>
                 </p>
                 if !r.opinions.is_empty() {

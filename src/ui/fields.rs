@@ -292,7 +292,8 @@ pub fn parties_editor(
         let legend = if party.name.trim().is_empty() {
             tf(lang, Key::PartyN, &[&(index + 1)])
         } else {
-            format!("{}：{}", tf(lang, Key::PartyN, &[&(index + 1)]), party.name)
+            let colon = if lang == Lang::Zh { "：" } else { ": " };
+            format!("{}{colon}{}", tf(lang, Key::PartyN, &[&(index + 1)]), party.name)
         };
         html! {
             <fieldset class="party" key={index}>

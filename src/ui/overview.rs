@@ -96,7 +96,9 @@ pub fn OverviewPage() -> Html {
         })
     };
     let issuer = ctx.repo.settings.borrow().organisation();
-    let doc = Rc::new(figures.document(&ctx.repo.procedure, &issuer, today));
+    let doc = Rc::new(figures.document(&ctx.repo.procedure, &issuer, today, crate::i18n::Lang::Zh));
+    let english = (lang == crate::i18n::Lang::En)
+        .then(|| Rc::new(figures.document(&ctx.repo.procedure, &issuer, today, crate::i18n::Lang::En)));
     let kind_word = |k: FileKind| match k {
         FileKind::Records => t(lang, Key::KindRecords),
         FileKind::Opinions => t(lang, Key::KindOpinions),
@@ -151,5 +153,5 @@ pub fn OverviewPage() -> Html {
     if overview.is_empty() {
         return top;
     }
-    html! { <super::print::PrintView {doc} {top} /> }
+    html! { <super::print::PrintView {doc} {english} {top} /> }
 }

@@ -5,9 +5,9 @@
 
 use super::repo::Ctx;
 use super::route::Route;
-use crate::domain::documents::{document, Block, DocKind, Document, TRAINING_MARK};
+use crate::domain::documents::{document, Block, DocKind, Document};
 use crate::domain::record::Record;
-use crate::domain::when;
+
 use crate::i18n::{t, Key, Lang};
 use yew::prelude::*;
 
@@ -45,7 +45,9 @@ pub fn PrintPage(props: &PrintProps) -> Html {
         Some(Ok(Some(r))) => r,
     };
     let settings = ctx.repo.settings.borrow().clone();
-    let doc = document(kind, &r, &ctx.repo.procedure, &settings);
+    let doc = document(kind, &r, &ctx.repo.procedure, &settings, Lang::Zh);
+    let english = (lang == Lang::En)
+        .then(|| std::rc::Rc::new(document(kind, &r, &ctx.repo.procedure, &settings, Lang::En)));
     let top = html! {
         <>
             <p><a href={Route::Record { id: r.id.clone(), stage: None }.href()}>{ t(lang, Key::BackToRecord) }</a></p>
@@ -59,14 +61,17 @@ pub fn PrintPage(props: &PrintProps) -> Html {
             </nav>
         </>
     };
-    html! { <PrintView doc={std::rc::Rc::new(doc)} {top} /> }
+    html! { <PrintView doc={std::rc::Rc::new(doc)} {english} {top} /> }
 }
 
 /// Props of [`PrintView`].
 #[derive(Properties, PartialEq)]
 pub struct PrintViewProps {
-    /// The document.
+    /// The document (in Chinese, as printed by default).
     pub doc: std::rc::Rc<Document>,
+    /// The same document with English labels, offered when the interface is in English.
+    #[prop_or_default]
+    pub english: Option<std::rc::Rc<Document>>,
     /// What the toolbar shows before its buttons (a way back, the other documents).
     pub top: Html,
 }
@@ -78,10 +83,23 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
     let lang = use_context::<Lang>().unwrap_or_default();
     // In training mode every document is marked so, on screen, on paper and in Word.
     let training = use_context::<Ctx>().is_some_and(|c| c.training);
-    let doc = if training && !props.doc.training {
-        std::rc::Rc::new(Document { training: true, ..(*props.doc).clone() })
+    // Official documents print in Chinese; with the interface in English, English labels can be
+    // chosen for the copy at hand.
+    let in_english = use_state(|| false);
+    let chosen = match (&props.english, *in_english && lang == Lang::En) {
+        (Some(english), true) => english.clone(),
+        _ => props.doc.clone(),
+    };
+    let doc = if training && !chosen.training {
+        std::rc::Rc::new(Document { training: true, ..(*chosen).clone() })
     } else {
-        props.doc.clone()
+        chosen
+    };
+    let on_english = {
+        let in_english = in_english.clone();
+        Callback::from(move |e: Event| {
+            in_english.set(e.target_unchecked_into::<web_sys::HtmlInputElement>().checked());
+        })
     };
     let word_failed = use_state(|| false);
     let on_word = {
@@ -115,12 +133,18 @@ pub fn PrintView(props: &PrintViewProps) -> Html {
                 { props.top.clone() }
                 <button type="button" class="primary" onclick={on_print}>{ t(lang, Key::PrintButton) }</button>
                 <button type="button" onclick={on_word}>{ t(lang, Key::DownloadWord) }</button>
+                if lang == Lang::En && props.english.is_some() {
+                    <label class="check" for="doc-english">
+                        <input type="checkbox" id="doc-english" checked={*in_english} onchange={on_english} />
+                        { t(lang, Key::DocumentInEnglish) }
+                    </label>
+                }
                 if *word_failed {
                     <p class="message error" role="alert">{ t(lang, Key::WordFailed) }</p>
                 }
                 <p class="muted">{ t(lang, Key::PrintHint) }</p>
             </div>
-            { render(lang, &doc) }
+            { render(&doc) }
         </>
     }
 }
@@ -175,11 +199,20 @@ async fn word_file(doc: &Document) -> Option<Vec<u8>> {
 /// The page rules of a document: size, margins, page numbers at the outer side, and the digest
 /// in the middle of every page's foot. Only digits, letters and hyphens reach the stylesheet.
 fn page_rules(doc: &Document) -> String {
-    let safe = |s: &str| s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect::<String>();
-    let mark = if doc.training { format!("{TRAINING_MARK}　") } else { String::new() };
-    let foot = format!("{mark}{} {}　校验码 {}", doc.foot_label(), safe(&doc.record_id), safe(&doc.digest));
+    let safe = |s: &str| {
+        s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ' ').collect::<String>()
+    };
+    // The foot's words are the document's own constants; only digits, letters, spaces and
+    // hyphens of the record's id and digest reach the stylesheet.
+    let foot = Document {
+        record_id: safe(&doc.record_id),
+        digest: safe(&doc.digest),
+        blocks: Vec::new(),
+        ..doc.clone()
+    }
+    .foot();
     let head = if doc.training {
-        format!("@top-center {{ content: \"{TRAINING_MARK}\"; font: bold 14pt sans-serif; vertical-align: bottom; padding-bottom: 8mm; }} ")
+        format!("@top-center {{ content: \"{}\"; font: bold 14pt sans-serif; vertical-align: bottom; padding-bottom: 8mm; }} ", doc.training_mark())
     } else {
         String::new()
     };
@@ -194,7 +227,7 @@ fn page_rules(doc: &Document) -> String {
 }
 
 /// A document as HTML (text only: nothing the user typed is ever parsed as markup).
-pub fn render(lang: Lang, doc: &Document) -> Html {
+pub fn render(doc: &Document) -> Html {
     let blocks = doc.blocks.iter().map(|b| match b {
         Block::Heading(h) => html! { <h3 class="doc-heading">{ h }</h3> },
         Block::Paragraph(p) => html! { <p class="doc-para">{ p }</p> },
@@ -242,11 +275,11 @@ pub fn render(lang: Lang, doc: &Document) -> Html {
             <div class="doc-sign">{ for lines.iter().map(|l| html! { <p>{ l }</p> }) }</div>
         },
     });
-    let date = doc.date.map(when::format_date_zh).unwrap_or_else(|| t(lang, Key::BlankDate).to_owned());
+    let date = doc.date_text();
     html! {
-        <article class="document" aria-labelledby="doc-title">
+        <article class="document" aria-labelledby="doc-title" lang={if doc.lang == Lang::En { "en" } else { "zh-CN" }}>
             if doc.training {
-                <p class="doc-training-mark">{ TRAINING_MARK }</p>
+                <p class="doc-training-mark">{ doc.training_mark() }</p>
             }
             <h2 id="doc-title" class="doc-title">{ &doc.title }</h2>
             if let Some(a) = &doc.addressee {
@@ -254,7 +287,7 @@ pub fn render(lang: Lang, doc: &Document) -> Html {
             }
             { for blocks }
             <div class="doc-issuer">
-                <p class="seal muted-print">{ t(lang, Key::SealSpace) }</p>
+                <p class="seal muted-print">{ t(doc.lang, Key::SealSpace) }</p>
                 <p>{ &doc.issuer }</p>
                 <p>{ date }</p>
             </div>

@@ -183,7 +183,9 @@ pub fn ChecklistPrintPage() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let lang = ctx.lang;
     let issuer = ctx.repo.settings.borrow().organisation();
-    let doc = documents::checklists(&ctx.repo.procedure, &issuer);
+    let doc = documents::checklists(&ctx.repo.procedure, &issuer, Lang::Zh);
+    let english =
+        (lang == Lang::En).then(|| Rc::new(documents::checklists(&ctx.repo.procedure, &issuer, Lang::En)));
     let top = html! { <p><a href={Route::Training.href()}>{ t(lang, Key::BackToTraining) }</a></p> };
-    html! { <super::print::PrintView doc={Rc::new(doc)} {top} /> }
+    html! { <super::print::PrintView doc={Rc::new(doc)} {english} {top} /> }
 }

@@ -74,5 +74,38 @@ test('long English labels do not break the layout on a phone', async () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 1, `${hash} overflows by ${overflow}px`);
   }
+  // The record editor: the stepper's English stage names wrap inside their steps.
+  await page.goto(app.server.url + '#/training');
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await page.getByRole('button', { name: /^Practise: A farm road/ }).click();
+  await page.getByRole('heading', { level: 2, name: /Stage 1/ }).waitFor();
+  const cut = await page.evaluate(() => [...document.querySelectorAll('.stepper .step-title, .stepper a, legend, label, button')]
+    .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+  assert.deepEqual(cut, []);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 1, `editor overflows by ${overflow}px`);
+  await context.close();
+});
+
+test('documents print in Chinese by default, and with English labels when asked in English', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url + '#/training');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('button', { name: 'Start training' }).click();
+  await page.getByRole('button', { name: /^Practise: Siting fitness equipment/ }).click();
+  await page.getByRole('heading', { level: 2, name: /Stage 3/ }).waitFor();
+  await page.getByRole('link', { name: 'Minutes of the consultation' }).click();
+  const title = page.locator('article.document h2');
+  await title.filter({ hasText: '协商议事记录' }).waitFor();
+  await page.getByLabel('Labels in English').check();
+  await title.filter({ hasText: 'Minutes of the consultation' }).waitFor();
+  const text = await page.locator('article.document').innerText();
+  assert.match(text, /TRAINING/);
+  assert.match(text, /Record t\w+\s+Digest [0-9A-F]{4}-/);
+  // The labels are English; what people said and their names stay as written.
+  const labels = await page.locator('article.document th, article.document h3').allInnerTexts();
+  assert.deepEqual(labels.filter((l) => HAN.test(l)), []);
+  assert.match(text, /赵桂芳/);
   await context.close();
 });

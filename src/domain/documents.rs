@@ -343,16 +343,20 @@ pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3], lang: Lang)
 /// tick; the points the stage's rules check; lines to sign. The foot names the procedure and the
 /// digest of its definition, so a paper copy says which version of the procedure it follows.
 pub fn checklists(procedure: &Procedure, issuer: &str, lang: Lang) -> Document {
-    let mut blocks = vec![Block::Fields(match lang {
-        Lang::Zh => vec![
-            ("村（社区）".into(), "＿＿＿＿＿＿＿＿".into()),
-            ("协商议题".into(), "＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿".into()),
-        ],
-        Lang::En => vec![
-            ("Village (community)".into(), "________________".into()),
-            ("Consultation topic".into(), "________________________________".into()),
-        ],
-    })];
+    let line = |n: usize| match lang {
+        Lang::Zh => "＿".repeat(n),
+        Lang::En => "_".repeat(n * 2),
+    };
+    let head: [(&str, &str, usize); 6] = [
+        ("乡镇（街道）", "Township (subdistrict)", 10),
+        ("村（社区）", "Village (community)", 10),
+        ("协商事项", "Consultation matter", 16),
+        ("协商议题", "Consultation topic", 16),
+        ("记录编号", "Record", 10),
+        ("核对人", "Checked by", 10),
+    ];
+    let mut blocks =
+        vec![Block::Fields(head.iter().map(|(zh, en, n)| (w(lang, zh, en).to_owned(), line(*n))).collect())];
     for (i, stage) in procedure.stages.iter().enumerate() {
         let title = i18n::data(lang, Data::Stage, &stage.id, &stage.title);
         let heading = match lang {
@@ -368,21 +372,11 @@ pub fn checklists(procedure: &Procedure, issuer: &str, lang: Lang) -> Document {
                 let requirement = match &item.requirement {
                     super::procedure::Requirement::Required => w(lang, "必办", "Required"),
                     super::procedure::Requirement::Optional => w(lang, "选办", "Optional"),
-                    super::procedure::Requirement::When { .. } => {
-                        w(lang, "符合条件时必办", "Required where it applies")
-                    }
-                };
-                let label = i18n::data(lang, Data::Item, &item.id, &item.label);
-                let fields: Vec<&str> =
-                    item.fields.iter().map(|f| i18n::data(lang, Data::Field, &f.id, &f.label)).collect();
-                let asks = match (lang, fields.is_empty()) {
-                    (_, true) => label.to_owned(),
-                    (Lang::Zh, false) => format!("{label}（填写：{}）", fields.join("、")),
-                    (Lang::En, false) => format!("{label} (fill in: {})", fields.join(", ")),
+                    super::procedure::Requirement::When { .. } => w(lang, "视情必办", "If it applies"),
                 };
                 vec![
                     (n + 1).to_string(),
-                    asks,
+                    i18n::data(lang, Data::Item, &item.id, &item.label).to_owned(),
                     requirement.to_owned(),
                     i18n::clause_id(lang, &item.clause),
                     w(lang, "□已办　□不适用", "□ Done  □ Not applicable").into(),
@@ -407,27 +401,26 @@ pub fn checklists(procedure: &Procedure, issuer: &str, lang: Lang) -> Document {
             rows,
             nowrap: vec![0, 2, 3, 4],
         });
-        let points: Vec<String> = procedure
-            .rules
+        // Room to write what each item asks to be recorded, numbered as the items are.
+        let fields: Vec<(String, String)> = stage
+            .items
             .iter()
-            .filter(|r| r.stage == stage.id)
-            .map(|r| match lang {
-                Lang::Zh => r.message.replace("{min}", "＿").replace("{max}", "＿").replace("{actual}", "＿"),
-                Lang::En => rule_message_en(r),
+            .enumerate()
+            .flat_map(|(n, item)| {
+                item.fields.iter().map(move |f| {
+                    let label = i18n::data(lang, Data::Field, &f.id, &f.label);
+                    (format!("{}. {label}", n + 1), String::new())
+                })
             })
             .collect();
-        if !points.is_empty() {
-            blocks.push(Block::Paragraph(match lang {
-                Lang::Zh => format!("核对要点：{}", points.join("")),
-                Lang::En => format!("Points to check: {}", points.join(" ")),
-            }));
+        if !fields.is_empty() {
+            blocks.push(Block::Paragraph(w(lang, "填写内容：", "To record:").to_owned()));
+            blocks.push(Block::Fields(fields));
         }
-        blocks.push(Block::SignLines(vec![w(
-            lang,
-            "经办人（签字）：＿＿＿＿＿＿　　日期：＿＿＿＿年＿＿月＿＿日",
-            "Officer (signature): ____________    Date: ____-__-__",
-        )
-        .into()]));
+        blocks.push(Block::SignLines(vec![
+            w(lang, "经办人（签字）：", "Officer (signature):").into(),
+            w(lang, "日期：　　年　　月　　日", "Date:").into(),
+        ]));
     }
     Document {
         kind: DocKind::Checklists,
@@ -443,21 +436,6 @@ pub fn checklists(procedure: &Procedure, issuer: &str, lang: Lang) -> Document {
         training: false,
         lang,
     }
-}
-
-/// A rule's message in English, its numbers left blank to fill in by hand (through the
-/// translation layer's messages of problems, which know the rules' English).
-fn rule_message_en(rule: &super::procedure::Rule) -> String {
-    use super::validate::{Problem, ProblemKind, Target};
-    let fill = ["min", "max", "actual"].map(|k| (k.to_owned(), "__".to_owned())).to_vec();
-    let problem = Problem {
-        stage: rule.stage.clone(),
-        target: Target::Party { field: String::new(), index: 0 },
-        severity: rule.severity,
-        clause: rule.clause.clone(),
-        kind: ProblemKind::Rule { rule: rule.id.clone(), message: rule.message.clone(), party: None, fill },
-    };
-    i18n::problem_message(Lang::En, &problem)
 }
 
 /// A value as printed.
@@ -770,7 +748,8 @@ pub fn document(
         date,
         record_id: record.id.clone(),
         digest: transfer::short_digest(&transfer::digest(record)),
-        training: false,
+        // A training record is marked wherever it is printed, whatever mode the app is in.
+        training: record.training,
         lang,
     }
 }

@@ -43,6 +43,8 @@ pub struct FileNote {
     pub repeated: usize,
     /// Records whose digest does not match their content (counted, but the user is warned).
     pub mismatches: usize,
+    /// Practice records (培训练习) in the file, left out of the overview.
+    pub training: usize,
 }
 
 /// One record as the overview counts it.
@@ -115,12 +117,26 @@ impl Overview {
     pub fn add_records(&mut self, name: &str, parsed: &Parsed, procedure: &Procedure) -> FileNote {
         let place = parsed.envelope.place.clone();
         let mut repeated = 0;
+        let mut training = 0;
         for exported in &parsed.envelope.records {
-            let new = row(&exported.record, procedure, &place, &exported.digest);
+            // Practice records (培训练习) are not consultations: they are left out, and counted.
+            if exported.record.training {
+                training += 1;
+                continue;
+            }
+            let mut new = row(&exported.record, procedure, &place, &exported.digest);
             match self.rows.get(&exported.record.id) {
                 Some(old) => {
                     repeated += 1;
                     if new.revision > old.revision {
+                        // A copy from a file that does not name its county or township keeps
+                        // what the other file said.
+                        if new.place.county.is_empty() {
+                            new.place.county = old.place.county.clone();
+                        }
+                        if new.place.township.is_empty() {
+                            new.place.township = old.place.township.clone();
+                        }
                         self.rows.insert(exported.record.id.clone(), new);
                     }
                 }
@@ -141,6 +157,7 @@ impl Overview {
             opinions: parsed.envelope.opinions.len(),
             repeated: repeated + opinions_repeated,
             mismatches: parsed.digest_mismatches.len(),
+            training,
         };
         self.files.push(note.clone());
         note
@@ -157,6 +174,7 @@ impl Overview {
             opinions: file.opinions.len(),
             repeated,
             mismatches: 0,
+            training: 0,
         };
         self.files.push(note.clone());
         note
@@ -231,7 +249,7 @@ impl Overview {
                 let deadline = r.summary_deadline.unwrap_or(today);
                 f.overdue_rows.push(OverdueRow {
                     id: id.clone(),
-                    community: r.place.community.clone(),
+                    place: PlaceKey::of(&r.place),
                     topic: if r.topic.is_empty() { r.matter.clone() } else { r.topic.clone() },
                     deadline,
                     days: (today - deadline).whole_days(),
@@ -310,8 +328,8 @@ pub struct MatterCount {
 pub struct OverdueRow {
     /// Record id.
     pub id: String,
-    /// Village or community.
-    pub community: String,
+    /// County, township and village.
+    pub place: PlaceKey,
     /// Topic (or the matter, where no topic is set).
     pub topic: String,
     /// The deadline.
@@ -529,15 +547,20 @@ impl Figures {
         } else {
             blocks.push(Block::Table {
                 header: headers(
-                    &["村（社区）", "协商议题", "落实期限", "逾期天数", "记录编号"],
-                    &["Village (community)", "Consultation topic", "Deadline", "Days overdue", "Record"],
+                    &["地区", "协商议题", "落实期限", "逾期天数", "记录编号"],
+                    &["Place", "Consultation topic", "Deadline", "Days overdue", "Record"],
                 ),
                 rows: self
                     .overdue_rows
                     .iter()
                     .map(|r| {
                         vec![
-                            blank(&r.community),
+                            [&r.place.county, &r.place.township, &r.place.community]
+                                .iter()
+                                .filter(|s| !s.is_empty())
+                                .map(|s| s.as_str())
+                                .collect::<Vec<_>>()
+                                .join(" "),
                             matter(&r.topic),
                             when::format_date(r.deadline),
                             r.days.to_string(),
@@ -652,7 +675,8 @@ impl Figures {
                 nowrap: vec![3, 4, 5, 6],
             });
         }
-        let canonical = format!("{self:?}");
+        // The digest is that of the figures as the CSV gives them: the same figures, the same digest.
+        let canonical = self.csv(procedure);
         Document {
             kind: DocKind::Overview,
             title: i18n::doc_title(lang, DocKind::Overview).into(),
@@ -684,53 +708,59 @@ impl Figures {
             "事项",
             "项目",
             "数值",
+            "落实期限",
         ]);
-        let mut put =
-            |table: &str, place: Option<&PlaceKey>, cat: &str, matter: &str, item: &str, value: String| {
-                let (c, t, v) = place
-                    .map_or(("", "", ""), |p| (p.county.as_str(), p.township.as_str(), p.community.as_str()));
-                let _ = w.write_record([table, c, t, v, cat, matter, item, &value]);
-            };
-        put("概况", None, "", "", "协商记录", self.records.to_string());
-        put("概况", None, "", "", "重复出现（只计一次）", self.repeated.to_string());
-        put("概况", None, "", "", "协商中", self.consulting.to_string());
-        put("概况", None, "", "", "落实中", self.implementing.to_string());
-        put("概况", None, "", "", "已办结", self.completed.to_string());
-        put("概况", None, "", "", "逾期未落实", self.overdue.to_string());
-        put("概况", None, "", "", "群众意见", self.opinions.to_string());
+        let mut put = |table: &str,
+                       place: Option<&PlaceKey>,
+                       cat: &str,
+                       matter: &str,
+                       item: &str,
+                       value: String,
+                       date: &str| {
+            let (c, t, v) = place
+                .map_or(("", "", ""), |p| (p.county.as_str(), p.township.as_str(), p.community.as_str()));
+            let _ = w.write_record([table, c, t, v, cat, matter, item, &value, date]);
+        };
+        put("概况", None, "", "", "协商记录", self.records.to_string(), "");
+        put("概况", None, "", "", "重复出现（只计一次）", self.repeated.to_string(), "");
+        put("概况", None, "", "", "协商中", self.consulting.to_string(), "");
+        put("概况", None, "", "", "落实中", self.implementing.to_string(), "");
+        put("概况", None, "", "", "已办结", self.completed.to_string(), "");
+        put("概况", None, "", "", "逾期未落实", self.overdue.to_string(), "");
+        put("概况", None, "", "", "群众意见", self.opinions.to_string(), "");
         for (p, c) in &self.by_place {
-            put("按地区", Some(p), "", "", "记录数", c.records.to_string());
-            put("按地区", Some(p), "", "", "已办结", c.completed.to_string());
-            put("按地区", Some(p), "", "", "逾期", c.overdue.to_string());
+            put("按地区", Some(p), "", "", "记录数", c.records.to_string(), "");
+            put("按地区", Some(p), "", "", "已办结", c.completed.to_string(), "");
+            put("按地区", Some(p), "", "", "逾期", c.overdue.to_string(), "");
         }
         for ((cat, m), c) in &self.by_matter {
-            put("按事项", None, cat, m, "记录数", c.records.to_string());
-            put("按事项", None, cat, m, "进入第四阶段", c.reached_4.to_string());
-            put("按事项", None, cat, m, "进入第五阶段", c.reached_5.to_string());
-            put("按事项", None, cat, m, "已办结", c.completed.to_string());
+            put("按事项", None, cat, m, "记录数", c.records.to_string(), "");
+            put("按事项", None, cat, m, "进入第四阶段", c.reached_4.to_string(), "");
+            put("按事项", None, cat, m, "进入第五阶段", c.reached_5.to_string(), "");
+            put("按事项", None, cat, m, "已办结", c.completed.to_string(), "");
         }
         for (i, n) in self.by_stage.iter().enumerate() {
-            put("按阶段", None, "", "", &stage_label(procedure, i), n.to_string());
+            put("按阶段", None, "", "", &stage_label(procedure, i), n.to_string(), "");
         }
         for r in &self.overdue_rows {
-            let place = PlaceKey { community: r.community.clone(), ..PlaceKey::default() };
             put(
                 "逾期未落实",
-                Some(&place),
+                Some(&r.place),
                 "",
                 &r.topic,
-                &format!("落实期限{}", when::format_date(r.deadline)),
+                "逾期天数",
                 r.days.to_string(),
+                &when::format_date(r.deadline),
             );
         }
-        put("确定议题到成果公示", None, "", "", "记录数", self.topic_to_result.len().to_string());
-        put("确定议题到成果公示", None, "", "", "平均天数", one_decimal(mean(&self.topic_to_result)));
-        put("确定议题到成果公示", None, "", "", "中位天数", one_decimal(median(&self.topic_to_result)));
+        put("确定议题到成果公示", None, "", "", "记录数", self.topic_to_result.len().to_string(), "");
+        put("确定议题到成果公示", None, "", "", "平均天数", one_decimal(mean(&self.topic_to_result)), "");
+        put("确定议题到成果公示", None, "", "", "中位天数", one_decimal(median(&self.topic_to_result)), "");
         for (p, (all, pending, promoted, answered)) in &self.opinions_by_place {
-            put("群众意见", Some(p), "", "", "意见数", all.to_string());
-            put("群众意见", Some(p), "", "", "待研究", pending.to_string());
-            put("群众意见", Some(p), "", "", "已转议题", promoted.to_string());
-            put("群众意见", Some(p), "", "", "已答复", answered.to_string());
+            put("群众意见", Some(p), "", "", "意见数", all.to_string(), "");
+            put("群众意见", Some(p), "", "", "待研究", pending.to_string(), "");
+            put("群众意见", Some(p), "", "", "已转议题", promoted.to_string(), "");
+            put("群众意见", Some(p), "", "", "已答复", answered.to_string(), "");
         }
         let bytes = w.into_inner().unwrap_or_default();
         format!("\u{feff}{}", String::from_utf8(bytes).unwrap_or_default())

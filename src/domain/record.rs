@@ -61,6 +61,10 @@ pub struct Record {
     /// Ids of the residents' opinions (群众意见台账) this consultation took up.
     #[serde(default)]
     pub opinions: Vec<String>,
+    /// Made in training mode (培训练习): every document of it is marked so, and a real ledger
+    /// refuses to import it. Absent (false) in real records.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub training: bool,
 }
 
 /// Which procedure definition a record follows.
@@ -446,6 +450,7 @@ impl Record {
             revision: 1,
             audit: Vec::new(),
             opinions: Vec::new(),
+            training: false,
         };
         record.audit.push(AuditEntry { at: now, revision: 1, change: Change::Created { from: None } });
         record
@@ -456,6 +461,7 @@ impl Record {
     /// stage 1's fields. Nothing is completed; dates, results and the audit trail start afresh.
     pub fn copy_as_new(&self, procedure: &Procedure, id: String, now: OffsetDateTime) -> Record {
         let mut copy = Record::new(id, procedure, self.matter.clone(), now);
+        copy.training = self.training;
         copy.community = self.community.clone();
         copy.scope = self.scope;
         copy.lead = self.lead.clone();

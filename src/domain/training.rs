@@ -45,8 +45,8 @@ pub const CASES: [Case; 4] = [
         id: "cross-village-lead",
         matter: "tpl-07",
         title: Text {
-            zh: "两村共用的机耕道修缮，由村委会牵头",
-            en: "A farm road shared by two villages, led by one village committee",
+            zh: "东湖村、西湖村共用机耕道的修缮",
+            en: "Repairing a farm road shared by Donghu and Xihu villages",
         },
         situation: Text {
             zh: "东湖村与西湖村共用的一段机耕道年久失修，两村村民都反映强烈。东湖村村民委员会收集意见后，自行牵头确定了议题、参与主体和协商形式，准备提交确定议题。",
@@ -63,8 +63,8 @@ pub const CASES: [Case; 4] = [
         id: "wide-reaching-small-talk",
         matter: "tpl-41",
         title: Text {
-            zh: "涉及全社区的拆迁改造计划，只开小范围恳谈",
-            en: "A redevelopment plan for the whole community, held as a small talk",
+            zh: "团结社区老旧小区拆迁改造计划",
+            en: "Redevelopment plan for the old estates of Tuanjie community",
         },
         situation: Text {
             zh: "团结社区的老旧小区拆迁改造计划涉及三百多户居民，关注度很高。社区为了尽快推进，打算只请几户居民开一次小范围恳谈。",
@@ -81,8 +81,8 @@ pub const CASES: [Case; 4] = [
         id: "absent-stakeholder",
         matter: "tpl-26",
         title: Text {
-            zh: "健身器材选址，受影响的住户没有到会",
-            en: "Siting fitness equipment: an affected household did not attend",
+            zh: "幸福社区3号楼前健身器材的选址",
+            en: "Siting fitness equipment in front of building 3, Xingfu community",
         },
         situation: Text {
             zh: "幸福社区拟在3号楼前空地安装健身器材。协商会已按公示召开，但住在1楼、受影响最大的赵桂芳没有到会，也没有留下书面意见，记录中未作说明。",
@@ -99,8 +99,8 @@ pub const CASES: [Case; 4] = [
         id: "result-never-published",
         matter: "tpl-27",
         title: Text {
-            zh: "充电桩设立已达成共识，成果一直没有公示",
-            en: "Charging points agreed, but the result was never published",
+            zh: "和平社区地下车库充电桩的设立",
+            en: "Charging points in the underground car park of Heping community",
         },
         situation: Text {
             zh: "和平社区关于在地下车库设立电动车充电桩的协商已达成共识，材料已归档，也电话通报了各方，但协商成果一直没有在村（居）务公开栏等平台公示。",
@@ -149,7 +149,8 @@ pub fn open(
     let day0 = now.date() - Duration::days(14);
     let created = PrimitiveDateTime::new(day0, time::Time::from_hms(9, 0, 0).unwrap_or(time::Time::MIDNIGHT))
         .assume_utc();
-    let record = Record::new(id, procedure, MatterCopy::of(list, group, matter), created);
+    let mut record = Record::new(id, procedure, MatterCopy::of(list, group, matter), created);
+    record.training = true;
     let mut f = Filler { record, procedure, county: CountyRules::default(), now: created };
     let date = |d: i64| Some(Value::Date(day0 + Duration::days(d)));
     let at = |d: i64, h: u8| {

@@ -129,7 +129,11 @@ fn the_blank_checklists_list_every_stage_and_item_with_its_clause() {
         }
     }
     assert_eq!(text.matches("□已办　□不适用").count(), p.stages.iter().map(|s| s.items.len()).sum::<usize>());
-    assert!(text.contains("跨村（社区）事项应由乡镇（街道）党（工）委牵头组织开展协商。"));
+    // Room to write each field an item asks for, numbered by its item.
+    for field in p.stages.iter().flat_map(|s| &s.items).flat_map(|i| &i.fields) {
+        assert!(text.contains(&format!(". {}：", field.label)), "{}", field.label);
+    }
+    assert!(text.contains("核对人：＿"));
     assert!(!doc.training);
     assert!(doc.foot().starts_with("程序 "));
     let marked = xieshang::domain::documents::Document { training: true, ..doc };
@@ -246,7 +250,8 @@ fn the_blank_checklists_in_english_have_english_labels_and_the_same_layout() {
     assert_english(&en, &zh);
     let t = text_of(&en.blocks);
     assert!(t.contains("1. Set the topic (2(4)1)"), "{t}");
-    assert!(t.contains("Points to check: Cross-village (community) matters should be led"), "{t}");
+    assert!(t.contains("To record:"), "{t}");
+    assert!(t.contains("Checked by："), "{t}");
     assert!(en.foot().starts_with("Procedure "), "{}", en.foot());
 }
 

@@ -53,3 +53,13 @@ fn labels_follow_the_language_and_a_county_wording_stays_as_written() {
     assert_eq!(i18n::matter_name(Lang::En, Some("tpl-27"), "门禁改造（本县表述）"), "门禁改造（本县表述）");
     assert_eq!(i18n::matter_name(Lang::En, None, "其他事项"), "其他事项");
 }
+
+#[test]
+fn english_counts_of_one_are_singular() {
+    use xieshang::i18n::{tf, Key};
+    assert_eq!(tf(Lang::En, Key::StepProblems, &[&1]), "1 problem");
+    assert_eq!(tf(Lang::En, Key::StepProblems, &[&2]), "2 problems");
+    assert_eq!(tf(Lang::En, Key::ExportedN, &[&1]), "Exported 1 record.");
+    assert!(tf(Lang::En, Key::GateErrors, &[&1]).starts_with("1 problem remains in this stage"));
+    assert_eq!(tf(Lang::Zh, Key::StepProblems, &[&1]), "1个问题");
+}

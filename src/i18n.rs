@@ -417,7 +417,9 @@ keys! {
     OverviewFiles => "选择导出文件（可多选）", "Choose exported files (several at once)";
     OverviewLoaded => "已载入的文件", "Files loaded";
     OverviewNothing => "尚未载入文件。", "No files loaded yet.";
-    OverviewRead => "已载入：协商记录{}条，群众意见{}条。", "Loaded: {} records, {} opinions.";
+    OverviewRead => "本次读取协商记录{}条、群众意见{}条；去掉重复后，汇总中共有协商记录{}条、群众意见{}条。", "Read {} records and {} opinions; without repeats the overview now holds {} records and {} opinions.";
+    OverviewTraining => "{}：其中{}条是培训练习记录，未计入汇总。", "{}: {} practice (training) records were left out.";
+    ImportTrainingRefused => "“{}”含{}条培训练习记录，不能导入正式记录。请在培训练习中导入。", "“{}” holds {} practice (training) records; they cannot go into real records. Import it in training.";
     OverviewMismatch => "{}：{}条记录的校验码与内容不符，已计入，请核对。", "{}: {} records do not match their digest; they are counted, check them.";
     OverviewLocalNote => "本页的统计只用于汇总，不会改动本机的协商记录；如需保存到本机，请在“协商台账”中导入。", "The overview never changes this browser's records; to keep records here, import them in the records ledger.";
     OverviewExportCsv => "导出汇总表（CSV）", "Export the overview (CSV)";
@@ -436,6 +438,8 @@ keys! {
     LanguageSwitch => "切换界面语言", "Switch language";
     TemplateSource => "昌州民字〔2021〕85号 附件", "Annex to notice Changzhou Minzi [2021] No. 85";
     DocumentInEnglish => "标签用英文", "Labels in English";
+    NotFoundInTraining => "现在是培训练习模式，正式记录不在这里显示；如要查看正式记录，请先退出培训练习。", "Training is on: real records are not shown here. To see a real record, leave training first.";
+    NotFoundInReal => "如果这是一条培训练习记录，请先进入培训练习。", "If this is a practice record, start training first.";
 }
 
 /// The short tag shown beside a row with a flaw of this kind.
@@ -459,15 +463,38 @@ pub fn tf(lang: Lang, key: Key, args: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::new();
     let mut args = args.iter();
     let mut parts = t(lang, key).split("{}").peekable();
+    let mut one = false;
     while let Some(part) = parts.next() {
-        out.push_str(part);
+        // English: after the number 1, the noun that follows is singular (“1 problem”).
+        if one && lang == Lang::En {
+            out.push_str(&singular_after_one(part));
+        } else {
+            out.push_str(part);
+        }
+        one = false;
         if parts.peek().is_some() {
             if let Some(a) = args.next() {
-                out.push_str(&a.to_string());
+                let a = a.to_string();
+                one = a == "1";
+                out.push_str(&a);
             }
         }
     }
     out
+}
+
+/// `" problems remain"` → `" problem remain"`… the first word, if it is a plain plural (ends in
+/// s, not a possessive); the rest as it is.
+fn singular_after_one(part: &str) -> String {
+    let Some(rest) = part.strip_prefix(' ') else { return part.to_owned() };
+    let end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
+    let (word, after) = rest.split_at(end);
+    if word.len() > 2 && word.ends_with('s') && !word.ends_with("ss") && !after.starts_with('\'') {
+        let after = after.replacen(" remain ", " remains ", 1);
+        format!(" {}{after}", &word[..word.len() - 1])
+    } else {
+        part.to_owned()
+    }
 }
 
 /// The message of a validation problem: labels and rule texts in the language, found by the

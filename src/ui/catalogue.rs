@@ -193,6 +193,7 @@ pub fn CataloguePage() -> Html {
         Callback::from(move |matter: MatterCopy| {
             let now = super::now();
             let mut record = Record::new(super::new_id("r"), &repo.procedure, matter, now);
+            record.training = repo.is_training();
             let community = repo.settings.borrow().community.clone();
             if !community.is_empty() {
                 let edit = Edit::SetValue { field: "community".into(), value: Some(Value::Text(community)) };

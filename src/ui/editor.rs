@@ -346,10 +346,21 @@ pub fn EditorPage(props: &EditorProps) -> Html {
     match &*load {
         Load::Loading => return html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
         Load::Missing => {
+            // The record may be of the other mode (real work or training): say so, with the way.
+            let (note, switch) = if ctx.training {
+                (Key::NotFoundInTraining, Key::LeaveTraining)
+            } else {
+                (Key::NotFoundInReal, Key::EnterTraining)
+            };
+            let on_switch = {
+                let (set, to) = (ctx.set_training.clone(), !ctx.training);
+                Callback::from(move |_: MouseEvent| set.emit(to))
+            };
             return html! {
                 <section><p role="alert">{ t(lang, Key::NotFoundRecord) }</p>
+                <p>{ t(lang, note) }{ " " }<button type="button" onclick={on_switch}>{ t(lang, switch) }</button></p>
                 <p><a href={Route::Records.href()}>{ t(lang, Key::BackToLedger) }</a></p></section>
-            }
+            };
         }
         Load::Failed(m) => {
             return html! {

@@ -132,7 +132,8 @@ pub fn LedgerPage() -> Html {
                 let (repo, refresh, id) = (repo.clone(), refresh.clone(), id.clone());
                 yew::platform::spawn_local(async move {
                     let Ok(Some((original, _))) = repo.record(&id).await else { return };
-                    let copy = original.copy_as_new(&repo.procedure, super::new_id("r"), super::now());
+                    let mut copy = original.copy_as_new(&repo.procedure, super::new_id("r"), super::now());
+                    copy.training = repo.is_training();
                     let _ = repo.save(&copy, None).await;
                     refresh.emit(());
                     Route::Record { id: copy.id, stage: None }.go();

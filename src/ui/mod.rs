@@ -175,6 +175,14 @@ fn Shell() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let lang = ctx.lang;
     let route = use_route();
+    // The window's title follows the language, on the app's own page only (never a host's).
+    use_effect_with(lang, move |lang| {
+        if build_id().is_some() {
+            if let Some(d) = web_sys::window().and_then(|w| w.document()) {
+                d.set_title(t(*lang, Key::AppTitle));
+            }
+        }
+    });
     // Whatever page is open, records held only in memory are journalled when the page goes.
     {
         let repo = ctx.repo.clone();

@@ -106,6 +106,7 @@ pub fn OpinionsPage() -> Html {
             };
             let now = super::now();
             let mut record = Record::new(super::new_id("r"), &repo.procedure, copy, now);
+            record.training = repo.is_training();
             let community = repo.settings.borrow().community.clone();
             if !community.is_empty() {
                 record.community = community;

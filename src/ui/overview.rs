@@ -12,12 +12,18 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+thread_local! {
+    /// What was loaded, kept while the user visits other pages (never stored).
+    static LOADED: std::cell::RefCell<Rc<Overview>> = std::cell::RefCell::new(Rc::new(Overview::default()));
+}
+
 /// The overview page.
 #[component]
 pub fn OverviewPage() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let lang = ctx.lang;
-    let overview = use_state(|| Rc::new(Overview::default()));
+    let overview = use_state(|| LOADED.with(|l| l.borrow().clone()));
+    let keep = |o: Rc<Overview>| LOADED.with(|l| *l.borrow_mut() = o);
     let messages = use_state(Vec::<Message>::new);
     let busy = use_state(|| false);
     let on_files = {
@@ -60,6 +66,13 @@ pub fn OverviewPage() -> Html {
                         Ok(note) => {
                             records += note.records;
                             opinions += note.opinions;
+                            if note.training > 0 {
+                                said.push(Message::Error(tf(
+                                    lang,
+                                    Key::OverviewTraining,
+                                    &[&name, &note.training],
+                                )));
+                            }
                             if note.mismatches > 0 {
                                 said.push(Message::Error(tf(
                                     lang,
@@ -71,8 +84,17 @@ pub fn OverviewPage() -> Html {
                         Err(e) => said.push(Message::Error(import_error_message(lang, &name, &e))),
                     }
                 }
-                said.insert(0, Message::Info(tf(lang, Key::OverviewRead, &[&records, &opinions])));
-                overview.set(Rc::new(next));
+                said.insert(
+                    0,
+                    Message::Info(tf(
+                        lang,
+                        Key::OverviewRead,
+                        &[&records, &opinions, &next.record_count(), &next.opinion_count()],
+                    )),
+                );
+                let next = Rc::new(next);
+                keep(next.clone());
+                overview.set(next);
                 messages.set(said);
                 busy.set(false);
             });
@@ -81,6 +103,7 @@ pub fn OverviewPage() -> Html {
     let on_clear = {
         let (overview, messages) = (overview.clone(), messages.clone());
         Callback::from(move |_: MouseEvent| {
+            keep(Rc::new(Overview::default()));
             overview.set(Rc::new(Overview::default()));
             messages.set(Vec::new());
         })
@@ -119,6 +142,7 @@ pub fn OverviewPage() -> Html {
             if overview.is_empty() {
                 <p class="muted">{ t(lang, Key::OverviewNothing) }</p>
             } else {
+                <div class="table-wrap">
                 <table class="overview-files">
                     <caption>{ t(lang, Key::OverviewLoaded) }</caption>
                     <thead><tr>
@@ -142,6 +166,7 @@ pub fn OverviewPage() -> Html {
                         }) }
                     </tbody>
                 </table>
+                </div>
                 <p class="muted">{ t(lang, Key::OverviewLocalNote) }</p>
                 <p class="row">
                     <button type="button" onclick={on_csv}>{ t(lang, Key::OverviewExportCsv) }</button>

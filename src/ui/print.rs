@@ -203,11 +203,13 @@ fn page_rules(doc: &Document) -> String {
         s.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ' ').collect::<String>()
     };
     // The foot's words are the document's own constants; only digits, letters, spaces and
-    // hyphens of the record's id and digest reach the stylesheet.
+    // hyphens of the record's id and digest reach the stylesheet. (The training mark is at the
+    // head of every page, not repeated in the foot, which must leave room for the page number.)
     let foot = Document {
         record_id: safe(&doc.record_id),
         digest: safe(&doc.digest),
         blocks: Vec::new(),
+        training: false,
         ..doc.clone()
     }
     .foot();

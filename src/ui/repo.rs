@@ -131,6 +131,11 @@ impl Repo {
         repo
     }
 
+    /// Whether this is the training database (培训练习): records made here are training records.
+    pub fn is_training(&self) -> bool {
+        self.name.ends_with(super::TRAINING_SUFFIX)
+    }
+
     /// The catalogue in use: the county's list, or the template.
     pub fn catalogue(&self) -> Rc<Catalogue> {
         self.catalogue.borrow().clone()
@@ -357,6 +362,10 @@ impl Repo {
             super::broadcast_deleted(&self.name, &summary.id);
         }
         self.opinions.borrow_mut().clear();
+        *self.settings.borrow_mut() = Settings::default();
+        *self.catalogue.borrow_mut() = Rc::new(Catalogue::template());
+        self.catalogue_unreadable.set(false);
+        *self.working.borrow_mut() = None;
         Ok(())
     }
 

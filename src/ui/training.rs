@@ -74,7 +74,20 @@ pub fn TrainingPage() -> Html {
     };
     let on_wipe = {
         let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(true))
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(true);
+            // The question takes the focus; the safe answer (取消) is where it lands.
+            super::focus_later("wipe-cancel".into());
+        })
+    };
+    let on_dialog_key = {
+        let confirming = confirming.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Escape" {
+                confirming.set(false);
+                super::focus_later("wipe-training".into());
+            }
+        })
     };
     let on_cancel = {
         let confirming = confirming.clone();
@@ -163,13 +176,13 @@ pub fn TrainingPage() -> Html {
                 <h3>{ t(lang, Key::WipeHeading) }</h3>
                 <p>{ t(lang, Key::WipeIntro) }</p>
                 if *confirming {
-                    <div class="confirm" role="alertdialog" aria-labelledby="wipe-question">
+                    <div class="confirm" role="alertdialog" aria-labelledby="wipe-question" onkeydown={on_dialog_key}>
                         <p id="wipe-question">{ t(lang, Key::WipeQuestion) }</p>
                         <button type="button" class="danger" onclick={on_confirm}>{ t(lang, Key::ConfirmWipe) }</button>
-                        <button type="button" onclick={on_cancel}>{ t(lang, Key::Cancel) }</button>
+                        <button type="button" id="wipe-cancel" onclick={on_cancel}>{ t(lang, Key::Cancel) }</button>
                     </div>
                 } else {
-                    <p><button type="button" class="danger" onclick={on_wipe}>{ t(lang, Key::WipeTraining) }</button></p>
+                    <p><button type="button" id="wipe-training" class="danger" onclick={on_wipe}>{ t(lang, Key::WipeTraining) }</button></p>
                 }
             }
             { Message::view((*message).as_ref()) }

@@ -221,6 +221,17 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                 .unwrap_or_else(|| unverified.texts().map(transfer::digest_of_text).collect());
                 let parsed = unverified.verify(&digests);
                 busy.set(false);
+                // Practice records never reach the real ledger.
+                let practice = parsed.envelope.records.iter().filter(|e| e.record.training).count();
+                if practice > 0 && !repo.is_training() {
+                    preview.set(None);
+                    message.set(Some(Message::Error(tf(
+                        lang,
+                        Key::ImportTrainingRefused,
+                        &[&name, &practice],
+                    ))));
+                    return;
+                }
                 let summaries: BTreeMap<String, (String, u64)> = repo
                     .summaries
                     .borrow()

@@ -77,7 +77,7 @@ test('long English labels do not break the layout on a phone', async () => {
   // The record editor: the stepper's English stage names wrap inside their steps.
   await page.goto(app.server.url + '#/training');
   await page.getByRole('button', { name: 'Start training' }).click();
-  await page.getByRole('button', { name: /^Practise: A farm road/ }).click();
+  await page.getByRole('button', { name: /^Practise: Repairing a farm road/ }).click();
   await page.getByRole('heading', { level: 2, name: /Stage 1/ }).waitFor();
   const cut = await page.evaluate(() => [...document.querySelectorAll('.stepper .step-title, .stepper a, legend, label, button')]
     .filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));

@@ -56,7 +56,7 @@ test('three villages load into the overview, each record counted once, local rec
   await page.getByRole('link', { name: '汇总分析' }).click();
   await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor();
   await page.getByLabel('选择导出文件（可多选）').setInputFiles([...files, opinions, bad]);
-  await page.getByRole('status').filter({ hasText: '已载入：协商记录31条，群众意见2条。' }).waitFor();
+  await page.getByRole('status').filter({ hasText: '本次读取协商记录31条、群众意见2条；去掉重复后，汇总中共有协商记录30条、群众意见2条。' }).waitFor();
   // The bad file is named, with where it went wrong; the others still count.
   await page.getByRole('alert').filter({ hasText: '坏文件.json' }).waitFor();
   const loaded = page.locator('table.overview-files tbody tr');

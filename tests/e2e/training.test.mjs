@@ -28,7 +28,7 @@ test('a trainee fixes a worked case, every screen says 培训练习, and wiping 
   // One click on a case from real work enters training and opens the case at its stage.
   await page.getByRole('link', { name: '培训练习', exact: true }).click();
   await page.getByRole('heading', { level: 2, name: '培训练习' }).waitFor();
-  await page.getByRole('button', { name: '开始练习：两村共用的机耕道修缮，由村委会牵头' }).click();
+  await page.getByRole('button', { name: '开始练习：东湖村、西湖村共用机耕道的修缮' }).click();
   await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
   await mark.waitFor();
   // The report names the gap and the gate stays shut.
@@ -64,8 +64,24 @@ test('a trainee fixes a worked case, every screen says 培训练习, and wiping 
   assert.ok(pages.length >= 1);
   for (const p of pages) assert.match(p, /培训练习/);
 
+  // A practice record exported from training cannot enter the real records.
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出全部记录（JSON）' }).click(),
+  ]);
+  const practiceFile = path.join(ARTIFACTS, 'training-export.json');
+  await download.saveAs(practiceFile);
+  assert.match(fs.readFileSync(practiceFile, 'utf8'), /"training":true/);
+
   // Wipe training: its records go, real ones stay.
   await page.getByRole('link', { name: '培训练习', exact: true }).click();
+  await page.getByRole('button', { name: '清除全部培训数据' }).click();
+  // The question takes the focus on 取消; Esc closes it.
+  await page.getByRole('alertdialog').waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), '取消');
+  await page.keyboard.press('Escape');
+  await h.expectCount(page.getByRole('alertdialog'), 0);
   await page.getByRole('button', { name: '清除全部培训数据' }).click();
   await page.getByRole('alertdialog').getByRole('button', { name: '确认清除' }).click();
   await page.getByRole('status').filter({ hasText: '培训数据已清除。' }).waitFor();
@@ -77,6 +93,9 @@ test('a trainee fixes a worked case, every screen says 培训练习, and wiping 
   await h.expectCount(page.locator('table.records tbody tr'), 1);
   assert.match(await page.locator('table.records').innerText(), /门禁改造/);
   assert.equal(await mark.count(), 0);
+  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(practiceFile);
+  await page.getByRole('alert').filter({ hasText: '培训练习记录，不能导入正式记录' }).waitFor();
+  await h.expectCount(page.locator('table.records tbody tr'), 1);
   // Training mode is remembered across a reload, and so is leaving it.
   await page.reload();
   await page.locator('table.records tbody tr').first().waitFor();
@@ -90,9 +109,9 @@ test('each worked case stands at its stage with its gap reported', async () => {
   await page.goto(app.server.url + '#/training');
   await page.getByRole('button', { name: '进入培训练习' }).click();
   const cases = [
-    ['涉及全社区的拆迁改造计划，只开小范围恳谈', /第1阶段/, '涉及面广、关注度高的事项，要经过专题议事会、民主听证会等程序进行协商。'],
-    ['健身器材选址，受影响的住户没有到会', /第3阶段/, '未出席的利益相关者应有书面意见，或记明未提交的原因。'],
-    ['充电桩设立已达成共识，成果一直没有公示', /第4阶段/, /未填写“成果公示日期”/],
+    ['团结社区老旧小区拆迁改造计划', /第1阶段/, '涉及面广、关注度高的事项，要经过专题议事会、民主听证会等程序进行协商。'],
+    ['幸福社区3号楼前健身器材的选址', /第3阶段/, '未出席的利益相关者应有书面意见，或记明未提交的原因。'],
+    ['和平社区地下车库充电桩的设立', /第4阶段/, /未填写“成果公示日期”/],
   ];
   for (const [title, stage, gap] of cases) {
     await page.getByRole('link', { name: '培训练习', exact: true }).click();

@@ -502,17 +502,27 @@ impl Figures {
                 .collect(),
         });
         blocks.push(Block::Heading(numbered(lang, 2, w(lang, "按类别和事项统计", "By category and matter"))));
+        // Categories and matters in the order of the template (a county's own at the end, by name).
+        let template = super::catalogue::Catalogue::template_ref();
+        let group_rank = |label: &str| {
+            template.groups.iter().position(|g| g.label.as_deref() == Some(label)).unwrap_or(usize::MAX)
+        };
+        let matter_rank =
+            |name: &str| template.all_matters().position(|(_, m)| m.name == name).unwrap_or(usize::MAX);
+        let mut categories: Vec<(&String, &usize)> = self.by_category.iter().collect();
+        categories.sort_by_key(|(c, _)| (group_rank(c), (*c).clone()));
+        let mut matters: Vec<(&(String, String), &MatterCount)> = self.by_matter.iter().collect();
+        matters.sort_by_key(|((c, m), _)| (group_rank(c), c.clone(), matter_rank(m), m.clone()));
         blocks.push(Block::Bars {
             caption: l("各类别协商记录数", "Records by category"),
-            rows: self.by_category.iter().map(|(c, n)| (blank(&category(c)), *n)).collect(),
+            rows: categories.iter().map(|(c, n)| (blank(&category(c)), **n)).collect(),
         });
         blocks.push(Block::Table {
             header: headers(
                 &["类别", "事项", "记录数", "进入第四阶段", "进入第五阶段", "已办结"],
                 &["Category", "Matter", "Records", "Reached stage 4", "Reached stage 5", "Completed"],
             ),
-            rows: self
-                .by_matter
+            rows: matters
                 .iter()
                 .map(|((cat, m), c)| {
                     vec![

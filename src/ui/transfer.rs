@@ -381,6 +381,12 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                     <input type="file" id="import-file" accept=".json,application/json" disabled={*busy} onchange={on_file} />
                 </div>
             </div>
+            if {
+                let s = ctx.repo.settings.borrow();
+                s.county.trim().is_empty() || s.township.trim().is_empty()
+            } {
+                <p class="muted">{ t(lang, Key::ExportNoPlace) }</p>
+            }
             { Message::view(message.as_ref()) }
             { preview_html }
         </section>

@@ -510,10 +510,11 @@ fn syntax(e: &serde_json::Error) -> ImportError {
     }
 }
 
-/// Why `text` (found at `at`; empty for the whole file) does not read as a `T`: read again
-/// slowly, with every value's path tracked. With `head` (the format and version the file should
-/// have), the text is a whole file, and another format or version is reported before anything
-/// else.
+/// Why `text` (found at `at`; empty for the whole file) does not read as a `T`. With `head` (the
+/// format and version the file should have), the text is a whole file, and another format or
+/// version is reported before anything else. The place is found from where the reader stopped:
+/// [`path_at`] walks the text up to that point (no second, path-tracking reader is compiled for
+/// every type, which keeps the app small).
 fn first_problem<'a, T: Deserialize<'a>>(text: &'a str, at: &str, head: Option<(&str, u32)>) -> ImportError {
     if let Some((want_format, want_version)) = head {
         match serde_json::from_str::<Head>(text) {
@@ -526,23 +527,107 @@ fn first_problem<'a, T: Deserialize<'a>>(text: &'a str, at: &str, head: Option<(
             Err(e) => return ImportError::Shape { path: "$".into(), detail: e.to_string() },
         }
     }
-    let mut de = serde_json::Deserializer::from_str(text);
-    let (path, e) = match serde_path_to_error::deserialize::<_, T>(&mut de) {
-        Ok(_) => match de.end() {
-            Ok(()) => return ImportError::Shape { path: "$".into(), detail: String::new() },
-            Err(e) => (String::new(), e),
-        },
-        Err(e) => (e.path().to_string(), e.into_inner()),
+    let e = match read_whole::<T>(text) {
+        Ok(_) => return ImportError::Shape { path: "$".into(), detail: String::new() },
+        Err(e) => e,
     };
     if e.is_syntax() || e.is_eof() {
         return syntax(&e);
     }
+    // A missing field is reported where its object closes: the place is the object.
+    let detail = e.to_string();
+    let whole_object = detail.starts_with("missing field");
+    let path = path_at(text, offset_of(text, e.line(), e.column()), whole_object);
     let path = match (at, path.as_str()) {
+        ("", "") => "$".to_owned(),
         ("", p) => p.to_owned(),
-        (at, "." | "") => at.to_owned(),
+        (at, "") => at.to_owned(),
+        (at, p) if p.starts_with('[') => format!("{at}{p}"),
         (at, p) => format!("{at}.{p}"),
     };
-    ImportError::Shape { path, detail: e.to_string() }
+    // serde_json's message ends with “at line L column C”: the path says where instead.
+    let detail = match detail.rfind(" at line ") {
+        Some(i) => detail[..i].to_owned(),
+        None => detail,
+    };
+    ImportError::Shape { path, detail }
+}
+
+/// The byte offset of a 1-based line and column (serde_json counts columns in bytes).
+fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let start: usize = text.split_inclusive('\n').take(line.saturating_sub(1)).map(str::len).sum();
+    (start + column).min(text.len())
+}
+
+/// The path (`records[3].record.values.topic`) of the value a JSON reader was in when it stopped
+/// at byte `offset`: keys and indexes of the objects and arrays open there. With `whole_object`,
+/// the innermost object itself (not the member last read).
+pub fn path_at(text: &str, offset: usize, whole_object: bool) -> String {
+    enum Frame {
+        Object { key: Option<String>, in_value: bool },
+        Array { index: usize },
+    }
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => stack.push(Frame::Object { key: None, in_value: false }),
+            b'[' => stack.push(Frame::Array { index: 0 }),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b':' => {
+                if let Some(Frame::Object { in_value, .. }) = stack.last_mut() {
+                    *in_value = true;
+                }
+            }
+            b',' => match stack.last_mut() {
+                Some(Frame::Object { key, in_value }) => {
+                    *key = None;
+                    *in_value = false;
+                }
+                Some(Frame::Array { index }) => *index += 1,
+                None => {}
+            },
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if let Some(Frame::Object { key, in_value: false }) = stack.last_mut() {
+                    let raw = &text[start..(i + 1).min(text.len())];
+                    *key = Some(
+                        serde_json::from_str::<String>(raw)
+                            .unwrap_or_else(|_| raw.trim_matches('"').to_owned()),
+                    );
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if whole_object {
+        if let Some(Frame::Object { key, .. }) = stack.last_mut() {
+            *key = None;
+        }
+    }
+    let mut path = String::new();
+    for frame in &stack {
+        match frame {
+            Frame::Object { key: Some(k), .. } => {
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(k);
+            }
+            Frame::Object { key: None, .. } => {}
+            Frame::Array { index } => path.push_str(&format!("[{index}]")),
+        }
+    }
+    path
 }
 
 /// The length in characters of the longest string literal in a JSON text (escapes count as

@@ -273,3 +273,29 @@ fn the_ledger_as_csv_opens_in_excel_and_wps() {
     assert_eq!(&records[1][5], "1·确定议题");
     assert!(csv.contains("\r\n"));
 }
+
+#[test]
+fn the_place_of_a_problem_is_found_from_where_the_reader_stopped() {
+    let w = World::completed();
+    let good = file_with(&[w.record.clone(), World::new().record]);
+    let spoil = |f: &dyn Fn(&mut serde_json::Value)| {
+        let mut v: serde_json::Value = serde_json::from_str(&good).unwrap();
+        f(&mut v);
+        serde_json::to_string_pretty(&v).unwrap()
+    };
+    // A missing field: the object it is missing from.
+    let e = rejected(&spoil(&|v| {
+        v["records"][1]["record"].as_object_mut().unwrap().remove("revision");
+    }));
+    assert_eq!(e.path(), "records[1].record");
+    assert!(
+        matches!(&e, ImportError::Shape { detail, .. } if detail.contains("revision") && !detail.contains(" at line "))
+    );
+    // Inside a list, across lines of a pretty file.
+    let e = rejected(&spoil(&|v| v["records"][0]["record"]["audit"][3]["revision"] = "x".into()));
+    assert_eq!(e.path(), "records[0].record.audit[3].revision");
+    // Keys with quotes, brackets and dots are read as keys.
+    assert_eq!(transfer::path_at(r#"{"a\"[b].c":{"x":[1,{"y":"#, 24, false), "a\"[b].c.x[1].y");
+    assert_eq!(transfer::path_at(r#"{"a":{"b":1,"#, 12, true), "a");
+    assert_eq!(transfer::path_at("", 0, false), "");
+}

@@ -438,6 +438,9 @@ keys! {
     LanguageSwitch => "切换界面语言", "Switch language";
     TemplateSource => "昌州民字〔2021〕85号 附件", "Annex to notice Changzhou Minzi [2021] No. 85";
     DocumentInEnglish => "标签用英文", "Labels in English";
+    CaseAttempt => "第{}次练习", "Attempt {}";
+    CaseSolved => "✓ 已改正，本阶段已完成", "✓ Fixed: the stage is complete";
+    CaseOpen => "问题尚未改正", "Not fixed yet";
     ExportNoPlace => "提示：“设置”中尚未填写县（市）或乡镇（街道），导出的文件不写明完整地区，上级汇总时只能按村（社区）统计。", "Note: the county or township is not set in Settings, so exported files do not name their full place, and a bureau's overview can only count them by village.";
     NotFoundInTraining => "现在是培训练习模式，正式记录不在这里显示；如要查看正式记录，请先退出培训练习。", "Training is on: real records are not shown here. To see a real record, leave training first.";
     NotFoundInReal => "如果这是一条培训练习记录，请先进入培训练习。", "If this is a practice record, start training first.";

@@ -32,6 +32,8 @@ pub struct Case {
     pub situation: Text,
     /// What the trainee is asked to do.
     pub task: Text,
+    /// The consultation topic of its record (how a practice record is known to be of it).
+    pub topic: &'static str,
     /// The stage the case stands at (the first one not completed).
     pub stage: &'static str,
     /// The rule of the procedure its gap breaks, where the gap is a rule (otherwise the gap is a
@@ -56,6 +58,7 @@ pub const CASES: [Case; 4] = [
             zh: "查看“确定议题”阶段的问题报告，按通知要求改正后完成本阶段。",
             en: "Read the report of the stage “Set the topic”, correct what the notice requires, then complete the stage.",
         },
+        topic: "东湖村—西湖村机耕道修缮的一事一议筹资筹劳方案",
         stage: "s1",
         rule: Some("cross_village_lead"),
     },
@@ -74,6 +77,7 @@ pub const CASES: [Case; 4] = [
             zh: "找出协商形式的问题，选择通知要求的形式后完成“确定议题”阶段。",
             en: "Find what is wrong with the form of consultation, choose a form the notice requires, then complete the stage “Set the topic”.",
         },
+        topic: "团结社区老旧小区拆迁改造计划的编制",
         stage: "s1",
         rule: Some("wide_reaching_form"),
     },
@@ -92,6 +96,7 @@ pub const CASES: [Case; 4] = [
             zh: "在“开展协商”阶段补齐未到会利益相关方的书面意见（或记明未提交的原因）后完成本阶段。",
             en: "In the stage “Hold the consultation”, record the absent stakeholder's written opinion (or why there is none), then complete the stage.",
         },
+        topic: "幸福社区3号楼前健身器材的选址",
         stage: "s3",
         rule: Some("absent_stakeholder"),
     },
@@ -110,6 +115,7 @@ pub const CASES: [Case; 4] = [
             zh: "在“公开成果”阶段补上成果公示（日期和平台）后完成本阶段。",
             en: "In the stage “Publish the result”, add the public notice of the result (date and platform), then complete the stage.",
         },
+        topic: "和平社区地下车库电动车充电桩的设立",
         stage: "s4",
         rule: None,
     },
@@ -167,7 +173,7 @@ pub fn open(
             f.set("source_summary", text("两村村民反映机耕道路面塌陷、雨天无法通行，秋收农机进出困难。"));
             f.done("s1.ledger");
             f.set("community", text("东湖村、西湖村"));
-            f.set("topic", text("东湖村—西湖村机耕道修缮的一事一议筹资筹劳方案"));
+            f.set("topic", text(case.topic));
             f.set("topic_detail", text("修缮两村交界处约1.2公里机耕道，商议筹资筹劳标准和施工管理。"));
             f.done("s1.topic");
             f.set("scope", choice("cross_village"));
@@ -199,7 +205,7 @@ pub fn open(
             f.set("source_summary", text("居民关心拆迁补偿、过渡安置和改造后的停车位。"));
             f.done("s1.ledger");
             f.set("community", text("团结社区"));
-            f.set("topic", text("团结社区老旧小区拆迁改造计划的编制"));
+            f.set("topic", text(case.topic));
             f.done("s1.topic");
             f.set("scope", choice("single"));
             f.set("lead", choice("village_party_and_committee"));
@@ -224,15 +230,15 @@ pub fn open(
             f.done("s1.invite");
         }
         "absent-stakeholder" | "result-never-published" => {
-            let (community, topic, form) = if case.id == "absent-stakeholder" {
-                ("幸福社区", "幸福社区3号楼前健身器材的选址", "council")
+            let (community, form) = if case.id == "absent-stakeholder" {
+                ("幸福社区", "council")
             } else {
-                ("和平社区", "和平社区地下车库电动车充电桩的设立", "speak_day")
+                ("和平社区", "speak_day")
             };
             f.set("source_channels", multi(&["opinion_box", "home_visit"]));
             f.done("s1.ledger");
             f.set("community", text(community));
-            f.set("topic", text(topic));
+            f.set("topic", text(case.topic));
             f.done("s1.topic");
             f.set("scope", choice("single"));
             f.set("lead", choice("village_party_and_committee"));

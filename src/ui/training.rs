@@ -145,6 +145,26 @@ pub fn TrainingPage() -> Html {
             .map(|(_, m)| matter_name(lang, Some(&m.id), &m.name).to_owned())
             .unwrap_or_default();
         let heading = format!("case-{}", case.id);
+        // The trainee's attempts at this case (in training), and whether each got past the gap.
+        let case_stage = procedure.stage_index(case.stage).unwrap_or(0);
+        let attempts: Vec<(String, bool)> = if ctx.training {
+            ctx.repo
+                .summaries
+                .borrow()
+                .iter()
+                .filter(|s| s.topic == case.topic)
+                .map(|s| {
+                    let past = s
+                        .stage
+                        .as_deref()
+                        .and_then(|st| procedure.stage_index(st))
+                        .is_none_or(|i| i > case_stage);
+                    (s.id.clone(), past)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
         html! {
             <li class="card case" aria-labelledby={heading.clone()}>
                 <h4 id={heading}>{ text(lang, case.title) }</h4>
@@ -153,6 +173,23 @@ pub fn TrainingPage() -> Html {
                 <p><strong>{ t(lang, Key::CaseTask) }</strong>{ text(lang, case.task) }</p>
                 <button type="button" class="primary" onclick={on_open}
                     aria-label={tf(lang, Key::OpenCaseNamed, &[&text(lang, case.title)])}>{ t(lang, Key::OpenCase) }</button>
+                if !attempts.is_empty() {
+                    <ul class="attempts">
+                        { for attempts.iter().enumerate().map(|(n, (id, past))| html! {
+                            <li>
+                                <a href={Route::Record { id: id.clone(), stage: Some(case.stage.to_owned()) }.href()}>
+                                    { tf(lang, Key::CaseAttempt, &[&(n + 1)]) }
+                                </a>
+                                { "　" }
+                                if *past {
+                                    <span class="solved">{ t(lang, Key::CaseSolved) }</span>
+                                } else {
+                                    <span class="muted">{ t(lang, Key::CaseOpen) }</span>
+                                }
+                            </li>
+                        }) }
+                    </ul>
+                }
             </li>
         }
     };

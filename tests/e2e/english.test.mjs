@@ -68,7 +68,7 @@ test('long English labels do not break the layout on a phone', async () => {
   const page = await context.newPage();
   await page.goto(app.server.url + '#/training');
   await page.getByRole('button', { name: 'English' }).click();
-  for (const hash of ['#/catalogue', '#/training', '#/overview', '#/settings', '#/opinions']) {
+  for (const hash of ['#/catalogue', '#/training', '#/overview', '#/settings', '#/opinions', '#/records', '#/list', '#/training/print']) {
     await page.goto(app.server.url + hash);
     await page.locator('main h2').first().waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -44,6 +44,10 @@ test('a trainee fixes a worked case, every screen says 培训练习, and wiping 
   await h.completeStage(page, '第2阶段');
   await h.waitSaved(page);
 
+  // The training page says the case was fixed.
+  await page.getByRole('link', { name: '培训练习', exact: true }).click();
+  await page.locator('li.case', { hasText: '东湖村、西湖村共用机耕道的修缮' }).getByText('✓ 已改正，本阶段已完成').waitFor();
+
   // The mark is on every screen of training.
   for (const link of ['协商事项目录', '群众意见台账', '协商台账', '事项清单', '汇总分析', '设置']) {
     await page.getByRole('link', { name: link, exact: true }).click();

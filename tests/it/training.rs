@@ -21,6 +21,8 @@ fn every_case_stands_at_its_stage_with_its_gap_and_a_fix_completes_the_stage() {
             .unwrap_or_else(|| panic!("case {} opens", case.id));
         assert_eq!(record.current_stage(&procedure).map(String::as_str), Some(case.stage), "{}", case.id);
         assert_eq!(record.matter.id.as_deref(), Some(case.matter));
+        assert_eq!(record.value(&procedure, "topic"), Some(Value::Text(case.topic.into())));
+        assert!(record.training);
         assert!(record.audit.len() > 10, "{} made through edits", case.id);
         // The gap: the gate refuses and the report names it.
         let refused = gates::can_complete(&record, &procedure, &county, case.stage);

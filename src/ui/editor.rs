@@ -273,13 +273,17 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                 return;
             }
             if let Some(stage) = completing {
+                // A host page is told whether the record is a practice one (培训练习).
                 super::embed::host_event(
                     "stage-completed",
-                    serde_json::json!({ "record": next.id, "stage": stage }),
+                    serde_json::json!({ "record": next.id, "stage": stage, "training": next.training }),
                 );
                 let summary = crate::domain::ledger::Summary::of(&next, &procedure);
                 if summary.status == crate::domain::ledger::Status::Completed {
-                    super::embed::host_event("record-completed", serde_json::json!({ "record": next.id }));
+                    super::embed::host_event(
+                        "record-completed",
+                        serde_json::json!({ "record": next.id, "training": next.training }),
+                    );
                 }
             }
             repo.set_working(Some(next.clone()));

@@ -94,7 +94,7 @@ test('mounted into a portal page under a sub-path with hostile CSS: styles stay 
   assert.equal(JSON.parse(fs.readFileSync(await download.path(), 'utf8')).records.length, 1);
   const events = await page.evaluate(() => window.__events);
   for (const via of ['event', 'callback']) {
-    assert.ok(events.some(([v, type, d]) => v === via && type === 'stage-completed' && d.stage === 's1' && d.record), `${via} stage-completed`);
+    assert.ok(events.some(([v, type, d]) => v === via && type === 'stage-completed' && d.stage === 's1' && d.record && d.training === false), `${via} stage-completed`);
     assert.ok(events.some(([v, type, d]) => v === via && type === 'export-produced' && d.file.endsWith('.json')), `${via} export-produced`);
   }
   // Unmounting takes the app away and leaves the host page as it was.

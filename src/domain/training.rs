@@ -165,147 +165,170 @@ pub fn open(
             time::Time::from_hms(h, 0, 0).unwrap_or(time::Time::MIDNIGHT),
         )))
     };
-    let no = Some(Value::Yesno(false));
     let yes = Some(Value::Yesno(true));
-    match case.id {
-        "cross-village-lead" => {
-            f.set("source_channels", multi(&["home_visit", "speak_day"]));
-            f.set("source_summary", text("两村村民反映机耕道路面塌陷、雨天无法通行，秋收农机进出困难。"));
-            f.done("s1.ledger");
-            f.set("community", text("东湖村、西湖村"));
-            f.set("topic", text(case.topic));
-            f.set("topic_detail", text("修缮两村交界处约1.2公里机耕道，商议筹资筹劳标准和施工管理。"));
-            f.done("s1.topic");
-            f.set("scope", choice("cross_village"));
-            f.set("lead", choice("village_committee"));
-            f.set("lead_contact", text("东湖村村委会主任 马建军"));
-            f.done("s1.scope");
-            f.set("technical", no.clone());
-            f.set("wide_reaching", no.clone());
-            f.set("dispute", no.clone());
-            f.set("commissioned", no.clone());
-            f.done("s1.nature");
-            for p in [
+    // Stage 1 is filled the same way in every case; only its values differ.
+    let first = match case.id {
+        "cross-village-lead" => Stage1 {
+            channels: &["home_visit", "speak_day"],
+            summary: Some("两村村民反映机耕道路面塌陷、雨天无法通行，秋收农机进出困难。"),
+            community: "东湖村、西湖村",
+            detail: Some("修缮两村交界处约1.2公里机耕道，商议筹资筹劳标准和施工管理。"),
+            scope: "cross_village",
+            lead: "village_committee",
+            lead_contact: Some("东湖村村委会主任 马建军"),
+            wide_reaching: false,
+            parties: vec![
                 party("东湖村村民委员会", "village_committee", "东湖村", false),
                 party("西湖村村民委员会", "village_committee", "西湖村", false),
                 party("周德明", "veteran_party_member", "东湖村", false),
                 party("李春花", "resident", "东湖村3组", true),
                 party("阿不都热合曼", "resident", "西湖村1组", true),
-            ] {
-                f.edit(Edit::AddParty(p));
-            }
-            f.done("s1.parties");
-            f.set("form", choice("council"));
-            f.done("s1.form");
-            f.set("invited_on", date(3));
-            f.done("s1.invite");
-        }
-        "wide-reaching-small-talk" => {
-            f.set("source_channels", multi(&["opinion_box", "online"]));
-            f.set("source_summary", text("居民关心拆迁补偿、过渡安置和改造后的停车位。"));
-            f.done("s1.ledger");
-            f.set("community", text("团结社区"));
-            f.set("topic", text(case.topic));
-            f.done("s1.topic");
-            f.set("scope", choice("single"));
-            f.set("lead", choice("village_party_and_committee"));
-            f.done("s1.scope");
-            f.set("technical", no.clone());
-            f.set("wide_reaching", yes.clone());
-            f.set("dispute", no.clone());
-            f.set("commissioned", no.clone());
-            f.done("s1.nature");
-            for p in [
+            ],
+            form: "council",
+            invited: 3,
+        },
+        "wide-reaching-small-talk" => Stage1 {
+            channels: &["opinion_box", "online"],
+            summary: Some("居民关心拆迁补偿、过渡安置和改造后的停车位。"),
+            community: "团结社区",
+            detail: None,
+            scope: "single",
+            lead: "village_party_and_committee",
+            lead_contact: None,
+            wide_reaching: true,
+            parties: vec![
                 party("团结社区党支部", "village_party", "团结社区", false),
                 party("刘淑珍", "resident_representative", "团结社区", false),
                 party("王海", "resident", "5号楼", true),
                 party("陈玉兰", "resident", "7号楼", true),
-            ] {
-                f.edit(Edit::AddParty(p));
-            }
-            f.done("s1.parties");
-            f.set("form", choice("small_talk"));
-            f.done("s1.form");
-            f.set("invited_on", date(2));
-            f.done("s1.invite");
-        }
-        "absent-stakeholder" | "result-never-published" => {
-            let (community, form) = if case.id == "absent-stakeholder" {
-                ("幸福社区", "council")
-            } else {
-                ("和平社区", "speak_day")
-            };
-            f.set("source_channels", multi(&["opinion_box", "home_visit"]));
-            f.done("s1.ledger");
-            f.set("community", text(community));
-            f.set("topic", text(case.topic));
-            f.done("s1.topic");
-            f.set("scope", choice("single"));
-            f.set("lead", choice("village_party_and_committee"));
-            f.done("s1.scope");
-            f.set("technical", no.clone());
-            f.set("wide_reaching", no.clone());
-            f.set("dispute", no.clone());
-            f.set("commissioned", no.clone());
-            f.done("s1.nature");
-            let parties = if case.id == "absent-stakeholder" {
-                [
-                    party("幸福社区居民委员会", "village_committee", "幸福社区", false),
-                    party("孙立华", "veteran_cadre", "幸福社区", false),
-                    party("赵桂芳", "resident", "3号楼1单元101", true),
-                    party("钱志强", "resident", "3号楼2单元502", true),
-                ]
-            } else {
-                [
-                    party("和平社区居民委员会", "village_committee", "和平社区", false),
-                    party("郑晓燕", "resident_representative", "和平社区", false),
-                    party("某物业服务有限公司", "property_company", "和平社区", true),
-                    party("吴强", "resident", "车库车位业主", true),
-                ]
-            };
-            for p in parties {
-                f.edit(Edit::AddParty(p));
-            }
-            f.done("s1.parties");
-            f.set("form", choice(form));
-            f.done("s1.form");
-            f.set("invited_on", date(1));
-            f.done("s1.invite");
-            f.complete("s1");
-            f.set("publicity_date", date(2));
-            f.set("meeting_time", at(7, 19));
-            f.set("meeting_place", text(format!("{community}党群服务中心")));
-            f.set("host", text(format!("{community}党支部书记")));
-            f.set("publicity_channel", multi(&["notice_board", "online"]));
-            f.done("s2.publicity");
-            f.complete("s2");
-            f.set("held_at", at(7, 19));
-            f.set("held_place", text(format!("{community}党群服务中心")));
-            f.set("as_publicised", yes.clone());
-            f.done("s3.meeting");
-            let absent = if case.id == "absent-stakeholder" { Some(2) } else { None };
-            for index in 0..f.record.parties.len() {
-                let party =
-                    Party { attended: Some(Some(index) != absent), ..f.record.parties[index].clone() };
-                f.edit(Edit::UpdateParty { index, party });
-            }
-            f.done("s3.attendance");
-            f.set("opinions", text("多数居民赞成；有居民担心噪音和夜间使用，建议限定使用时间。"));
-            f.done("s3.opinions");
-            f.set("consensus", yes.clone());
-            f.set("outcome", text("按多数意见实施，并在显著位置公示使用时间。"));
-            f.done("s3.consensus");
-            if case.id == "result-never-published" {
-                f.complete("s3");
-                f.set("archived_on", date(9));
-                f.set("archive_ref", text("和平社区协商档案2026-07"));
-                f.done("s4.archive");
-                f.set("notify_methods", multi(&["phone"]));
-                f.set("notified_on", date(9));
-                f.done("s4.notify");
-            }
-        }
+            ],
+            form: "small_talk",
+            invited: 2,
+        },
+        "absent-stakeholder" => Stage1 {
+            channels: &["opinion_box", "home_visit"],
+            summary: None,
+            community: "幸福社区",
+            detail: None,
+            scope: "single",
+            lead: "village_party_and_committee",
+            lead_contact: None,
+            wide_reaching: false,
+            parties: vec![
+                party("幸福社区居民委员会", "village_committee", "幸福社区", false),
+                party("孙立华", "veteran_cadre", "幸福社区", false),
+                party("赵桂芳", "resident", "3号楼1单元101", true),
+                party("钱志强", "resident", "3号楼2单元502", true),
+            ],
+            form: "council",
+            invited: 1,
+        },
+        "result-never-published" => Stage1 {
+            channels: &["opinion_box", "home_visit"],
+            summary: None,
+            community: "和平社区",
+            detail: None,
+            scope: "single",
+            lead: "village_party_and_committee",
+            lead_contact: None,
+            wide_reaching: false,
+            parties: vec![
+                party("和平社区居民委员会", "village_committee", "和平社区", false),
+                party("郑晓燕", "resident_representative", "和平社区", false),
+                party("某物业服务有限公司", "property_company", "和平社区", true),
+                party("吴强", "resident", "车库车位业主", true),
+            ],
+            form: "speak_day",
+            invited: 1,
+        },
         _ => return None,
+    };
+    let community = first.community;
+    let invited_on = date(first.invited);
+    first.fill(&mut f, case.topic, invited_on);
+    if matches!(case.id, "absent-stakeholder" | "result-never-published") {
+        f.complete("s1");
+        f.set("publicity_date", date(2));
+        f.set("meeting_time", at(7, 19));
+        f.set("meeting_place", text(format!("{community}党群服务中心")));
+        f.set("host", text(format!("{community}党支部书记")));
+        f.set("publicity_channel", multi(&["notice_board", "online"]));
+        f.done("s2.publicity");
+        f.complete("s2");
+        f.set("held_at", at(7, 19));
+        f.set("held_place", text(format!("{community}党群服务中心")));
+        f.set("as_publicised", yes.clone());
+        f.done("s3.meeting");
+        let absent = if case.id == "absent-stakeholder" { Some(2) } else { None };
+        for index in 0..f.record.parties.len() {
+            let party = Party { attended: Some(Some(index) != absent), ..f.record.parties[index].clone() };
+            f.edit(Edit::UpdateParty { index, party });
+        }
+        f.done("s3.attendance");
+        f.set("opinions", text("多数居民赞成；有居民担心噪音和夜间使用，建议限定使用时间。"));
+        f.done("s3.opinions");
+        f.set("consensus", yes.clone());
+        f.set("outcome", text("按多数意见实施，并在显著位置公示使用时间。"));
+        f.done("s3.consensus");
+        if case.id == "result-never-published" {
+            f.complete("s3");
+            f.set("archived_on", date(9));
+            f.set("archive_ref", text("和平社区协商档案2026-07"));
+            f.done("s4.archive");
+            f.set("notify_methods", multi(&["phone"]));
+            f.set("notified_on", date(9));
+            f.done("s4.notify");
+        }
     }
     Some(f.record)
+}
+
+/// What a case's first stage holds.
+struct Stage1 {
+    channels: &'static [&'static str],
+    summary: Option<&'static str>,
+    community: &'static str,
+    detail: Option<&'static str>,
+    scope: &'static str,
+    lead: &'static str,
+    lead_contact: Option<&'static str>,
+    wide_reaching: bool,
+    parties: Vec<Party>,
+    form: &'static str,
+    invited: i64,
+}
+
+impl Stage1 {
+    /// Fills stage 1 as staff would, item by item (not completed: a case may stop here).
+    fn fill(self, f: &mut Filler<'_>, topic: &str, invited_on: Option<Value>) {
+        f.set("source_channels", multi(self.channels));
+        if let Some(s) = self.summary {
+            f.set("source_summary", text(s));
+        }
+        f.done("s1.ledger");
+        f.set("community", text(self.community));
+        f.set("topic", text(topic));
+        if let Some(d) = self.detail {
+            f.set("topic_detail", text(d));
+        }
+        f.done("s1.topic");
+        f.set("scope", choice(self.scope));
+        f.set("lead", choice(self.lead));
+        if let Some(c) = self.lead_contact {
+            f.set("lead_contact", text(c));
+        }
+        f.done("s1.scope");
+        for fact in ["technical", "wide_reaching", "dispute", "commissioned"] {
+            f.set(fact, Some(Value::Yesno(fact == "wide_reaching" && self.wide_reaching)));
+        }
+        f.done("s1.nature");
+        for p in self.parties {
+            f.edit(Edit::AddParty(p));
+        }
+        f.done("s1.parties");
+        f.set("form", choice(self.form));
+        f.done("s1.form");
+        f.set("invited_on", invited_on);
+        f.done("s1.invite");
+    }
 }

@@ -220,6 +220,8 @@ impl Overview {
         f.files = self.files.len();
         f.repeated = self.files.iter().map(|n| n.repeated).sum();
         let stages = procedure.stages.len();
+        // Stages 1–5 by index, then one place for the completed.
+        f.by_stage = vec![0; stages + 1];
         for (id, r) in &self.rows {
             let overdue = r.status != Status::Completed
                 && !r.implemented
@@ -241,9 +243,6 @@ impl Overview {
             m.reached_4 += usize::from(r.reached >= 3);
             m.reached_5 += usize::from(r.reached >= 4);
             m.completed += usize::from(completed);
-            if f.by_stage.len() < stages + 1 {
-                f.by_stage.resize(stages + 1, 0);
-            }
             f.by_stage[r.reached.min(stages)] += 1;
             if overdue {
                 let deadline = r.summary_deadline.unwrap_or(today);
@@ -260,9 +259,6 @@ impl Overview {
                 f.topic_to_result.push(days);
                 f.topic_to_result_by_county.entry(r.place.county.clone()).or_default().push(days);
             }
-        }
-        if f.by_stage.is_empty() {
-            f.by_stage.resize(stages + 1, 0);
         }
         f.overdue_rows.sort_by(|a, b| b.days.cmp(&a.days).then(a.id.cmp(&b.id)));
         f.topic_to_result.sort_unstable();

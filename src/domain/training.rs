@@ -190,57 +190,41 @@ pub fn open(
         "wide-reaching-small-talk" => Stage1 {
             channels: &["opinion_box", "online"],
             summary: Some("居民关心拆迁补偿、过渡安置和改造后的停车位。"),
-            community: "团结社区",
-            detail: None,
-            scope: "single",
-            lead: "village_party_and_committee",
-            lead_contact: None,
             wide_reaching: true,
-            parties: vec![
-                party("团结社区党支部", "village_party", "团结社区", false),
-                party("刘淑珍", "resident_representative", "团结社区", false),
-                party("王海", "resident", "5号楼", true),
-                party("陈玉兰", "resident", "7号楼", true),
-            ],
-            form: "small_talk",
-            invited: 2,
+            ..Stage1::plain(
+                "团结社区",
+                vec![
+                    party("团结社区党支部", "village_party", "团结社区", false),
+                    party("刘淑珍", "resident_representative", "团结社区", false),
+                    party("王海", "resident", "5号楼", true),
+                    party("陈玉兰", "resident", "7号楼", true),
+                ],
+                "small_talk",
+                2,
+            )
         },
-        "absent-stakeholder" => Stage1 {
-            channels: &["opinion_box", "home_visit"],
-            summary: None,
-            community: "幸福社区",
-            detail: None,
-            scope: "single",
-            lead: "village_party_and_committee",
-            lead_contact: None,
-            wide_reaching: false,
-            parties: vec![
+        "absent-stakeholder" => Stage1::plain(
+            "幸福社区",
+            vec![
                 party("幸福社区居民委员会", "village_committee", "幸福社区", false),
                 party("孙立华", "veteran_cadre", "幸福社区", false),
                 party("赵桂芳", "resident", "3号楼1单元101", true),
                 party("钱志强", "resident", "3号楼2单元502", true),
             ],
-            form: "council",
-            invited: 1,
-        },
-        "result-never-published" => Stage1 {
-            channels: &["opinion_box", "home_visit"],
-            summary: None,
-            community: "和平社区",
-            detail: None,
-            scope: "single",
-            lead: "village_party_and_committee",
-            lead_contact: None,
-            wide_reaching: false,
-            parties: vec![
+            "council",
+            1,
+        ),
+        "result-never-published" => Stage1::plain(
+            "和平社区",
+            vec![
                 party("和平社区居民委员会", "village_committee", "和平社区", false),
                 party("郑晓燕", "resident_representative", "和平社区", false),
                 party("某物业服务有限公司", "property_company", "和平社区", true),
                 party("吴强", "resident", "车库车位业主", true),
             ],
-            form: "speak_day",
-            invited: 1,
-        },
+            "speak_day",
+            1,
+        ),
         _ => return None,
     };
     let community = first.community;
@@ -299,6 +283,24 @@ struct Stage1 {
 }
 
 impl Stage1 {
+    /// A one-village matter led by the Party organisation and the committee together, opinions
+    /// from the box and home visits, nothing technical, wide-reaching, disputed or commissioned.
+    fn plain(community: &'static str, parties: Vec<Party>, form: &'static str, invited: i64) -> Stage1 {
+        Stage1 {
+            channels: &["opinion_box", "home_visit"],
+            summary: None,
+            community,
+            detail: None,
+            scope: "single",
+            lead: "village_party_and_committee",
+            lead_contact: None,
+            wide_reaching: false,
+            parties,
+            form,
+            invited,
+        }
+    }
+
     /// Fills stage 1 as staff would, item by item (not completed: a case may stop here).
     fn fill(self, f: &mut Filler<'_>, topic: &str, invited_on: Option<Value>) {
         f.set("source_channels", multi(self.channels));

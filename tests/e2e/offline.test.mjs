@@ -116,7 +116,8 @@ test('the build ships a Content-Security-Policy with no inline or eval scripts, 
     await page.getByRole('heading', { level: 2, name: doc }).waitFor();
   }
   await page.getByRole('link', { name: '协商台账', exact: true }).click();
-  await page.getByRole('row').filter({ hasText: evil }).waitFor();
+  // The ledger's own row (not a row of the document page still on screen a moment before).
+  await page.locator('table.records').getByRole('row').filter({ hasText: evil }).waitFor();
   await page.getByRole('link', { name: '事项清单' }).click();
   await page.getByRole('heading', { level: 2, name: '本县（市）协商事项清单' }).waitFor();
   assert.equal(await page.evaluate(() => window.__pwned), undefined);

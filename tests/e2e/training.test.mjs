@@ -83,6 +83,8 @@ test('a trainee fixes a worked case, every screen says 培训练习, and wiping 
   await page.getByRole('button', { name: '清除全部培训数据' }).click();
   // The question takes the focus on 取消; Esc closes it.
   await page.getByRole('alertdialog').waitFor();
+  // (The focus moves once the dialog has rendered: wait for it rather than read it at once.)
+  await page.waitForFunction(() => document.activeElement?.textContent === '取消', null, { timeout: 5000 });
   assert.equal(await page.evaluate(() => document.activeElement.textContent), '取消');
   await page.keyboard.press('Escape');
   await h.expectCount(page.getByRole('alertdialog'), 0);

@@ -36,8 +36,15 @@ const sha = (data) => crypto.createHash('sha256').update(data).digest('hex');
 // 1. The start-up script.
 const inline = /<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/;
 const found = inline.exec(html);
+// The loader of the extras module (ui/extras.rs), fetched the first time a page in it is opened.
+// A failed import stays failed for the page's life, so a new try asks for another address.
+const extrasLoader = (base) => `let extras, extrasTries = 0;
+globalThis.__xieshangExtras ??= () => extras ??= import(new URL('./extras.js' + (extrasTries ? '?try=' + extrasTries : ''), ${base}).href)
+  .then(async (m) => { await m.default({ module_or_path: new URL('./extras_bg.wasm', ${base}) }); return m; })
+  .catch((e) => { extras = undefined; extrasTries += 1; throw e; });
+`;
 if (found) {
-  const body = found[1].trim() + '\n';
+  const body = extrasLoader('import.meta.url') + found[1].trim() + '\n';
   const name = `start-${sha(body).slice(0, 16)}.js`;
   fs.writeFileSync(path.join(dir, name), body);
   html = html.replace(found[0], `<script type="module" src="./${name}"></script>`);
@@ -64,7 +71,7 @@ if (!(glueName && wasmName && cssName)) throw new Error('the app\'s JS, wasm or 
 //   import { mount } from './embed.js';
 //   const app = await mount(document.querySelector('#consultation'), { namespace, list, start, lang, onEvent });
 import init, { mount as mountApp } from './${glueName}';
-
+${extrasLoader('import.meta.url')}
 let started;
 export async function mount(element, options = {}) {
   started ??= init({ module_or_path: new URL('./${wasmName}', import.meta.url) });

@@ -1,5 +1,5 @@
 // One self-contained HTML file of the release build, for a USB stick or a shared drive: the CSS,
-// the app's JavaScript and wasm, and the Word-export worker, all inside one .html that runs
+// the app's JavaScript and wasm, the extras module and the Word-export worker, all inside one .html that runs
 // from file://. The wasm is stored gzip-compressed in base64 and unpacked by the browser
 // (DecompressionStream); the worker is started from a blob: URL. The file carries its own
 // Content-Security-Policy: its inline scripts are allowed by their SHA-256, nothing else runs.
@@ -22,6 +22,8 @@ const css = pick(/^main-[0-9a-f]+\.css$/).toString('utf8');
 const glue = pick(/^xieshang-[0-9a-f]+\.js$/).toString('utf8');
 const wasm = pick(/^xieshang-[0-9a-f]+_bg\.wasm$/);
 const workerGlue = fs.readFileSync(path.join(dist, 'docx-worker.js'), 'utf8');
+const extrasGlue = fs.readFileSync(path.join(dist, 'extras.js'), 'utf8');
+const extrasWasm = fs.readFileSync(path.join(dist, 'extras_bg.wasm'));
 const workerWasm = fs.readFileSync(path.join(dist, 'docx-worker_bg.wasm'));
 const packed = (bytes) => zlib.gzipSync(bytes, { level: 9 }).toString('base64');
 const build = /name="xieshang-build" content="([^"]+)"/.exec(html)?.[1] ?? 'single';
@@ -36,9 +38,24 @@ const worker = `${workerGlue}
 ${unpack}
 unpack(${JSON.stringify(packed(workerWasm))}).then((bytes) => wasm_bindgen({ module_or_path: bytes }));
 `;
+// The extras module (ui/extras.rs): its glue, an ES module too, becomes the body of a function
+// (its exports plain declarations, returned), run the first time a page in it is opened.
+const exportList = /^export \{[^}]*\};?\s*$/m;
+if (!exportList.test(extrasGlue) || !/^export function mount\b/m.test(extrasGlue)) {
+  throw new Error('the extras glue does not look as expected (wasm-bindgen changed?)');
+}
+const extrasBody = extrasGlue.replace(exportList, '').replace(/^export (class|function) /gm, '$1 ');
+const extras = `let extras;
+window.__xieshangExtras = () => extras ??= (async () => {
+${extrasBody}
+await __wbg_init({ module_or_path: await unpack(${JSON.stringify(packed(extrasWasm))}) });
+return { mount };
+})();
+`;
 // The app's glue is an ES module; its exports stay, unused, in this inline module.
 const start = `${glue}
 ${unpack}
+${extras}
 window.__xieshangDocxWorker = URL.createObjectURL(new Blob([${JSON.stringify(worker)}], { type: 'text/javascript' }));
 await __wbg_init({ module_or_path: await unpack(${JSON.stringify(packed(wasm))}) });
 `;

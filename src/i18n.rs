@@ -58,6 +58,8 @@ keys! {
     SearchPlaceholder => "输入关键字，如：充电桩", "Type a word, e.g. 充电桩";
     NoMatch => "没有找到相符的事项。", "No matching matter.";
     Loading => "正在加载……", "Loading…";
+    ExtrasFailed => "此功能尚未下载，且现在无法下载（可能没有网络）。已保存的记录不受影响，请联网后重试。", "This part of the app has not been downloaded yet and cannot be downloaded now (perhaps there is no network). Saved records are not affected; try again when online.";
+    Retry => "重试", "Try again";
     SourceNote => "依据：昌吉回族自治州民政局《关于进一步做好昌吉州城乡社区协商工作的通知》（昌州民字〔2021〕85号）", "Source: Changji Prefecture Civil Affairs Bureau, notice Changzhou Minzi [2021] No. 85";
     StartConsultation => "发起协商", "Start";
     OtherMatterHeading => "其他事项（清单以外）", "Another matter (not in the list)";

@@ -23,11 +23,28 @@ use wasm_bindgen::JsCast;
 thread_local! {
     static HOST: RefCell<Option<(web_sys::Element, Option<js_sys::Function>)>> = const { RefCell::new(None) };
     static PARENT: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// In the extras module: the app's module, which tells the host.
+    static FORWARD: RefCell<Option<Box<dyn Fn(&str, &serde_json::Value)>>> = const { RefCell::new(None) };
+    /// In the extras module mounted inside a host's shadow root: that root.
+    static SHADOW: RefCell<Option<web_sys::ShadowRoot>> = const { RefCell::new(None) };
+}
+
+/// In the extras module: events for the host go to the app's module, which knows the host.
+pub fn forward_events(to: Box<dyn Fn(&str, &serde_json::Value)>) {
+    FORWARD.with(|f| *f.borrow_mut() = Some(to));
+}
+
+/// In the extras module: elements are looked up in this shadow root (the host page's).
+pub fn look_up_in(shadow: web_sys::ShadowRoot) {
+    SHADOW.with(|s| *s.borrow_mut() = Some(shadow));
 }
 
 /// Tells the host page (or the parent window of an iframe) that something happened. Does
 /// nothing when the app runs on its own page.
 pub fn host_event(kind: &str, detail: serde_json::Value) {
+    if FORWARD.with(|f| f.borrow().as_ref().map(|f| f(kind, &detail)).is_some()) {
+        return;
+    }
     let detail_js = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
     HOST.with(|h| {
         if let Some((element, callback)) = h.borrow().as_ref() {
@@ -60,6 +77,7 @@ pub fn host_event(kind: &str, detail: serde_json::Value) {
 /// An element of the mounted app by id (inside the shadow root, where `document` cannot see).
 pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
     HOST.with(|h| h.borrow().as_ref().and_then(|(host, _)| host.shadow_root()?.get_element_by_id(id)))
+        .or_else(|| SHADOW.with(|s| s.borrow().as_ref()?.get_element_by_id(id)))
 }
 
 fn option(options: &JsValue, name: &str) -> Option<String> {

@@ -8,7 +8,6 @@ use crate::domain::ledger::{counts, select, Query, SortKey, Status, Summary};
 use crate::domain::record::Record;
 use crate::domain::when;
 use crate::i18n::{category_name, data, matter_by_name, t, tf, Data, Key, Lang};
-use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -246,7 +245,7 @@ pub fn LedgerPage() -> Html {
                 <li class={classes!((c.overdue > 0).then_some("overdue"))}>{ t(lang, Key::Overdue) }{ " " }<strong>{ c.overdue }</strong></li>
             </ul>
             { undo }
-            <super::transfer::TransferPanel shown={Rc::new(picked.iter().map(|&i| rows[i].id.clone()).collect::<Vec<_>>())} />
+            <super::extras::Lazy page={super::extras::Page::Transfer { shown: picked.iter().map(|&i| rows[i].id.clone()).collect() }} />
             if rows.is_empty() {
                 <p class="empty">{ t(lang, Key::LedgerEmpty) }</p>
             } else {

@@ -6,6 +6,7 @@ mod catalogue;
 mod county_list;
 mod editor;
 pub mod embed;
+pub mod extras;
 mod fields;
 mod ledger;
 mod opinions;
@@ -132,6 +133,24 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
+    // Re-reads storage after the extras module changed it, keeping what is only in memory and
+    // the page on screen meanwhile.
+    let reload = {
+        let (repo, generation) = (repo.clone(), generation.clone());
+        Callback::from(move |()| {
+            let Some(old) = (*repo).clone() else { return };
+            *generation.borrow_mut() += 1;
+            let mine = *generation.borrow();
+            let (repo, generation) = (repo.clone(), generation.clone());
+            yew::platform::spawn_local(async move {
+                let loaded = Repo::load(old.name()).await;
+                loaded.keep_from(&old);
+                if *generation.borrow() == mine {
+                    repo.set(Some(Rc::new(loaded)));
+                }
+            });
+        })
+    };
     let lang_now = *lang;
     // Until the data of the mode asked for is loaded (a switch takes a moment), say so.
     let Some(data) = (*repo).clone().filter(|r| r.name() == name) else {
@@ -159,8 +178,17 @@ pub fn App(props: &AppProps) -> Html {
             training.set(on);
         })
     };
-    let ctx =
-        Ctx { repo: data, tick: *tick, refresh, lang: lang_now, set_lang, training: *training, set_training };
+    let ctx = Ctx {
+        repo: data,
+        tick: *tick,
+        refresh,
+        reload,
+        generation: *generation.borrow(),
+        lang: lang_now,
+        set_lang,
+        training: *training,
+        set_training,
+    };
     html! {
         <ContextProvider<Lang> context={lang_now}>
         <ContextProvider<Ctx> context={ctx}>
@@ -200,14 +228,16 @@ fn Shell() -> Html {
             <editor::EditorPage key={id.clone()} id={id.clone()} stage={stage.clone()} />
         },
         Route::Print { id, doc } => {
-            html! { <print::PrintPage key={format!("{id}/{doc}")} id={id.clone()} doc={doc.clone()} /> }
+            html! { <extras::Lazy key={format!("print/{id}/{doc}")} page={extras::Page::Print { id: id.clone(), doc: doc.clone() }} /> }
         }
         Route::Settings => html! { <settings::SettingsPage /> },
-        Route::List => html! { <county_list::ListPage /> },
-        Route::ListPrint => html! { <county_list::ListPrintPage /> },
-        Route::Training => html! { <training::TrainingPage /> },
-        Route::TrainingPrint => html! { <training::ChecklistPrintPage /> },
-        Route::Overview => html! { <overview::OverviewPage /> },
+        Route::List => html! { <extras::Lazy key="list" page={extras::Page::List} /> },
+        Route::ListPrint => html! { <extras::Lazy key="list-print" page={extras::Page::ListPrint} /> },
+        Route::Training => html! { <extras::Lazy key="training" page={extras::Page::Training} /> },
+        Route::TrainingPrint => {
+            html! { <extras::Lazy key="training-print" page={extras::Page::TrainingPrint} /> }
+        }
+        Route::Overview => html! { <extras::Lazy key="overview" page={extras::Page::Overview} /> },
         Route::NotFound => html! { <p>{ t(lang, Key::PageNotFound) }</p> },
     };
     let link = |target: Route, key: Key| {

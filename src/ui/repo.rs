@@ -54,6 +54,10 @@ pub struct Ctx {
     pub tick: u32,
     /// Call after changing the data.
     pub refresh: Callback<()>,
+    /// Re-reads the data from storage (after the extras module changed it).
+    pub reload: Callback<()>,
+    /// Raised each time the data is read from storage.
+    pub generation: u32,
     /// UI language.
     pub lang: Lang,
     /// Switches the UI language (kept in this browser).
@@ -67,6 +71,7 @@ pub struct Ctx {
 impl PartialEq for Ctx {
     fn eq(&self, other: &Self) -> bool {
         self.tick == other.tick
+            && self.generation == other.generation
             && self.lang == other.lang
             && self.training == other.training
             && Rc::ptr_eq(&self.repo, &other.repo)
@@ -542,6 +547,24 @@ impl Repo {
             self.put_summary(Summary::of(r, &self.procedure));
         }
         *self.working.borrow_mut() = record;
+    }
+
+    /// Takes over what `old` (the same database, read before) holds only in memory: records
+    /// not stored yet (their rows too), the record on screen, the last failure and the revisions
+    /// read; so that re-reading storage loses nothing.
+    pub fn keep_from(&self, old: &Repo) {
+        for (id, record) in old.unsaved.borrow().iter() {
+            self.put_summary(Summary::of(record, &self.procedure));
+            self.unsaved.borrow_mut().insert(id.clone(), record.clone());
+        }
+        let mut bases = self.bases.borrow_mut();
+        for (id, revision) in old.bases.borrow().iter() {
+            bases.entry(id.clone()).or_insert(*revision);
+        }
+        *self.working.borrow_mut() = old.working.borrow().clone();
+        if self.failure.borrow().is_none() {
+            *self.failure.borrow_mut() = old.failure.borrow().clone();
+        }
     }
 
     /// How many records are kept only in memory.

@@ -1,0 +1,427 @@
+//! The pages used less often, in a second wasm module (`extras`, built from `src/bin/extras.rs`)
+//! that the browser fetches the first time one of them is opened: the print views, the
+//! county's list, training, the overview across villages, and the ledger's import and export
+//! panel. The app's own module then stays small, so the catalogue is on screen sooner.
+//!
+//! - **In the app's module**: [`Lazy`] stands where such a page (or the panel) goes. It asks the
+//!   page's loader (`globalThis.__xieshangExtras`, set by the start script, `embed.js` or the
+//!   single file) for the module, mounts the page into its own element, passes it what it needs
+//!   as JSON ([`Spec`]: the page, the database, the language, training mode, a change counter)
+//!   and the app's callbacks, and takes it away when the page changes.
+//! - **In the extras module**: [`mount`] renders [`ExtrasRoot`], which opens the same database
+//!   through its own [`Repo`] and gives the page the same [`Ctx`] the app's pages get. After a
+//!   change it asks the app to re-read its data (`reload`); the app's change counter tells it to
+//!   re-read its own.
+
+use super::repo::{Ctx, Repo};
+use crate::i18n::{t, Key, Lang};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+/// A page (or panel) that lives in the extras module.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Page {
+    /// A printable document of a record.
+    Print {
+        /// Record id.
+        id: String,
+        /// Document id.
+        doc: String,
+    },
+    /// 事项清单.
+    List,
+    /// The filing document of the county's list.
+    ListPrint,
+    /// 培训练习.
+    Training,
+    /// The blank checklists.
+    TrainingPrint,
+    /// 汇总分析.
+    Overview,
+    /// The ledger's import and export panel, for the records the ledger shows.
+    Transfer {
+        /// Ids of the records the ledger shows, in its order.
+        shown: Vec<String>,
+    },
+}
+
+/// What the app tells the extras module.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Spec {
+    /// The page.
+    pub page: Page,
+    /// The IndexedDB database the app has open.
+    pub db: String,
+    /// The interface language.
+    pub lang: Lang,
+    /// Training mode.
+    pub training: bool,
+    /// The app's data generation: raised whenever the app re-reads its data.
+    pub generation: u32,
+    /// The app's change counter: raised whenever the app changed its data.
+    pub tick: u32,
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the app's module.
+
+/// Props of [`Lazy`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct LazyProps {
+    /// The page to show.
+    pub page: Page,
+}
+
+/// The extras module as the page's loader gives it.
+#[derive(Clone)]
+struct Module(JsValue);
+
+thread_local! {
+    static MODULE: RefCell<Option<Module>> = const { RefCell::new(None) };
+}
+
+fn get(target: &JsValue, name: &str) -> Option<JsValue> {
+    js_sys::Reflect::get(target, &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined())
+}
+
+/// Loads the extras module (once per page; a failed load may be tried again).
+async fn load_module() -> Result<Module, ()> {
+    if let Some(m) = MODULE.with(|m| m.borrow().clone()) {
+        return Ok(m);
+    }
+    let loader =
+        get(&js_sys::global(), "__xieshangExtras").and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let promise = loader
+        .and_then(|f| f.call0(&JsValue::NULL).ok())
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+        .ok_or(())?;
+    let module = wasm_bindgen_futures::JsFuture::from(promise).await.map_err(|_| ())?;
+    let module = Module(module);
+    MODULE.with(|m| *m.borrow_mut() = Some(module.clone()));
+    Ok(module)
+}
+
+/// The app's callbacks as JavaScript functions, for the extras module to call; they always
+/// reach the latest context.
+struct Bridge {
+    ctx: Rc<RefCell<Ctx>>,
+    object: js_sys::Object,
+    _closures: Vec<Closure<dyn FnMut(JsValue, JsValue)>>,
+}
+
+impl Bridge {
+    fn new(ctx: Ctx) -> Bridge {
+        let ctx = Rc::new(RefCell::new(ctx));
+        let object = js_sys::Object::new();
+        let mut closures = Vec::new();
+        let mut add = |name: &str, f: Box<dyn FnMut(JsValue, JsValue)>| {
+            let closure = Closure::wrap(f);
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(name), closure.as_ref());
+            closures.push(closure);
+        };
+        let c = ctx.clone();
+        add("reload", Box::new(move |_, _| c.borrow().reload.emit(())));
+        let c = ctx.clone();
+        add("setTraining", Box::new(move |on: JsValue, _| c.borrow().set_training.emit(on.is_truthy())));
+        let c = ctx.clone();
+        add(
+            "setLang",
+            Box::new(move |lang: JsValue, _| {
+                let lang = if lang.as_string().as_deref() == Some("en") { Lang::En } else { Lang::Zh };
+                c.borrow().set_lang.emit(lang)
+            }),
+        );
+        add(
+            "event",
+            Box::new(move |kind: JsValue, detail: JsValue| {
+                let detail = detail.as_string().and_then(|d| serde_json::from_str(&d).ok());
+                if let Some(kind) = kind.as_string() {
+                    super::embed::host_event(&kind, detail.unwrap_or(serde_json::Value::Null));
+                }
+            }),
+        );
+        Bridge { ctx, object, _closures: closures }
+    }
+}
+
+/// Where a page of the extras module goes: fetches the module the first time, mounts the page,
+/// and says so while it loads or when it cannot be fetched.
+#[component]
+pub fn Lazy(props: &LazyProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let lang = ctx.lang;
+    let host = use_node_ref();
+    // None while loading, Some(false) when the module could not be fetched.
+    let state = use_state(|| None::<bool>);
+    let tries = use_state(|| 0u32);
+    let bridge = use_mut_ref(|| None::<Bridge>);
+    let handle = use_mut_ref(|| None::<JsValue>);
+    let spec = Spec {
+        page: props.page.clone(),
+        db: ctx.repo.name().to_owned(),
+        lang,
+        training: ctx.training,
+        generation: ctx.generation,
+        tick: ctx.tick,
+    };
+    let json = serde_json::to_string(&spec).unwrap_or_default();
+    // The latest spec, for a mount that finishes after later renders.
+    let latest = use_mut_ref(String::new);
+    latest.borrow_mut().clone_from(&json);
+    if let Some(b) = bridge.borrow().as_ref() {
+        *b.ctx.borrow_mut() = ctx.clone();
+    }
+    // Mount once the module is there; take the page away when this place goes.
+    {
+        let (host, state, bridge, handle, ctx, latest) =
+            (host.clone(), state.clone(), bridge.clone(), handle.clone(), ctx.clone(), latest.clone());
+        use_effect_with(*tries, move |_| {
+            let alive = Rc::new(std::cell::Cell::new(true));
+            {
+                let alive = alive.clone();
+                let handle = handle.clone();
+                yew::platform::spawn_local(async move {
+                    let module = load_module().await;
+                    if !alive.get() {
+                        return;
+                    }
+                    let (Ok(module), Some(element)) = (module, host.cast::<web_sys::Element>()) else {
+                        state.set(Some(false));
+                        return;
+                    };
+                    let b = Bridge::new(ctx);
+                    let json = latest.borrow().clone();
+                    let mount = get(&module.0, "mount").and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+                    let mounted = mount.and_then(|f| {
+                        f.call3(&JsValue::NULL, &element, &JsValue::from_str(&json), &b.object).ok()
+                    });
+                    match mounted {
+                        Some(h) => {
+                            *handle.borrow_mut() = Some(h);
+                            *bridge.borrow_mut() = Some(b);
+                            state.set(Some(true));
+                        }
+                        None => state.set(Some(false)),
+                    }
+                });
+            }
+            move || {
+                alive.set(false);
+                if let Some(h) = handle.borrow_mut().take() {
+                    if let Some(f) = get(&h, "unmount").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+                        let _ = f.call0(&h);
+                    }
+                }
+            }
+        });
+    }
+    // Tell the mounted page what changed.
+    {
+        let handle = handle.clone();
+        use_effect_with(json, move |json| {
+            if let Some(h) = handle.borrow().as_ref() {
+                if let Some(f) = get(h, "update").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+                    let _ = f.call1(h, &JsValue::from_str(json));
+                }
+            }
+        });
+    }
+    let on_retry = {
+        let (tries, state) = (tries.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            state.set(None);
+            tries.set(*tries + 1);
+        })
+    };
+    html! {
+        <>
+            if *state == None {
+                <p class="loading" role="status">{ t(lang, Key::Loading) }</p>
+            }
+            if *state == Some(false) {
+                <div class="message error" role="alert">
+                    <p>{ t(lang, Key::ExtrasFailed) }</p>
+                    <button type="button" onclick={on_retry}>{ t(lang, Key::Retry) }</button>
+                </div>
+            }
+            <div class="extras" ref={host}></div>
+        </>
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// In the extras module.
+
+/// The app's callbacks, as the app gave them.
+#[derive(Clone)]
+struct Host(JsValue);
+
+impl PartialEq for Host {
+    fn eq(&self, other: &Self) -> bool {
+        js_sys::Object::is(&self.0, &other.0)
+    }
+}
+
+impl Host {
+    fn call(&self, name: &str, a: JsValue, b: JsValue) {
+        if let Some(f) = get(&self.0, name).and_then(|f| f.dyn_into::<js_sys::Function>().ok()) {
+            let _ = f.call2(&JsValue::NULL, &a, &b);
+        }
+    }
+}
+
+/// Props of [`ExtrasRoot`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct ExtrasProps {
+    spec: Spec,
+    host: Host,
+}
+
+/// A page of the extras module, with its own copy of the data.
+#[component]
+pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
+    let spec = &props.spec;
+    let repo = use_state(|| None::<Rc<Repo>>);
+    let tick = use_state(|| 0u32);
+    // Re-read whenever the app's data changed (or another database is open).
+    {
+        let repo = repo.clone();
+        use_effect_with((spec.db.clone(), spec.generation, spec.tick), move |(db, _, _)| {
+            let db = db.clone();
+            yew::platform::spawn_local(async move {
+                repo.set(Some(Rc::new(Repo::load(&db).await)));
+            });
+        });
+    }
+    let Some(data) = (*repo).clone().filter(|r| r.name() == spec.db) else {
+        return html! { <p class="loading" role="status">{ t(spec.lang, Key::Loading) }</p> };
+    };
+    let host = props.host.clone();
+    let refresh = {
+        let (tick, host) = (tick.clone(), host.clone());
+        Callback::from(move |()| {
+            tick.set(tick.wrapping_add(1));
+            host.call("reload", JsValue::UNDEFINED, JsValue::UNDEFINED);
+        })
+    };
+    let set_lang = {
+        let host = host.clone();
+        Callback::from(move |l: Lang| {
+            host.call(
+                "setLang",
+                JsValue::from_str(if l == Lang::En { "en" } else { "zh" }),
+                JsValue::UNDEFINED,
+            )
+        })
+    };
+    let set_training = {
+        let host = host.clone();
+        Callback::from(move |on: bool| host.call("setTraining", JsValue::from_bool(on), JsValue::UNDEFINED))
+    };
+    let ctx = Ctx {
+        repo: data,
+        tick: *tick,
+        refresh: refresh.clone(),
+        reload: refresh,
+        generation: spec.generation,
+        lang: spec.lang,
+        set_lang,
+        training: spec.training,
+        set_training,
+    };
+    let page = match &spec.page {
+        Page::Print { id, doc } => {
+            html! { <super::print::PrintPage key={format!("{id}/{doc}")} id={id.clone()} doc={doc.clone()} /> }
+        }
+        Page::List => html! { <super::county_list::ListPage /> },
+        Page::ListPrint => html! { <super::county_list::ListPrintPage /> },
+        Page::Training => html! { <super::training::TrainingPage /> },
+        Page::TrainingPrint => html! { <super::training::ChecklistPrintPage /> },
+        Page::Overview => html! { <super::overview::OverviewPage /> },
+        Page::Transfer { shown } => {
+            html! { <super::transfer::TransferPanel shown={Rc::new(shown.clone())} /> }
+        }
+    };
+    html! {
+        <ContextProvider<Lang> context={spec.lang}>
+        <ContextProvider<Ctx> context={ctx}>
+            { page }
+        </ContextProvider<Ctx>>
+        </ContextProvider<Lang>>
+    }
+}
+
+/// A page mounted by the app; `update` passes a new [`Spec`], `unmount` takes it away.
+pub struct Mounted {
+    app: Option<yew::AppHandle<ExtrasRoot>>,
+    host: Host,
+}
+
+impl Mounted {
+    /// Passes the app's new [`Spec`] (as JSON).
+    pub fn update(&mut self, spec: &str) {
+        if let (Some(app), Ok(spec)) = (self.app.as_mut(), serde_json::from_str::<Spec>(spec)) {
+            app.update(ExtrasProps { spec, host: self.host.clone() });
+        }
+    }
+
+    /// Takes the page away.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+}
+
+#[component]
+fn Nothing() -> Html {
+    html! {}
+}
+
+thread_local! {
+    static SET_APART: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Yew numbers the trees it renders into from 1 in each wasm module, and finds which tree an
+/// event belongs to by that number, written on the elements. The page of this module sits
+/// inside the app's tree (number 1, or one more each time a host page mounts the app again):
+/// with the same number, the app would take this module's clicks for its own. So this module
+/// skips its first hundred numbers (by mounting and dropping empty apps) before it mounts a
+/// page.
+fn set_numbers_apart() {
+    if SET_APART.with(|s| s.replace(true)) {
+        return;
+    }
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    for _ in 0..100 {
+        if let Ok(div) = document.create_element("div") {
+            yew::Renderer::<Nothing>::with_root(div).render().destroy();
+        }
+    }
+}
+
+/// Mounts the page a [`Spec`] (JSON) names into `element`, with the app's callbacks (`reload`,
+/// `setTraining`, `setLang`, `event`). Events for a host page go through the app.
+pub fn mount(element: web_sys::Element, spec: &str, host: JsValue) -> Result<Mounted, JsValue> {
+    let spec: Spec = serde_json::from_str(spec).map_err(|e| JsValue::from_str(&e.to_string()))?;
+    set_numbers_apart();
+    let host = Host(host);
+    {
+        let host = host.clone();
+        super::embed::forward_events(Box::new(move |kind: &str, detail: &serde_json::Value| {
+            host.call("event", JsValue::from_str(kind), JsValue::from_str(&detail.to_string()))
+        }));
+    }
+    // Inside a host page's shadow root, elements are looked up there.
+    if let Ok(shadow) = element.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
+        super::embed::look_up_in(shadow);
+    }
+    let props = ExtrasProps { spec, host: host.clone() };
+    let app = yew::Renderer::<ExtrasRoot>::with_root_and_props(element, props).render();
+    Ok(Mounted { app: Some(app), host })
+}

@@ -1,0 +1,81 @@
+// The pages used less often live in a second wasm module (ui/extras.rs): the catalogue, the
+// ledger's list and the editor never download it; opening such a page does, once; when it
+// cannot be fetched the page says so and offers to try again; and clicks inside it are its own
+// (the app must not take them for clicks on its own controls).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withApp } from './app.mjs';
+import * as h from './helpers.mjs';
+
+const app = withApp();
+
+test('the catalogue and the editor do without the extras module; a page in it fetches it once', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const extras = () => fetched.filter((p) => /\/extras(_bg\.wasm|\.js)$/.test(p));
+
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '门禁改造');
+  await page.getByLabel('议题说明').fill('北门门禁改造');
+  await h.waitSaved(page);
+  assert.deepEqual(extras(), [], 'the catalogue and the editor fetch no extras');
+
+  // A print view of the record: the module comes, the document shows.
+  await page.getByRole('navigation', { name: /打印文书|文书/ }).getByRole('link', { name: '协商议题公示' }).click();
+  await page.getByRole('heading', { name: '协商议题公示' }).first().waitFor();
+  assert.equal(extras().length, 2, 'the extras glue and wasm, once each');
+
+  // Other pages in it: no second download.
+  await page.goto(app.server.url + '#/overview');
+  await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor();
+  await page.goto(app.server.url + '#/training');
+  await page.getByRole('heading', { level: 2, name: '培训练习' }).waitFor();
+  assert.equal(extras().length, 2);
+  await context.close();
+});
+
+test('when the extras module cannot be fetched the page says so, and 重试 brings the page once it can', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let blocked = true;
+  await page.route(/\/extras(_bg\.wasm|\.js)$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(app.server.url + '#/overview');
+  const alert = page.getByRole('alert').filter({ hasText: '无法下载' });
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /已保存的记录不受影响/);
+  // The rest of the app works meanwhile.
+  await page.getByRole('link', { name: '协商事项目录' }).click();
+  await page.getByRole('button', { name: '发起协商' }).first().waitFor();
+  await page.getByRole('link', { name: '汇总分析' }).click();
+  await alert.waitFor();
+
+  blocked = false;
+  await alert.getByRole('button', { name: '重试' }).click();
+  await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor();
+  assert.equal(await alert.count(), 0);
+  await context.close();
+});
+
+test('a click inside the import panel is the panel’s own: cancelling a preview stays on the ledger', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '门禁改造');
+  await page.getByLabel('议题说明').fill('北门门禁改造');
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出全部记录（JSON）' }).click(),
+  ]);
+  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(await file.path());
+  const preview = page.getByRole('region', { name: /导入预览/ });
+  await preview.waitFor();
+  await preview.getByRole('button', { name: '取消' }).click();
+  await preview.waitFor({ state: 'detached' });
+  assert.equal(new URL(page.url()).hash, '#/records');
+  await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
+  await context.close();
+});

@@ -108,8 +108,10 @@ const FILES = ${JSON.stringify(['./', ...files.map((f) => './' + f)], null, 2)};
 const HASHED = new Set(${JSON.stringify(files.filter((f) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(f)).map((f) => './' + f))});
 
 self.addEventListener('install', (event) => {
-  // Past the browser's HTTP cache, so that a new build never keeps an old page or file.
-  const fresh = FILES.map((f) => new Request(f, { cache: 'reload' }));
+  // Files whose names carry a content hash may come from the browser's HTTP cache (the page has
+  // just downloaded the app's own: no second download); the others past it, so that a new build
+  // never keeps an old page or file.
+  const fresh = FILES.map((f) => new Request(f, { cache: HASHED.has(f) ? 'default' : 'reload' }));
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)).then(() => self.skipWaiting()));
 });
 

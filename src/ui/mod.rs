@@ -499,9 +499,26 @@ fn register_service_worker() {
     let navigator = window.navigator();
     let has =
         js_sys::Reflect::has(&navigator, &wasm_bindgen::JsValue::from_str("serviceWorker")).unwrap_or(false);
-    if secure && has {
-        // A failed registration changes nothing: the app works online as before.
+    if !(secure && has) {
+        return;
+    }
+    // A failed registration changes nothing: the app works online as before. After the page's
+    // load event, so that the worker's downloads (the files kept for offline use) never compete
+    // with the page's own.
+    let register = move || {
         let _ = navigator.service_worker().register("./sw.js");
+    };
+    let loaded = window.document().is_some_and(|d| d.ready_state() == "complete");
+    if loaded {
+        register();
+    } else {
+        let mut register = Some(register);
+        let listener = route::listen(&window, "load", move |_| {
+            if let Some(r) = register.take() {
+                r();
+            }
+        });
+        std::mem::forget(listener);
     }
 }
 

@@ -36,11 +36,22 @@ const sha = (data) => crypto.createHash('sha256').update(data).digest('hex');
 // 1. The start-up script.
 const inline = /<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/;
 const found = inline.exec(html);
-// The loader of the extras module (ui/extras.rs), fetched the first time a page in it is opened.
-// A failed import stays failed for the page's life, so a new try asks for another address.
+// The extras module (ui/extras.rs): Trunk names a worker-type build plainly; its files get a
+// content hash here, so that a page of one build never loads the extras of another (and the
+// service worker may serve them from its cache).
+const extrasFiles = ['extras.js', 'extras_bg.wasm'];
+if (!extrasFiles.every((f) => fs.existsSync(path.join(dir, f)))) throw new Error('the extras module is missing from the build');
+const extrasHash = sha(Buffer.concat(extrasFiles.map((f) => fs.readFileSync(path.join(dir, f))))).slice(0, 16);
+const extrasJs = `extras-${extrasHash}.js`;
+const extrasWasm = `extras-${extrasHash}_bg.wasm`;
+fs.renameSync(path.join(dir, 'extras.js'), path.join(dir, extrasJs));
+fs.renameSync(path.join(dir, 'extras_bg.wasm'), path.join(dir, extrasWasm));
+
+// The loader of the extras module, fetched the first time a page in it is opened. A failed
+// import stays failed for the page's life, so a new try asks for another address.
 const extrasLoader = (base) => `let extras, extrasTries = 0;
-globalThis.__xieshangExtras ??= () => extras ??= import(new URL('./extras.js' + (extrasTries ? '?try=' + extrasTries : ''), ${base}).href)
-  .then(async (m) => { await m.default({ module_or_path: new URL('./extras_bg.wasm', ${base}) }); return m; })
+globalThis.__xieshangExtras ??= () => extras ??= import(new URL('./${extrasJs}' + (extrasTries ? '?try=' + extrasTries : ''), ${base}).href)
+  .then(async (m) => { await m.default({ module_or_path: new URL('./${extrasWasm}', ${base}) }); return m; })
   .catch((e) => { extras = undefined; extrasTries += 1; throw e; });
 `;
 if (found) {

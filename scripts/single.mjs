@@ -22,8 +22,8 @@ const css = pick(/^main-[0-9a-f]+\.css$/).toString('utf8');
 const glue = pick(/^xieshang-[0-9a-f]+\.js$/).toString('utf8');
 const wasm = pick(/^xieshang-[0-9a-f]+_bg\.wasm$/);
 const workerGlue = fs.readFileSync(path.join(dist, 'docx-worker.js'), 'utf8');
-const extrasGlue = fs.readFileSync(path.join(dist, 'extras.js'), 'utf8');
-const extrasWasm = fs.readFileSync(path.join(dist, 'extras_bg.wasm'));
+const extrasGlue = pick(/^extras-[0-9a-f]+\.js$/).toString('utf8');
+const extrasWasm = pick(/^extras-[0-9a-f]+_bg\.wasm$/);
 const workerWasm = fs.readFileSync(path.join(dist, 'docx-worker_bg.wasm'));
 const packed = (bytes) => zlib.gzipSync(bytes, { level: 9 }).toString('base64');
 const build = /name="xieshang-build" content="([^"]+)"/.exec(html)?.[1] ?? 'single';
@@ -41,7 +41,7 @@ unpack(${JSON.stringify(packed(workerWasm))}).then((bytes) => wasm_bindgen({ mod
 // The extras module (ui/extras.rs): its glue, an ES module too, becomes the body of a function
 // (its exports plain declarations, returned), run the first time a page in it is opened.
 const exportList = /^export \{[^}]*\};?\s*$/m;
-if (!exportList.test(extrasGlue) || !/^export function mount\b/m.test(extrasGlue)) {
+if (!exportList.test(extrasGlue) || !/^export function mount\b/m.test(extrasGlue) || !/^export function takeUpList\b/m.test(extrasGlue)) {
   throw new Error('the extras glue does not look as expected (wasm-bindgen changed?)');
 }
 const extrasBody = extrasGlue.replace(exportList, '').replace(/^export (class|function) /gm, '$1 ');
@@ -49,7 +49,7 @@ const extras = `let extras;
 window.__xieshangExtras = () => extras ??= (async () => {
 ${extrasBody}
 await __wbg_init({ module_or_path: await unpack(${JSON.stringify(packed(extrasWasm))}) });
-return { mount };
+return { mount, takeUpList };
 })();
 `;
 // The app's glue is an ES module; its exports stay, unused, in this inline module.

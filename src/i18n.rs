@@ -207,6 +207,7 @@ keys! {
     ExportedN => "已导出{}条记录。", "Exported {} records.";
     ImportLabel => "导入协商记录文件（JSON）", "Import a records file (JSON)";
     ImportReading => "正在读取文件……", "Reading the file…";
+    PreviewStale => "预览之后本机的记录有了变动，预览已作废，未导入任何记录。请重新选择文件。", "The records here changed after the preview was made, so it was withdrawn and nothing was imported. Please choose the file again.";
     ImportFailed => "文件“{}”无法导入：{}。位置：{}。本机数据未作任何改动。", "“{}” cannot be imported: {}. Where: {}. Nothing here was changed.";
     ImportRecordN => "第{}条记录，", "record {}, ";
     ImportWholeFile => "整个文件", "the whole file";

@@ -25,6 +25,12 @@ mod exports {
         }
     }
 
+    /// Takes up the county's list file at `url` into the database `db` if it has none yet.
+    #[wasm_bindgen(js_name = takeUpList)]
+    pub async fn take_up_list(db: String, url: String) -> bool {
+        xieshang::ui::extras::take_up_list_here(&db, &url).await
+    }
+
     /// Mounts the page `spec` (JSON) names into `element`, with the app's callbacks.
     #[wasm_bindgen]
     pub fn mount(element: web_sys::Element, spec: &str, host: JsValue) -> Result<Extras, JsValue> {

@@ -38,8 +38,18 @@ pub struct Catalogue {
     /// The number the next matter added gets in its id (ids are never reused).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub next_id: u32,
-    /// Every change made to the list since it was made from its base, oldest first.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    /// Every change made to the list since it was made from its base, oldest first. Written
+    /// with the list, read by [`Catalogue::from_json`] in a second pass (the catalogue page and
+    /// the editor never look at it: [`Catalogue::from_json_without_history`] leaves its reader
+    /// out of the app's wasm).
+    #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
+    pub history: Vec<super::county_list::ListChange>,
+}
+
+/// The history of a list, read on its own from the list's JSON (the other fields are skipped).
+#[derive(Deserialize)]
+pub(crate) struct HistoryOnly {
+    #[serde(default)]
     pub history: Vec<super::county_list::ListChange>,
 }
 
@@ -192,7 +202,7 @@ pub enum CatalogueError {
 impl Catalogue {
     /// The template of the notice's attachment.
     pub fn template() -> Catalogue {
-        Catalogue::from_json(TEMPLATE_JSON).expect("the embedded catalogue is valid (tested)")
+        Catalogue::from_json_without_history(TEMPLATE_JSON).expect("the embedded catalogue is valid (tested)")
     }
 
     /// The template, parsed once and kept.
@@ -206,8 +216,18 @@ impl Catalogue {
         Catalogue::template_ref().matter(id).map(|(_, m)| m.name.as_str())
     }
 
-    /// Parses and checks a catalogue.
+    /// Parses and checks a catalogue, with its history.
     pub fn from_json(text: &str) -> Result<Catalogue, CatalogueError> {
+        let mut catalogue = Catalogue::from_json_without_history(text)?;
+        catalogue.history = serde_json::from_str::<HistoryOnly>(text)
+            .map_err(|e| CatalogueError::Parse(e.to_string()))?
+            .history;
+        Ok(catalogue)
+    }
+
+    /// Parses and checks a catalogue, leaving its history empty: for what only shows the list
+    /// and starts records from it (and must never store it back).
+    pub fn from_json_without_history(text: &str) -> Result<Catalogue, CatalogueError> {
         let catalogue: Catalogue =
             serde_json::from_str(text).map_err(|e| CatalogueError::Parse(e.to_string()))?;
         catalogue.check()?;

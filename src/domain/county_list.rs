@@ -638,7 +638,16 @@ pub enum ListFileError {
 /// on the template, gives the list; nothing is partly accepted.
 pub fn parse(text: &str, base: &Catalogue) -> Result<Catalogue, ListFileError> {
     let value: ListFile = super::transfer::read_file(text, FORMAT, VERSION).map_err(ListFileError::File)?;
-    let list = value.catalogue;
+    let mut list = value.catalogue;
+    // The history, read on its own (see `Catalogue::history`).
+    #[derive(Deserialize)]
+    struct FileHistory {
+        catalogue: super::catalogue::HistoryOnly,
+    }
+    list.history = serde_json::from_str::<FileHistory>(text)
+        .map_err(|_| ListFileError::File(super::transfer::problem_in::<FileHistory>(text)))?
+        .catalogue
+        .history;
     let Some(from) = &list.based_on else { return Err(ListFileError::Template) };
     if from.id != base.id || from.version != base.version {
         return Err(ListFileError::OtherBase(format!("{} v{}", from.id, from.version)));

@@ -510,6 +510,11 @@ fn syntax(e: &serde_json::Error) -> ImportError {
     }
 }
 
+/// Why the whole of `text` does not read as a `T`, with the place of the first problem.
+pub(crate) fn problem_in<'a, T: Deserialize<'a>>(text: &'a str) -> ImportError {
+    first_problem::<T>(text, "", None)
+}
+
 /// Why `text` (found at `at`; empty for the whole file) does not read as a `T`. With `head` (the
 /// format and version the file should have), the text is a whole file, and another format or
 /// version is reported before anything else. The place is found from where the reader stopped:

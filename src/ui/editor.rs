@@ -177,12 +177,17 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     save_now();
                 }
             };
-            let f2 = flush.clone();
+            let (f2, f3) = (flush.clone(), flush.clone());
             let a = listen(&window, "pagehide", move |_| flush());
             let b = web_sys::window()
                 .and_then(|w| w.document())
                 .map(|d| listen(&d, "visibilitychange", move |_| f2()));
-            move || drop((a, b))
+            // Leaving the editor for another page of the app (a print view, the ledger): saved
+            // now rather than 300 ms later, so that the next page reads what is on screen.
+            move || {
+                drop((a, b));
+                f3();
+            }
         });
     }
 

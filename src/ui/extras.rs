@@ -106,6 +106,23 @@ async fn load_module() -> Result<Module, ()> {
     Ok(module)
 }
 
+/// Has the extras module take up a county's list file from `url` into the database `db` (see
+/// [`take_up_list_here`]); true when it did. False too when the module cannot be fetched.
+pub async fn take_up_list(db: &str, url: &str) -> bool {
+    let Ok(module) = load_module().await else { return false };
+    let Some(f) = get(&module.0, "takeUpList").and_then(|f| f.dyn_into::<js_sys::Function>().ok()) else {
+        return false;
+    };
+    let Some(promise) = f
+        .call2(&JsValue::NULL, &JsValue::from_str(db), &JsValue::from_str(url))
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
+    else {
+        return false;
+    };
+    wasm_bindgen_futures::JsFuture::from(promise).await.map(|v| v.is_truthy()).unwrap_or(false)
+}
+
 /// The app's callbacks as JavaScript functions, for the extras module to call; they always
 /// reach the latest context.
 struct Bridge {
@@ -288,13 +305,17 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
     let spec = &props.spec;
     let repo = use_state(|| None::<Rc<Repo>>);
     let tick = use_state(|| 0u32);
+    // Each read of the data counted: pages that read a record once read it again.
+    let reads = use_state(|| 0u32);
     // Re-read whenever the app's data changed (or another database is open).
     {
-        let repo = repo.clone();
+        let (repo, reads) = (repo.clone(), reads.clone());
         use_effect_with((spec.db.clone(), spec.generation, spec.tick), move |(db, _, _)| {
             let db = db.clone();
             yew::platform::spawn_local(async move {
-                repo.set(Some(Rc::new(Repo::load(&db).await)));
+                let loaded = Repo::load_with_history(&db).await;
+                reads.set(*reads + 1);
+                repo.set(Some(Rc::new(loaded)));
             });
         });
     }
@@ -328,7 +349,7 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         tick: *tick,
         refresh: refresh.clone(),
         reload: refresh,
-        generation: spec.generation,
+        generation: *reads,
         lang: spec.lang,
         set_lang,
         training: spec.training,
@@ -378,29 +399,73 @@ impl Mounted {
     }
 }
 
+/// Fetches a county's list file and takes it up if the database `db` has no list yet; true when
+/// it did. A list that cannot be fetched or read changes nothing (the template stays in use).
+pub async fn take_up_list_here(db: &str, url: &str) -> bool {
+    let repo = Repo::load_with_history(db).await;
+    if !repo.catalogue().is_template() {
+        return false;
+    }
+    let Some(window) = web_sys::window() else { return false };
+    let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await else {
+        return false;
+    };
+    let Ok(response) = response.dyn_into::<web_sys::Response>() else { return false };
+    if !response.ok() {
+        return false;
+    }
+    let Ok(text) = response.text() else { return false };
+    let Some(text) = wasm_bindgen_futures::JsFuture::from(text).await.ok().and_then(|t| t.as_string()) else {
+        return false;
+    };
+    match crate::domain::county_list::parse(&text, &crate::domain::Catalogue::template()) {
+        Ok(list) => repo.save_catalogue(list, None).await.is_ok(),
+        Err(_) => false,
+    }
+}
+
 #[component]
 fn Nothing() -> Html {
     html! {}
 }
 
-thread_local! {
-    static SET_APART: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+/// The number Yew gave the tree an element belongs to (`__yew_subtree_id`, written on the
+/// roots of trees and on elements with listeners), looking up from `element` and across shadow
+/// roots; the app's tree for the element a page of this module is mounted into.
+fn tree_number_above(element: &web_sys::Element) -> Option<u32> {
+    let mut at = element.parent_element().or_else(|| host_of(element));
+    while let Some(el) = at {
+        if let Some(n) = get(&el, "__yew_subtree_id").and_then(|v| v.as_f64()) {
+            return Some(n as u32);
+        }
+        at = el.parent_element().or_else(|| host_of(&el));
+    }
+    None
+}
+
+fn host_of(element: &web_sys::Element) -> Option<web_sys::Element> {
+    element.parent_node()?.dyn_into::<web_sys::ShadowRoot>().ok().map(|s| s.host())
 }
 
 /// Yew numbers the trees it renders into from 1 in each wasm module, and finds which tree an
-/// event belongs to by that number, written on the elements. The page of this module sits
-/// inside the app's tree (number 1, or one more each time a host page mounts the app again):
-/// with the same number, the app would take this module's clicks for its own. So this module
-/// skips its first hundred numbers (by mounting and dropping empty apps) before it mounts a
-/// page.
-fn set_numbers_apart() {
-    if SET_APART.with(|s| s.replace(true)) {
-        return;
-    }
+/// event belongs to by that number, written on the elements. A page of this module sits inside
+/// the app's tree: with the same number, the app would take this module's clicks for its own
+/// (and call its own listener of the same index). So before mounting, this module takes numbers
+/// (by mounting and dropping empty apps) until its next one is above the app's — which cannot
+/// change while the page is mounted, since a new app tree (a host page mounting the app again)
+/// takes the old one, and this page with it, away first. When the app's number cannot be read
+/// (a later Yew), a hundred numbers are skipped.
+fn set_numbers_apart(element: &web_sys::Element) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    for _ in 0..100 {
-        if let Ok(div) = document.create_element("div") {
-            yew::Renderer::<Nothing>::with_root(div).render().destroy();
+    let above = tree_number_above(element);
+    for _ in 0..above.map_or(100, |n| n as usize + 1) {
+        let Ok(div) = document.create_element("div") else { return };
+        yew::Renderer::<Nothing>::with_root(div.clone()).render().destroy();
+        let mine = get(&div, "__yew_subtree_id").and_then(|v| v.as_f64()).map(|n| n as u32);
+        if let (Some(mine), Some(above)) = (mine, above) {
+            if mine > above {
+                return;
+            }
         }
     }
 }
@@ -409,7 +474,7 @@ fn set_numbers_apart() {
 /// `setTraining`, `setLang`, `event`). Events for a host page go through the app.
 pub fn mount(element: web_sys::Element, spec: &str, host: JsValue) -> Result<Mounted, JsValue> {
     let spec: Spec = serde_json::from_str(spec).map_err(|e| JsValue::from_str(&e.to_string()))?;
-    set_numbers_apart();
+    set_numbers_apart(&element);
     let host = Host(host);
     {
         let host = host.clone();

@@ -52,27 +52,6 @@ impl Default for AppProps {
     }
 }
 
-/// Fetches a county's list file and takes it up if this browser has no list yet. A list that
-/// cannot be fetched or read changes nothing (the template stays in use).
-async fn take_up_list(repo: &Repo, url: &str) {
-    if !repo.catalogue().is_template() {
-        return;
-    }
-    let Some(window) = web_sys::window() else { return };
-    let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await else { return };
-    let Ok(response) = wasm_bindgen::JsCast::dyn_into::<web_sys::Response>(response) else { return };
-    if !response.ok() {
-        return;
-    }
-    let Ok(text) = response.text() else { return };
-    let Some(text) = wasm_bindgen_futures::JsFuture::from(text).await.ok().and_then(|t| t.as_string()) else {
-        return;
-    };
-    if let Ok(list) = crate::domain::county_list::parse(&text, &crate::domain::Catalogue::template()) {
-        let _ = repo.save_catalogue(list, None).await;
-    }
-}
-
 /// The suffix of the training database: `xieshang` → `xieshang-training`.
 pub const TRAINING_SUFFIX: &str = "-training";
 
@@ -123,9 +102,13 @@ pub fn App(props: &AppProps) -> Html {
             let mine = *generation.borrow();
             repo.set(None);
             yew::platform::spawn_local(async move {
-                let loaded = Repo::load(&name).await;
-                if let Some(url) = list {
-                    take_up_list(&loaded, &url).await;
+                let mut loaded = Repo::load(&name).await;
+                // A county's list named by a host page, taken up if this browser has none yet
+                // (by the extras module, which reads list files); then read again.
+                if let Some(url) = list.filter(|_| loaded.catalogue().is_template()) {
+                    if extras::take_up_list(&name, &url).await {
+                        loaded = Repo::load(&name).await;
+                    }
                 }
                 if *generation.borrow() == mine {
                     repo.set(Some(Rc::new(loaded)));

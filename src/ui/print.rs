@@ -28,7 +28,8 @@ pub fn PrintPage(props: &PrintProps) -> Html {
     let record = use_state(|| None::<Result<Option<Record>, String>>);
     {
         let (record, repo, id) = (record.clone(), ctx.repo.clone(), props.id.clone());
-        use_effect_with(props.id.clone(), move |_| {
+        // Read again whenever the data is read again (a save made as the editor was left).
+        use_effect_with((props.id.clone(), ctx.generation), move |_| {
             yew::platform::spawn_local(async move {
                 let loaded = repo.record(&id).await.map(|r| r.map(|(r, _)| r)).map_err(|e| e.message(lang));
                 record.set(Some(loaded));

@@ -79,9 +79,22 @@ impl PartialEq for Ctx {
 }
 
 impl Repo {
-    /// Opens the database `name` and loads summaries, opinions and settings. Never fails: when
-    /// storage is unavailable the app works in memory and says so.
+    /// Opens the database `name` and loads summaries, opinions and settings, and the county's
+    /// list without its history (which only the list page reads: [`Repo::load_with_history`]).
+    /// Never fails: when storage is unavailable the app works in memory and says so.
     pub async fn load(name: &str) -> Repo {
+        Repo::load_with(name, Catalogue::from_json_without_history).await
+    }
+
+    /// Like [`Repo::load`], with the list's history (for the pages that may change the list).
+    pub async fn load_with_history(name: &str) -> Repo {
+        Repo::load_with(name, Catalogue::from_json).await
+    }
+
+    async fn load_with(
+        name: &str,
+        read_list: fn(&str) -> Result<Catalogue, crate::domain::catalogue::CatalogueError>,
+    ) -> Repo {
         let mut repo = Repo {
             procedure: Rc::new(Procedure::standard()),
             catalogue: RefCell::new(Rc::new(Catalogue::template())),
@@ -109,9 +122,13 @@ impl Repo {
         let loaded = match opened {
             Ok(db) => {
                 // Four read transactions at once rather than one after another.
-                let (summaries, opinions, settings, catalogue) =
-                    futures::future::join4(db.summaries(), db.opinions(), db.settings(), db.catalogue())
-                        .await;
+                let (summaries, opinions, settings, catalogue) = futures::future::join4(
+                    db.summaries(),
+                    db.opinions(),
+                    db.settings(),
+                    db.catalogue(read_list),
+                )
+                .await;
                 // An unreadable list is reported; the template is used meanwhile.
                 (|| Ok::<_, StoreError>((summaries?, opinions?, settings?, catalogue)))()
                     .map(|(s, o, st, c)| (db, s, o, st, c))

@@ -426,10 +426,13 @@ impl Db {
 
     /// The county's list, if this copy has one (`None`: the template is in use). A stored list
     /// that does not read is an error that says so (it is left as it is).
-    pub async fn catalogue(&self) -> Result<Option<Catalogue>, StoreError> {
+    pub async fn catalogue(
+        &self,
+        read: fn(&str) -> Result<Catalogue, crate::domain::catalogue::CatalogueError>,
+    ) -> Result<Option<Catalogue>, StoreError> {
         match self.meta(CATALOGUE_KEY).await? {
             None => Ok(None),
-            Some(text) => Catalogue::from_json(&text).map(Some).map_err(|_| StoreError::Corrupt),
+            Some(text) => read(&text).map(Some).map_err(|_| StoreError::Corrupt),
         }
     }
 

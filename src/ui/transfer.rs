@@ -142,6 +142,18 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
     let preview = use_state(|| None::<Preview>);
     let actions = use_state(BTreeMap::<String, Action>::new);
     let busy = use_state(|| false);
+    // The data changed under an open preview (a record deleted or saved meanwhile): its
+    // verdicts no longer hold, so it is withdrawn and the user is told.
+    {
+        let (preview, message, seen) = (preview.clone(), message.clone(), use_mut_ref(|| ctx.generation));
+        use_effect_with(ctx.generation, move |generation| {
+            let changed = std::mem::replace(&mut *seen.borrow_mut(), *generation) != *generation;
+            if changed && preview.is_some() {
+                preview.set(None);
+                message.set(Some(Message::Error(t(lang, Key::PreviewStale).to_owned())));
+            }
+        });
+    }
 
     let export = |ids: Option<Rc<Vec<String>>>| {
         let (repo, message) = (ctx.repo.clone(), message.clone());

@@ -162,3 +162,99 @@ test('in an iframe on another origin: events go to the named parent only, and fo
   assert.equal(events.filter((e) => e.from === 'wrong').length, 0);
   await context.close();
 });
+
+test('a portal names its county’s list: a browser with no list yet takes it up', async () => {
+  // The county's list file, made with the app itself.
+  const plain = await serve('dist');
+  servers.push(plain);
+  const maker = await browser.newContext({ acceptDownloads: true });
+  const page = await maker.newPage();
+  await page.goto(plain.url + '#/list');
+  await page.getByLabel('县（市）名称').fill('昌吉市');
+  await page.getByRole('button', { name: '以模板为基础编制本县清单' }).click();
+  await page.getByRole('status').filter({ hasText: '昌吉市城乡社区协商事项指导目录清单　第1版' }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出清单（JSON）' }).click(),
+  ]);
+  const listFile = path.join(tmp, 'changji-list.json');
+  await download.saveAs(listFile);
+  await maker.close();
+
+  const host = path.join(tmp, 'portal-list.html');
+  fs.writeFileSync(host, `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>昌吉市门户</title></head>
+<body><div id="consultation"></div>
+<script type="module">
+  import { mount } from './xieshang/embed.js';
+  await mount(document.getElementById('consultation'), { namespace: 'changji', list: 'lists/changji.json' });
+</script></body></html>`);
+  const server = await serve('dist', {
+    prefix: '/portal/xieshang/',
+    files: { '/portal/': host, '/portal/lists/changji.json': listFile },
+  });
+  servers.push(server);
+  const context = await browser.newContext();
+  const portal = await context.newPage();
+  const errors = [];
+  portal.on('pageerror', (e) => errors.push(String(e)));
+  await portal.goto(server.url.replace(/xieshang\/$/, ''));
+  // The catalogue is the county's (its title over the categories).
+  await portal.getByText('昌吉市城乡社区协商事项指导目录清单', { exact: true }).waitFor();
+  assert.ok(await portal.getByRole('button', { name: '发起协商' }).first().isVisible());
+  // Taken up once: the list page shows it as this browser's list, with its version.
+  await portal.goto(server.url.replace(/xieshang\/$/, '') + '#/list');
+  await portal.getByRole('status').filter({ hasText: '昌吉市城乡社区协商事项指导目录清单　第1版' }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('mounted again and again by its host, the app still keeps its clicks apart from the extras page’s', async () => {
+  const host = path.join(tmp, 'portal-remount.html');
+  fs.writeFileSync(host, `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>门户</title></head>
+<body><div id="consultation"></div>
+<script type="module">
+  import { mount } from './xieshang/embed.js';
+  const el = document.getElementById('consultation');
+  let app = await mount(el, { namespace: 'remount', start: 'records' });
+  // A single-page portal mounting the app on each visit to its page: 101 mounts (Yew numbers this tree 101).
+  for (let i = 0; i < 100; i++) { app.unmount(); app = await mount(el, { namespace: 'remount', start: 'records' }); }
+  window.__mounted = true;
+</script></body></html>`);
+  const server = await serve('dist', { prefix: '/portal/xieshang/', files: { '/portal/': host } });
+  servers.push(server);
+  const context = await browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(server.url.replace(/xieshang\/$/, ''));
+  await page.waitForFunction(() => window.__mounted === true);
+  // One record, so that the ledger has its table and sort buttons.
+  await page.getByRole('link', { name: '协商事项目录' }).click();
+  await h.startConsultation(page, '门禁改造');
+  await page.getByLabel('协商议题', { exact: true }).fill('北门门禁改造');
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
+  const sorted = () => page.locator('th[aria-sort="ascending"], th[aria-sort="descending"]').allInnerTexts();
+  await page.locator('th[aria-sort="ascending"], th[aria-sort="descending"]').first().waitFor();
+  const before = await sorted();
+  assert.equal(before.length, 1);
+  // Clicks in the extras panel (export, then an import preview cancelled) are the panel's only.
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出全部记录（JSON）' }).click(),
+  ]);
+  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(await file.path());
+  const preview = page.getByRole('region', { name: /导入预览/ });
+  await preview.waitFor();
+  await preview.getByRole('button', { name: '取消' }).click();
+  await preview.waitFor({ state: 'detached' });
+  assert.deepEqual(await sorted(), before, 'the ledger’s sort is untouched');
+  // What keeps them apart: Yew's number for the extras page's tree is above the app's.
+  const [app, extras] = await page.evaluate(() => {
+    const root = document.getElementById('consultation').shadowRoot;
+    return [root.querySelector('.xs-root').__yew_subtree_id, root.querySelector('.extras').__yew_subtree_id];
+  });
+  assert.ok(extras > app, `extras tree ${extras} above the app's ${app}`);
+  await context.close();
+});

@@ -14,7 +14,7 @@ test('the catalogue and the editor do without the extras module; a page in it fe
   const page = await context.newPage();
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  const extras = () => fetched.filter((p) => /\/extras(_bg\.wasm|\.js)$/.test(p));
+  const extras = () => fetched.filter((p) => /\/extras-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p));
 
   await page.goto(app.server.url);
   await h.startConsultation(page, '门禁改造');
@@ -36,11 +36,28 @@ test('the catalogue and the editor do without the extras module; a page in it fe
   await context.close();
 });
 
+test('a document opened straight after an edit shows the edit', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '门禁改造');
+  await h.waitSaved(page);
+  // Typed, and the document opened at once (before the editor's save, 300 ms later, is due).
+  await page.getByLabel('协商议题', { exact: true }).fill('北门门禁改造立即打印');
+  await page.getByRole('navigation', { name: /打印文书|文书/ }).getByRole('link', { name: '协商议题公示' }).click();
+  await page.locator('.document').getByText('北门门禁改造立即打印').first().waitFor({ timeout: 5000 });
+  // And the record is stored as it is on screen.
+  await page.getByRole('link', { name: '返回协商记录' }).click();
+  await h.waitSaved(page);
+  assert.equal(await page.getByLabel('协商议题', { exact: true }).inputValue(), '北门门禁改造立即打印');
+  await context.close();
+});
+
 test('when the extras module cannot be fetched the page says so, and 重试 brings the page once it can', async () => {
   const context = await app.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   let blocked = true;
-  await page.route(/\/extras(_bg\.wasm|\.js)$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await page.route(/\/extras-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
   await page.goto(app.server.url + '#/overview');
   const alert = page.getByRole('alert').filter({ hasText: '无法下载' });
   await alert.waitFor();

@@ -209,6 +209,15 @@ fn the_list_file_round_trips_and_bad_files_are_refused_with_a_reason() {
         Err(ListFileError::File(ImportError::Shape { path, .. })) => assert_eq!(path, "catalogue.next_id"),
         other => panic!("{other:?}"),
     }
+    // A wrong shape in the history too (it is read in a pass of its own).
+    let bad_history = text.replacen("\"on\": \"2026-11-02\"", "\"on\": 20261102", 1);
+    assert_ne!(bad_history, text);
+    match county_list::parse(&bad_history, &template) {
+        Err(ListFileError::File(ImportError::Shape { path, .. })) => {
+            assert_eq!(path, "catalogue.history[0].on")
+        }
+        other => panic!("{other:?}"),
+    }
     // An id used twice.
     let twice = text.replacen("\"id\": \"tpl-02\"", "\"id\": \"tpl-01\"", 1);
     assert_eq!(county_list::parse(&twice, &template), Err(ListFileError::DuplicateId("tpl-01".into())));
@@ -232,4 +241,18 @@ fn the_list_file_round_trips_and_bad_files_are_refused_with_a_reason() {
         .unwrap();
     assert!(back.matters().any(|(_, m)| m.name == "<script>alert(1)</script>"));
     assert!(matches!(back.groups[3].entries.last(), Some(Entry::Matter(_))));
+}
+
+#[test]
+fn the_history_is_read_only_where_it_is_asked_for() {
+    let mut list = county();
+    list.apply(add("gongyi", "新事项甲", ""), date!(2026 - 11 - 02)).unwrap();
+    let stored = serde_json::to_string(&list).unwrap();
+    assert!(stored.contains("\"history\""), "written with the list");
+    assert_eq!(Catalogue::from_json(&stored).unwrap(), list);
+    // What only shows the list reads it without its history (and never stores it back).
+    let shown = Catalogue::from_json_without_history(&stored).unwrap();
+    assert!(shown.history.is_empty());
+    assert_eq!(shown.version, list.version);
+    assert_eq!(shown.matters().count(), list.matters().count());
 }

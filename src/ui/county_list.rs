@@ -169,10 +169,20 @@ fn MatterForm(props: &MatterFormProps) -> Html {
             }
         })
     };
+    // Escape closes a form that can be cancelled, as 取消 does.
+    let on_key = {
+        let cancel = props.on_cancel.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if let (Some(cancel), "Escape") = (&cancel, e.key().as_str()) {
+                e.prevent_default();
+                cancel.emit(());
+            }
+        })
+    };
     let name_id = format!("{}-name", props.id);
     let remark_id = format!("{}-remark", props.id);
     html! {
-        <form class="matter-form" aria-label={props.title.clone()} {onsubmit}>
+        <form class="matter-form" aria-label={props.title.clone()} {onsubmit} onkeydown={on_key}>
             <div class="field wide">
                 <label for={name_id.clone()}>{ &props.name_label }</label>
                 <input type="text" id={name_id} value={(*name).clone()}
@@ -231,6 +241,9 @@ pub fn ListPage() -> Html {
                 }
                 Ok(()) => {
                     if closes_form {
+                        if let Some(id) = (*editing).clone() {
+                            super::focus_later(format!("edit-button-{id}"));
+                        }
                         editing.set(None);
                     }
                     let version = next.version;
@@ -681,8 +694,11 @@ fn matter_row(
             change.emit(ListEdit::EditMatter { matter: id.clone(), name, hints, remark })
         });
         let on_cancel = {
-            let editing = editing.clone();
-            Callback::from(move |_| editing.set(None))
+            let (editing, id) = (editing.clone(), m.id.clone());
+            Callback::from(move |_| {
+                editing.set(None);
+                super::focus_later(format!("edit-button-{id}"));
+            })
         };
         return html! {
             <tr key={m.id.clone()} class="matter editing">
@@ -696,7 +712,11 @@ fn matter_row(
     }
     let on_edit = {
         let (editing, id) = (editing.clone(), m.id.clone());
-        Callback::from(move |_: MouseEvent| editing.set(Some(id.clone())))
+        Callback::from(move |_: MouseEvent| {
+            editing.set(Some(id.clone()));
+            // The form takes the focus, on the name.
+            super::focus_later(format!("edit-{id}-name"));
+        })
     };
     let on_retire = {
         let (change, id, retired) = (change.clone(), m.id.clone(), m.retired.is_some());
@@ -732,7 +752,7 @@ fn matter_row(
                 None => t(lang, Key::InUse).to_owned(),
             } }</td>
             <td class="action">
-                <button type="button" class="small" onclick={on_edit} aria-label={tf(lang, Key::EditMatterNamed, &[&m.name])}>{ t(lang, Key::EditMatter) }</button>
+                <button type="button" class="small" id={format!("edit-button-{}", m.id)} onclick={on_edit} aria-label={tf(lang, Key::EditMatterNamed, &[&m.name])}>{ t(lang, Key::EditMatter) }</button>
                 <button type="button" class="small" onclick={on_retire}
                     aria-label={tf(lang, if m.retired.is_some() { Key::RestoreMatterNamed } else { Key::RetireMatterNamed }, &[&m.name])}>
                     { t(lang, if m.retired.is_some() { Key::RestoreMatter } else { Key::RetireMatter }) }

@@ -83,6 +83,8 @@ struct Module(JsValue);
 
 thread_local! {
     static MODULE: RefCell<Option<Module>> = const { RefCell::new(None) };
+    /// In the extras module: the data last read, and the app's data it stood for.
+    static READ: RefCell<Option<((String, u32, u32), Rc<Repo>)>> = const { RefCell::new(None) };
 }
 
 fn get(target: &JsValue, name: &str) -> Option<JsValue> {
@@ -303,20 +305,28 @@ pub struct ExtrasProps {
 #[component]
 pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
     let spec = &props.spec;
-    let repo = use_state(|| None::<Rc<Repo>>);
+    // The data as the app's data stood (database, generation, change counter) when it was read:
+    // another page of this module opened before the app changes anything uses it as it is.
+    let key = (spec.db.clone(), spec.generation, spec.tick);
+    let repo =
+        use_state(|| READ.with(|r| r.borrow().as_ref().filter(|(k, _)| *k == key).map(|(_, r)| r.clone())));
     let tick = use_state(|| 0u32);
     // Each read of the data counted: pages that read a record once read it again.
     let reads = use_state(|| 0u32);
     // Re-read whenever the app's data changed (or another database is open).
     {
         let (repo, reads) = (repo.clone(), reads.clone());
-        use_effect_with((spec.db.clone(), spec.generation, spec.tick), move |(db, _, _)| {
-            let db = db.clone();
-            yew::platform::spawn_local(async move {
-                let loaded = Repo::load_with_history(&db).await;
-                reads.set(*reads + 1);
-                repo.set(Some(Rc::new(loaded)));
-            });
+        use_effect_with(key, move |key| {
+            let fresh = READ.with(|r| r.borrow().as_ref().is_some_and(|(k, _)| k == key));
+            if !fresh {
+                let key = key.clone();
+                yew::platform::spawn_local(async move {
+                    let loaded = Rc::new(Repo::load_with_history(&key.0).await);
+                    READ.with(|r| *r.borrow_mut() = Some((key, loaded.clone())));
+                    reads.set(*reads + 1);
+                    repo.set(Some(loaded));
+                });
+            }
         });
     }
     let Some(data) = (*repo).clone().filter(|r| r.name() == spec.db) else {

@@ -405,6 +405,26 @@ pub fn focus_later(id: String) {
     });
 }
 
+/// In a dialog whose first and last controls have these ids: Tab from the last goes to the
+/// first and Shift+Tab from the first to the last, so the focus stays until it is answered.
+pub fn keep_tab_within(e: &KeyboardEvent, first: &str, last: &str) {
+    if e.key() != "Tab" {
+        return;
+    }
+    let at = e
+        .target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .map(|el| el.id())
+        .unwrap_or_default();
+    let to = match (e.shift_key(), at.as_str()) {
+        (false, a) if a == last => first,
+        (true, a) if a == first => last,
+        _ => return,
+    };
+    e.prevent_default();
+    focus_later(to.to_owned());
+}
+
 /// Tells other tabs that a record was deleted.
 pub fn broadcast_deleted(channel: &str, id: &str) {
     if let Ok(ch) = web_sys::BroadcastChannel::new(channel) {

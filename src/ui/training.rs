@@ -68,10 +68,6 @@ pub fn TrainingPage() -> Html {
         let set = ctx.set_training.clone();
         Callback::from(move |_: MouseEvent| set.emit(true))
     };
-    let on_leave = {
-        let set = ctx.set_training.clone();
-        Callback::from(move |_: MouseEvent| set.emit(false))
-    };
     let on_wipe = {
         let confirming = confirming.clone();
         Callback::from(move |_: MouseEvent| {
@@ -86,12 +82,18 @@ pub fn TrainingPage() -> Html {
             if e.key() == "Escape" {
                 confirming.set(false);
                 super::focus_later("wipe-training".into());
+            } else {
+                // The question keeps the focus until it is answered.
+                super::keep_tab_within(&e, "wipe-confirm", "wipe-cancel");
             }
         })
     };
     let on_cancel = {
         let confirming = confirming.clone();
-        Callback::from(move |_: MouseEvent| confirming.set(false))
+        Callback::from(move |_: MouseEvent| {
+            confirming.set(false);
+            super::focus_later("wipe-training".into());
+        })
     };
     let on_confirm = {
         let (ctx, confirming, message) = (ctx.clone(), confirming.clone(), message.clone());
@@ -112,6 +114,7 @@ pub fn TrainingPage() -> Html {
                     )))),
                 }
                 confirming.set(false);
+                super::focus_later("wipe-training".into());
                 refresh.emit(());
             });
         })
@@ -198,8 +201,8 @@ pub fn TrainingPage() -> Html {
             <h2 id="training-heading">{ t(lang, Key::TrainingHeading) }</h2>
             <p>{ t(lang, Key::TrainingIntro) }</p>
             if ctx.training {
+                // 退出培训练习 is on the training band above every page (one button of that name).
                 <p class="message" role="status">{ t(lang, Key::TrainingOnNote) }</p>
-                <p><button type="button" onclick={on_leave}>{ t(lang, Key::LeaveTraining) }</button></p>
             } else {
                 <p>{ t(lang, Key::TrainingOffNote) }</p>
                 <p><button type="button" class="primary" onclick={on_enter}>{ t(lang, Key::EnterTraining) }</button></p>
@@ -215,7 +218,7 @@ pub fn TrainingPage() -> Html {
                 if *confirming {
                     <div class="confirm" role="alertdialog" aria-labelledby="wipe-question" onkeydown={on_dialog_key}>
                         <p id="wipe-question">{ t(lang, Key::WipeQuestion) }</p>
-                        <button type="button" class="danger" onclick={on_confirm}>{ t(lang, Key::ConfirmWipe) }</button>
+                        <button type="button" id="wipe-confirm" class="danger" onclick={on_confirm}>{ t(lang, Key::ConfirmWipe) }</button>
                         <button type="button" id="wipe-cancel" onclick={on_cancel}>{ t(lang, Key::Cancel) }</button>
                     </div>
                 } else {

@@ -268,6 +268,8 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                 actions.set(chosen);
                 message.set(None);
                 preview.set(Some(Preview { file: name, parsed: Rc::new(parsed), rows: Rc::new(rows) }));
+                // The preview takes the focus: its counts are read first, its buttons follow.
+                super::focus_later("preview-heading".into());
             });
         })
     };
@@ -309,18 +311,33 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                         Err(e) => message.set(Some(Message::Error(e.message(lang)))),
                     }
                     preview.set(None);
+                    super::focus_later("import-file".into());
                     refresh.emit(());
                 });
             })
         };
         let on_cancel = {
             let preview = preview.clone();
-            Callback::from(move |_: MouseEvent| preview.set(None))
+            Callback::from(move |_: MouseEvent| {
+                preview.set(None);
+                super::focus_later("import-file".into());
+            })
+        };
+        // Escape anywhere in the preview cancels it, as 取消 does.
+        let on_preview_key = {
+            let preview = preview.clone();
+            Callback::from(move |e: KeyboardEvent| {
+                if e.key() == "Escape" {
+                    e.prevent_default();
+                    preview.set(None);
+                    super::focus_later("import-file".into());
+                }
+            })
         };
         let exported_at = when::format_date(env.exported_at.date());
         html! {
-            <section class="preview card" aria-labelledby="preview-heading">
-                <h3 id="preview-heading">{ t(lang, Key::PreviewHeading) }</h3>
+            <section class="preview card" aria-labelledby="preview-heading" onkeydown={on_preview_key}>
+                <h3 id="preview-heading" tabindex="-1">{ t(lang, Key::PreviewHeading) }</h3>
                 <p>{ tf(lang, Key::PreviewFile, &[&p.file, &exported_at, &env.organisation]) }</p>
                 <p role="status">{ tf(lang, Key::PreviewCounts, &[
                     &count(Verdict::New), &count(Verdict::Identical), &count(Verdict::Newer),
@@ -386,7 +403,7 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
             <h3 id="transfer-heading">{ t(lang, Key::TransferHeading) }</h3>
             <div class="row">
                 <button type="button" onclick={on_export_all}>{ t(lang, Key::ExportAll) }</button>
-                <button type="button" onclick={on_export_shown}>{ t(lang, Key::ExportShown) }</button>
+                <button type="button" onclick={on_export_shown} disabled={props.shown.is_empty()}>{ t(lang, Key::ExportShown) }</button>
                 <button type="button" onclick={on_csv}>{ t(lang, Key::ExportCsv) }</button>
                 <div class="field">
                     <label for="import-file">{ t(lang, Key::ImportLabel) }</label>

@@ -96,3 +96,54 @@ test('a click inside the import panel is the panel’s own: cancelling a preview
   await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
   await context.close();
 });
+
+test('the keyboard in the extras pages: questions keep the focus, Escape closes, the focus comes back', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block', acceptDownloads: true });
+  const page = await context.newPage();
+  const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() || document.activeElement?.id || document.activeElement?.tagName);
+  const until = (text) => page.waitForFunction((t) => (document.activeElement?.textContent?.trim() || document.activeElement?.id) === t, text, { timeout: 5000 });
+
+  // Training: the wipe question keeps the focus between its two answers; 取消 gives it back.
+  await page.goto(app.server.url + '#/training');
+  await page.getByRole('button', { name: '进入培训练习' }).first().click();
+  await page.getByRole('button', { name: '清除全部培训数据' }).click();
+  await until('取消');
+  await page.keyboard.press('Tab');
+  await until('确认清除');
+  await page.keyboard.press('Shift+Tab');
+  await until('取消');
+  await page.keyboard.press('Enter');
+  await until('清除全部培训数据');
+  await page.getByRole('button', { name: '退出培训练习' }).first().click();
+
+  // The import preview takes the focus; Escape closes it and the focus returns to the file input.
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '门禁改造');
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出全部记录（JSON）' }).click(),
+  ]);
+  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(await file.path());
+  const preview = page.getByRole('region', { name: /导入预览/ });
+  await preview.waitFor();
+  await until('导入预览：确认前本机数据不会改动');
+  await page.keyboard.press('Escape');
+  await preview.waitFor({ state: 'detached' });
+  await until('import-file');
+
+  // The county's list: 修改 opens the form on the name; Escape closes it, back on 修改.
+  await page.goto(app.server.url + '#/list');
+  await page.getByLabel('县（市）名称').fill('玛纳斯县');
+  await page.getByRole('button', { name: '以模板为基础编制本县清单' }).click();
+  await page.getByRole('status').filter({ hasText: '第1版' }).first().waitFor();
+  const edit = page.getByRole('button', { name: /^修改：/ }).first();
+  await edit.focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith('edit-') && document.activeElement.id.endsWith('-name'), null, { timeout: 5000 });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith('edit-button-'), null, { timeout: 5000 });
+  assert.match(await focused(), /修改/);
+  await context.close();
+});

@@ -584,7 +584,7 @@ pub struct ListFile {
     /// The format's version ([`VERSION`]).
     pub version: u32,
     /// When the file was made.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::when::rfc3339")]
     pub exported_at: OffsetDateTime,
     /// The program that made it.
     pub generator: String,

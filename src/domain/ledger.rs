@@ -31,10 +31,10 @@ pub struct Summary {
     /// Whether implementation is reported done.
     pub implemented: bool,
     /// When the record was opened.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::when::rfc3339")]
     pub created: OffsetDateTime,
     /// When it last changed.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::when::rfc3339")]
     pub updated: OffsetDateTime,
     /// The record's revision.
     pub revision: u64,

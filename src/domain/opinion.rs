@@ -30,7 +30,7 @@ pub struct Opinion {
     #[serde(default)]
     pub record: Option<String>,
     /// When it was logged.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::when::rfc3339")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub created: OffsetDateTime,
 }
@@ -111,7 +111,7 @@ pub struct LedgerFile {
     /// [`FILE_VERSION`].
     pub version: u32,
     /// When the file was made.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::when::rfc3339")]
     pub exported_at: OffsetDateTime,
     /// The program that made it.
     pub generator: String,

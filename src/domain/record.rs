@@ -46,11 +46,11 @@ pub struct Record {
     #[serde(default)]
     pub stages: BTreeMap<StageId, StageStatus>,
     /// When the record was opened.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::when::rfc3339")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub created: OffsetDateTime,
     /// When it last changed.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::when::rfc3339")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub updated: OffsetDateTime,
     /// Raised by one on every change; lets storage detect a newer copy saved elsewhere.
@@ -274,7 +274,7 @@ pub enum StageStatus {
     /// Completed through its gate; its items and fields are locked.
     Completed {
         /// When.
-        #[serde(with = "time::serde::rfc3339")]
+        #[serde(with = "super::when::rfc3339")]
         #[cfg_attr(feature = "schema", schemars(with = "String"))]
         at: OffsetDateTime,
     },
@@ -287,7 +287,7 @@ pub enum StageStatus {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AuditEntry {
     /// When.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::when::rfc3339")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub at: OffsetDateTime,
     /// The record's revision after the change.

@@ -31,7 +31,7 @@ pub struct Envelope {
     /// The format's version ([`VERSION`]).
     pub version: u32,
     /// When the file was made.
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::when::rfc3339")]
     #[cfg_attr(feature = "schema", schemars(with = "String"))]
     pub exported_at: OffsetDateTime,
     /// The program that made it, e.g. `xieshang 0.1.0`.
@@ -446,7 +446,7 @@ impl<'a> Unverified<'a> {
 struct RawEnvelope<'a> {
     format: Option<serde_json::Value>,
     version: Option<serde_json::Value>,
-    #[serde(with = "time::serde::rfc3339")]
+    #[serde(with = "super::when::rfc3339")]
     exported_at: OffsetDateTime,
     generator: String,
     #[serde(default)]

@@ -17,3 +17,4 @@ mod schema;
 mod tidy;
 mod training;
 mod transfer;
+mod when;

@@ -47,12 +47,19 @@ const extrasWasm = `extras-${extrasHash}_bg.wasm`;
 fs.renameSync(path.join(dir, 'extras.js'), path.join(dir, extrasJs));
 fs.renameSync(path.join(dir, 'extras_bg.wasm'), path.join(dir, extrasWasm));
 
+// The English file (i18n::EnglishFile), fetched when English is chosen: hashed like the extras.
+const englishPath = path.join(dir, 'english.json');
+if (!fs.existsSync(englishPath)) throw new Error('the English file is missing from the build');
+const englishName = `english-${sha(fs.readFileSync(englishPath)).slice(0, 16)}.json`;
+fs.renameSync(englishPath, path.join(dir, englishName));
+
 // The loader of the extras module, fetched the first time a page in it is opened. A failed
 // import stays failed for the page's life, so a new try asks for another address.
 const extrasLoader = (base) => `let extras, extrasTries = 0;
 globalThis.__xieshangExtras ??= () => extras ??= import(new URL('./${extrasJs}' + (extrasTries ? '?try=' + extrasTries : ''), ${base}).href)
   .then(async (m) => { await m.default({ module_or_path: new URL('./${extrasWasm}', ${base}) }); return m; })
   .catch((e) => { extras = undefined; extrasTries += 1; throw e; });
+globalThis.__xieshangEnglish ??= new URL('./${englishName}', ${base}).href;
 `;
 if (found) {
   const body = extrasLoader('import.meta.url') + found[1].trim() + '\n';
@@ -116,7 +123,7 @@ const BUILD = ${JSON.stringify(id)};
 const CACHE = 'xieshang-' + BUILD;
 const FILES = ${JSON.stringify(['./', ...files.map((f) => './' + f)], null, 2)};
 // Files whose names carry a content hash (Trunk's and this script's): never changed in place.
-const HASHED = new Set(${JSON.stringify(files.filter((f) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css)$/.test(f)).map((f) => './' + f))});
+const HASHED = new Set(${JSON.stringify(files.filter((f) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css|json)$/.test(f)).map((f) => './' + f))});
 
 self.addEventListener('install', (event) => {
   // Files whose names carry a content hash may come from the browser's HTTP cache (the page has

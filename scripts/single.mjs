@@ -22,6 +22,7 @@ const css = pick(/^main-[0-9a-f]+\.css$/).toString('utf8');
 const glue = pick(/^xieshang-[0-9a-f]+\.js$/).toString('utf8');
 const wasm = pick(/^xieshang-[0-9a-f]+_bg\.wasm$/);
 const workerGlue = fs.readFileSync(path.join(dist, 'docx-worker.js'), 'utf8');
+const english = pick(/^english-[0-9a-f]+\.json$/).toString('utf8');
 const extrasGlue = pick(/^extras-[0-9a-f]+\.js$/).toString('utf8');
 const extrasWasm = pick(/^extras-[0-9a-f]+_bg\.wasm$/);
 const workerWasm = fs.readFileSync(path.join(dist, 'docx-worker_bg.wasm'));
@@ -45,7 +46,8 @@ if (!exportList.test(extrasGlue) || !/^export function mount\b/m.test(extrasGlue
   throw new Error('the extras glue does not look as expected (wasm-bindgen changed?)');
 }
 const extrasBody = extrasGlue.replace(exportList, '').replace(/^export (class|function) /gm, '$1 ');
-const extras = `let extras;
+const extras = `window.__xieshangEnglishText = ${JSON.stringify(english.trim())};
+let extras;
 window.__xieshangExtras = () => extras ??= (async () => {
 ${extrasBody}
 await __wbg_init({ module_or_path: await unpack(${JSON.stringify(packed(extrasWasm))}) });

@@ -25,13 +25,80 @@ macro_rules! keys {
         #[allow(missing_docs)]
         pub enum Key { $($key),* }
 
-        /// The string for a key.
-        pub fn t(lang: Lang, key: Key) -> &'static str {
-            match (lang, key) {
-                $((Lang::Zh, Key::$key) => $zh, (Lang::En, Key::$key) => $en,)*
-            }
-        }
+        /// The Chinese string of each key, in the order of [`Key`].
+        const ZH: &[&str] = &[$($zh),*];
+
+        /// The English string of each key, in the order of [`Key`]. In the browser the English
+        /// comes from the English file ([`install_english`]), so that the app's wasm does not
+        /// carry it for everyone; natively (tests, the file's generator) it is here.
+        #[cfg(not(target_arch = "wasm32"))]
+        pub const EN_UI: &[&str] = &[$($en),*];
     };
+}
+
+/// The string for a key. English before the English file is installed (in the browser) falls
+/// back to Chinese.
+pub fn t(lang: Lang, key: Key) -> &'static str {
+    let i = key as usize;
+    match lang {
+        Lang::Zh => ZH[i],
+        Lang::En => english_ui().get(i).copied().unwrap_or(ZH[i]),
+    }
+}
+
+/// The English strings of the keys: natively the table's; in the browser those installed.
+#[cfg(not(target_arch = "wasm32"))]
+fn english_ui() -> &'static [&'static str] {
+    EN_UI
+}
+
+#[cfg(target_arch = "wasm32")]
+fn english_ui() -> &'static [&'static str] {
+    ENGLISH.get().map_or(&[], |e| e.ui.as_slice())
+}
+
+/// The English file: the UI strings in the order of [`Key`], and the data's labels by id
+/// (`data/en.json`). Written by `cargo run --example english` into `assets/english.json`
+/// (a test keeps it in step); fetched by the browser only when English is chosen.
+#[derive(Serialize, Deserialize)]
+pub struct EnglishFile {
+    /// The UI strings, in the order of [`Key`].
+    pub ui: Vec<String>,
+    /// The data's labels.
+    pub data: serde_json::Value,
+}
+
+#[cfg(target_arch = "wasm32")]
+struct English {
+    ui: Vec<&'static str>,
+    data: DataEn,
+}
+
+#[cfg(target_arch = "wasm32")]
+static ENGLISH: std::sync::OnceLock<English> = std::sync::OnceLock::new();
+
+/// Whether English can be shown now (always, natively).
+pub fn english_ready() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    return ENGLISH.get().is_some();
+    #[cfg(not(target_arch = "wasm32"))]
+    true
+}
+
+/// Installs the English file (its text); false when it does not read, or is not this build's
+/// (another number of strings). Installed once; later calls change nothing.
+pub fn install_english(text: &str) -> bool {
+    let Ok(file) = serde_json::from_str::<EnglishFile>(text) else { return false };
+    if file.ui.len() != ZH.len() {
+        return false;
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Ok(data) = serde_json::from_value::<DataEn>(file.data) else { return false };
+        let ui = file.ui.into_iter().map(|s| &*Box::leak(s.into_boxed_str())).collect();
+        let _ = ENGLISH.set(English { ui, data });
+    }
+    true
 }
 
 keys! {
@@ -551,8 +618,10 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
     }
 }
 
-/// The English labels of the data (procedure and template catalogue), by id: `data/en.json`.
-const EN_JSON: &str = include_str!("../data/en.json");
+/// The English labels of the data (procedure and template catalogue), by id: `data/en.json`
+/// (natively; the browser has them from the English file).
+#[cfg(not(target_arch = "wasm32"))]
+pub const EN_JSON: &str = include_str!("../data/en.json");
 
 /// The data's English labels.
 #[derive(Debug, Default, Deserialize)]
@@ -571,10 +640,19 @@ pub struct DataEn {
     flaws: BTreeMap<String, String>,
 }
 
-/// Parsed on first use (only when English is asked for).
+/// The data's English labels: natively parsed on first use; in the browser those of the
+/// English file once installed (none before: Chinese is shown).
 pub fn en() -> &'static DataEn {
-    static EN: std::sync::OnceLock<DataEn> = std::sync::OnceLock::new();
-    EN.get_or_init(|| serde_json::from_str(EN_JSON).unwrap_or_default())
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        static EN: std::sync::OnceLock<DataEn> = std::sync::OnceLock::new();
+        EN.get_or_init(|| serde_json::from_str(EN_JSON).unwrap_or_default())
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        static NONE: std::sync::OnceLock<DataEn> = std::sync::OnceLock::new();
+        ENGLISH.get().map(|e| &e.data).unwrap_or_else(|| NONE.get_or_init(DataEn::default))
+    }
 }
 
 /// Kinds of data labels.

@@ -329,8 +329,21 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
             }
         });
     }
+    // This module's English (its own copy of the strings) installed before it shows English.
+    let english = use_state(crate::i18n::english_ready);
+    {
+        let english = english.clone();
+        use_effect_with(spec.lang, move |lang| {
+            if *lang == Lang::En && !crate::i18n::english_ready() {
+                yew::platform::spawn_local(async move {
+                    english.set(super::ensure_english().await);
+                });
+            }
+        });
+    }
+    let lang = if spec.lang == Lang::En && !*english { Lang::Zh } else { spec.lang };
     let Some(data) = (*repo).clone().filter(|r| r.name() == spec.db) else {
-        return html! { <p class="loading" role="status">{ t(spec.lang, Key::Loading) }</p> };
+        return html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> };
     };
     let host = props.host.clone();
     let refresh = {
@@ -360,7 +373,7 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         refresh: refresh.clone(),
         reload: refresh,
         generation: *reads,
-        lang: spec.lang,
+        lang,
         set_lang,
         training: spec.training,
         set_training,
@@ -379,7 +392,7 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         }
     };
     html! {
-        <ContextProvider<Lang> context={spec.lang}>
+        <ContextProvider<Lang> context={lang}>
         <ContextProvider<Ctx> context={ctx}>
             { page }
         </ContextProvider<Ctx>>

@@ -59,6 +59,40 @@ fn local_storage() -> Option<web_sys::Storage> {
     web_sys::window()?.local_storage().ok()?
 }
 
+/// Makes English showable: installs the English file (`i18n::install_english`) from the text
+/// the single file carries (`__xieshangEnglishText`) or from the address the start script names
+/// (`__xieshangEnglish`). False when it cannot be had (no network, nothing kept).
+pub async fn ensure_english() -> bool {
+    if crate::i18n::english_ready() {
+        return true;
+    }
+    let global = |name: &str| {
+        js_sys::Reflect::get(&js_sys::global(), &wasm_bindgen::JsValue::from_str(name))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let text = match global("__xieshangEnglishText") {
+        Some(text) => Some(text),
+        None => {
+            let url = global("__xieshangEnglish").unwrap_or_else(|| "./english.json".to_owned());
+            fetch_text(&url).await
+        }
+    };
+    text.is_some_and(|t| crate::i18n::install_english(&t))
+}
+
+/// The text at `url`, if it can be fetched.
+pub async fn fetch_text(url: &str) -> Option<String> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window()?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.ok()?;
+    let response = wasm_bindgen::JsCast::dyn_into::<web_sys::Response>(response).ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?).await.ok()?.as_string()
+}
+
 /// The language this browser chose last, if any.
 fn stored_lang() -> Option<Lang> {
     match local_storage()?.get_item("xieshang:lang").ok()??.as_str() {
@@ -134,7 +168,24 @@ pub fn App(props: &AppProps) -> Html {
             });
         })
     };
-    let lang_now = *lang;
+    // English is shown once its file is installed (fetched the first time it is chosen); until
+    // then the Chinese stands in, and if it cannot be had the language goes back to Chinese.
+    let english = use_state(crate::i18n::english_ready);
+    {
+        let (english, lang) = (english.clone(), lang.clone());
+        use_effect_with(*lang, move |l| {
+            if *l == Lang::En && !crate::i18n::english_ready() {
+                yew::platform::spawn_local(async move {
+                    if ensure_english().await {
+                        english.set(true);
+                    } else {
+                        lang.set(Lang::Zh);
+                    }
+                });
+            }
+        });
+    }
+    let lang_now = if *lang == Lang::En && !*english { Lang::Zh } else { *lang };
     // Until the data of the mode asked for is loaded (a switch takes a moment), say so.
     let Some(data) = (*repo).clone().filter(|r| r.name() == name) else {
         return html! { <p class="loading" role="status">{ t(lang_now, Key::Loading) }</p> };

@@ -109,3 +109,41 @@ test('documents print in Chinese by default, and with English labels when asked 
   assert.match(text, /赵桂芳/);
   await context.close();
 });
+
+test('the English file is fetched only when English is chosen, and a page reloaded in English opens in English', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const fetched = [];
+  page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+  const english = () => fetched.filter((p) => /\/english-[0-9a-f]+\.json$/.test(p));
+  await page.goto(app.server.url);
+  await page.getByRole('button', { name: '发起协商' }).first().waitFor();
+  assert.deepEqual(english(), [], 'Chinese needs no English file');
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Catalogue of matters' }).waitFor();
+  assert.equal(english().length, 1);
+  // The choice is kept: the next visit opens in English (the file fetched again, from the cache).
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: 'Catalogue of matters' }).waitFor();
+  assert.equal(await page.title(), 'Community Consultation Workbench');
+  // A page of the extras module in English too.
+  await page.getByRole('link', { name: 'Overview' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Overview across villages' }).waitFor();
+  assert.deepEqual(await chineseLabels(page), []);
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor();
+  await context.close();
+});
+
+test('when the English file cannot be fetched the app stays in Chinese and works', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route(/\/english-[0-9a-f]+\.json$/, (route) => route.abort('internetdisconnected'));
+  await page.goto(app.server.url);
+  await page.getByRole('button', { name: '发起协商' }).first().waitFor();
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForTimeout(500);
+  await page.getByRole('heading', { level: 2, name: '协商事项目录' }).waitFor();
+  assert.ok(await page.getByRole('button', { name: 'English' }).isVisible(), 'the switch still offers English');
+  await context.close();
+});

@@ -63,3 +63,24 @@ fn english_counts_of_one_are_singular() {
     assert!(tf(Lang::En, Key::GateErrors, &[&1]).starts_with("1 problem remains in this stage"));
     assert_eq!(tf(Lang::Zh, Key::StepProblems, &[&1]), "1个问题");
 }
+
+#[test]
+fn the_english_file_the_browser_fetches_is_this_build_s() {
+    let file = xieshang::i18n::EnglishFile {
+        ui: xieshang::i18n::EN_UI.iter().map(|s| (*s).to_owned()).collect(),
+        data: serde_json::from_str(xieshang::i18n::EN_JSON).unwrap(),
+    };
+    let expected = serde_json::to_string(&file).unwrap() + "\n";
+    let committed =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/english.json")).unwrap();
+    assert!(
+        committed == expected,
+        "assets/english.json is out of date: run `cargo run --example english > assets/english.json`"
+    );
+    assert!(xieshang::i18n::install_english(&committed));
+    // Another build's file (another number of strings) is refused.
+    let mut other: serde_json::Value = serde_json::from_str(&committed).unwrap();
+    other["ui"].as_array_mut().unwrap().pop();
+    assert!(!xieshang::i18n::install_english(&other.to_string()));
+    assert!(!xieshang::i18n::install_english("{"));
+}

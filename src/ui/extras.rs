@@ -43,10 +43,11 @@ pub enum Page {
     TrainingPrint,
     /// 汇总分析.
     Overview,
-    /// The ledger's import and export panel, for the records the ledger shows.
+    /// The ledger's import and export panel, for the records the ledger shows (their ids are
+    /// asked of the app when they are exported: the `shown` callback).
     Transfer {
-        /// Ids of the records the ledger shows, in its order.
-        shown: Vec<String>,
+        /// How many records the ledger shows.
+        count: usize,
     },
 }
 
@@ -75,6 +76,10 @@ pub struct Spec {
 pub struct LazyProps {
     /// The page to show.
     pub page: Page,
+    /// For [`Page::Transfer`]: the ids of the records the ledger shows, given to the page when
+    /// it asks (on export), not with each change.
+    #[prop_or_default]
+    pub shown: Option<Rc<Vec<String>>>,
 }
 
 /// The extras module as the page's loader gives it.
@@ -131,10 +136,11 @@ struct Bridge {
     ctx: Rc<RefCell<Ctx>>,
     object: js_sys::Object,
     _closures: Vec<Closure<dyn FnMut(JsValue, JsValue)>>,
+    _shown: Closure<dyn Fn() -> JsValue>,
 }
 
 impl Bridge {
-    fn new(ctx: Ctx) -> Bridge {
+    fn new(ctx: Ctx, shown: Rc<RefCell<Option<Rc<Vec<String>>>>>) -> Bridge {
         let ctx = Rc::new(RefCell::new(ctx));
         let object = js_sys::Object::new();
         let mut closures = Vec::new();
@@ -164,7 +170,14 @@ impl Bridge {
                 }
             }),
         );
-        Bridge { ctx, object, _closures: closures }
+        // Returns a string (JSON): the closures here all take two arguments and return nothing.
+        let ids = shown.clone();
+        let shown_fn = Closure::<dyn Fn() -> JsValue>::new(move || {
+            let ids = ids.borrow().clone().unwrap_or_default();
+            JsValue::from_str(&serde_json::to_string(&*ids).unwrap_or_default())
+        });
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str("shown"), shown_fn.as_ref());
+        Bridge { ctx, object, _closures: closures, _shown: shown_fn }
     }
 }
 
@@ -195,10 +208,20 @@ pub fn Lazy(props: &LazyProps) -> Html {
     if let Some(b) = bridge.borrow().as_ref() {
         *b.ctx.borrow_mut() = ctx.clone();
     }
+    // The ledger's latest ids, read by the page when it exports.
+    let shown_now = use_mut_ref(|| None::<Rc<Vec<String>>>);
+    shown_now.borrow_mut().clone_from(&props.shown);
     // Mount once the module is there; take the page away when this place goes.
     {
-        let (host, state, bridge, handle, ctx, latest) =
-            (host.clone(), state.clone(), bridge.clone(), handle.clone(), ctx.clone(), latest.clone());
+        let (host, state, bridge, handle, ctx, latest, shown_now) = (
+            host.clone(),
+            state.clone(),
+            bridge.clone(),
+            handle.clone(),
+            ctx.clone(),
+            latest.clone(),
+            shown_now.clone(),
+        );
         use_effect_with(*tries, move |_| {
             let alive = Rc::new(std::cell::Cell::new(true));
             {
@@ -213,7 +236,7 @@ pub fn Lazy(props: &LazyProps) -> Html {
                         state.set(Some(false));
                         return;
                     };
-                    let b = Bridge::new(ctx);
+                    let b = Bridge::new(ctx, shown_now);
                     let json = latest.borrow().clone();
                     let mount = get(&module.0, "mount").and_then(|f| f.dyn_into::<js_sys::Function>().ok());
                     let mounted = mount.and_then(|f| {
@@ -387,8 +410,18 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         Page::Training => html! { <super::training::TrainingPage /> },
         Page::TrainingPrint => html! { <super::training::ChecklistPrintPage /> },
         Page::Overview => html! { <super::overview::OverviewPage /> },
-        Page::Transfer { shown } => {
-            html! { <super::transfer::TransferPanel shown={Rc::new(shown.clone())} /> }
+        Page::Transfer { count } => {
+            let shown = {
+                let host = props.host.clone();
+                Callback::from(move |()| {
+                    let json = get(&host.0, "shown")
+                        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                        .and_then(|f| f.call0(&JsValue::NULL).ok())
+                        .and_then(|v| v.as_string());
+                    json.and_then(|j| serde_json::from_str::<Vec<String>>(&j).ok()).unwrap_or_default()
+                })
+            };
+            html! { <super::transfer::TransferPanel shown_count={*count} {shown} /> }
         }
     };
     html! {

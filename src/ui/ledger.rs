@@ -245,7 +245,8 @@ pub fn LedgerPage() -> Html {
                 <li class={classes!((c.overdue > 0).then_some("overdue"))}>{ t(lang, Key::Overdue) }{ " " }<strong>{ c.overdue }</strong></li>
             </ul>
             { undo }
-            <super::extras::Lazy page={super::extras::Page::Transfer { shown: picked.iter().map(|&i| rows[i].id.clone()).collect() }} />
+            <super::extras::Lazy page={super::extras::Page::Transfer { count: picked.len() }}
+                shown={Some(std::rc::Rc::new(picked.iter().map(|&i| rows[i].id.clone()).collect::<Vec<_>>()))} />
             if rows.is_empty() {
                 <p class="empty">{ t(lang, Key::LedgerEmpty) }</p>
             } else {

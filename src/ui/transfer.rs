@@ -120,13 +120,26 @@ struct Preview {
     file: String,
     parsed: Rc<Parsed>,
     rows: Rc<Vec<Row>>,
+    /// The revisions stored here of the file's records when the preview was made (none for a
+    /// record not here): if they change, the verdicts no longer hold.
+    local: Vec<Option<u64>>,
+}
+
+/// The revisions stored here of the file's records, in the file's order.
+fn local_revisions(repo: &super::repo::Repo, parsed: &Parsed) -> Vec<Option<u64>> {
+    let summaries = repo.summaries.borrow();
+    let by_id: BTreeMap<&str, u64> = summaries.iter().map(|s| (s.id.as_str(), s.revision)).collect();
+    parsed.envelope.records.iter().map(|r| by_id.get(r.record.id.as_str()).copied()).collect()
 }
 
 /// Props of [`TransferPanel`].
 #[derive(Properties, PartialEq)]
 pub struct TransferProps {
-    /// Ids of the records the ledger shows now, in its order.
-    pub shown: Rc<Vec<String>>,
+    /// How many records the ledger shows now.
+    pub shown_count: usize,
+    /// The ids of the records the ledger shows now, in its order: asked for when they are
+    /// exported (not passed on each keystroke of the ledger's filter).
+    pub shown: Callback<(), Vec<String>>,
 }
 
 fn stamp() -> String {
@@ -142,25 +155,27 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
     let preview = use_state(|| None::<Preview>);
     let actions = use_state(BTreeMap::<String, Action>::new);
     let busy = use_state(|| false);
-    // The data changed under an open preview (a record deleted or saved meanwhile): its
-    // verdicts no longer hold, so it is withdrawn and the user is told.
+    // The file's records changed here under an open preview (one deleted or saved meanwhile):
+    // its verdicts no longer hold, so it is withdrawn and the user is told. Checked whenever the
+    // data is read again.
     {
-        let (preview, message, seen) = (preview.clone(), message.clone(), use_mut_ref(|| ctx.generation));
-        use_effect_with(ctx.generation, move |generation| {
-            let changed = std::mem::replace(&mut *seen.borrow_mut(), *generation) != *generation;
-            if changed && preview.is_some() {
+        let (preview, message, repo) = (preview.clone(), message.clone(), ctx.repo.clone());
+        use_effect_with(ctx.generation, move |_| {
+            let stale = preview.as_ref().is_some_and(|p| local_revisions(&repo, &p.parsed) != p.local);
+            if stale {
                 preview.set(None);
                 message.set(Some(Message::Error(t(lang, Key::PreviewStale).to_owned())));
             }
         });
     }
 
-    let export = |ids: Option<Rc<Vec<String>>>| {
+    let export = |ids: Option<Callback<(), Vec<String>>>| {
         let (repo, message) = (ctx.repo.clone(), message.clone());
         Callback::from(move |_: MouseEvent| {
-            let (repo, message, ids) = (repo.clone(), message.clone(), ids.clone());
+            let ids = ids.as_ref().map(|f| f.emit(()));
+            let (repo, message) = (repo.clone(), message.clone());
             yew::platform::spawn_local(async move {
-                match repo.export_parts(ids.as_deref().map(|v| v.as_slice()), super::now()).await {
+                match repo.export_parts(ids.as_deref(), super::now()).await {
                     Ok((parts, count)) => {
                         super::download_parts(
                             &format!("协商记录-{}.json", stamp()),
@@ -179,6 +194,7 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
     let on_csv = {
         let (repo, shown) = (ctx.repo.clone(), props.shown.clone());
         Callback::from(move |_: MouseEvent| {
+            let shown = shown.emit(());
             let summaries = repo.summaries.borrow();
             let by_id: BTreeMap<&str, &Summary> = summaries.iter().map(|s| (s.id.as_str(), s)).collect();
             let rows: Vec<&Summary> = shown.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect();
@@ -267,7 +283,13 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                 }
                 actions.set(chosen);
                 message.set(None);
-                preview.set(Some(Preview { file: name, parsed: Rc::new(parsed), rows: Rc::new(rows) }));
+                let local = local_revisions(&repo, &parsed);
+                preview.set(Some(Preview {
+                    file: name,
+                    parsed: Rc::new(parsed),
+                    rows: Rc::new(rows),
+                    local,
+                }));
                 // The preview takes the focus: its counts are read first, its buttons follow.
                 super::focus_later("preview-heading".into());
             });
@@ -403,7 +425,7 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
             <h3 id="transfer-heading">{ t(lang, Key::TransferHeading) }</h3>
             <div class="row">
                 <button type="button" onclick={on_export_all}>{ t(lang, Key::ExportAll) }</button>
-                <button type="button" onclick={on_export_shown} disabled={props.shown.is_empty()}>{ t(lang, Key::ExportShown) }</button>
+                <button type="button" onclick={on_export_shown} disabled={props.shown_count == 0}>{ t(lang, Key::ExportShown) }</button>
                 <button type="button" onclick={on_csv}>{ t(lang, Key::ExportCsv) }</button>
                 <div class="field">
                     <label for="import-file">{ t(lang, Key::ImportLabel) }</label>

@@ -94,6 +94,15 @@ test('a click inside the import panel is the panel’s own: cancelling a preview
   await preview.waitFor({ state: 'detached' });
   assert.equal(new URL(page.url()).hash, '#/records');
   await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
+
+  // A preview whose record is deleted here meanwhile is withdrawn, and the user told why.
+  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(await file.path());
+  await preview.waitFor();
+  assert.match(await preview.innerText(), /与本机相同1条/);
+  await page.locator('table.records').last().getByRole('button', { name: '删除' }).click();
+  await page.getByRole('button', { name: '确认删除' }).click();
+  await page.getByRole('alert').filter({ hasText: '预览已作废' }).waitFor();
+  assert.equal(await preview.count(), 0);
   await context.close();
 });
 

@@ -334,6 +334,7 @@ keys! {
     PrintHint => "打印时请选择A4纸、不缩放；页码和校验码印在每页下方。", "Print on A4 at 100%; page numbers and the digest are on every page.";
     BlankDate => "　　年　　月　　日", "____-__-__";
     SealSpace => "（盖章）", "(seal)";
+    EnglishUnavailable => "英文界面文件现在无法下载（可能没有网络），界面仍为中文。联网后再点“English”即可。", "The English interface could not be downloaded (perhaps there is no network); the interface stays in Chinese.";
     AppUpdated => "工作台已更新到新版本。记录保存在本机浏览器中，不受更新影响。", "The workbench was updated to a new version. Records are kept in this browser and are not affected.";
     Dismiss => "知道了", "OK";
     ErrListChanged => "事项清单已在另一个页面中修改，本页已换成那里保存的版本，请在此基础上重新修改", "the list was changed in another page; this page now shows that version, so make the change again on it";

@@ -93,6 +93,11 @@ pub async fn fetch_text(url: &str) -> Option<String> {
     JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
 
+thread_local! {
+    /// The English file could not be had when English was chosen (shown until dismissed).
+    static ENGLISH_FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
 /// The language this browser chose last, if any.
 fn stored_lang() -> Option<Lang> {
     match local_storage()?.get_item("xieshang:lang").ok()??.as_str() {
@@ -172,14 +177,18 @@ pub fn App(props: &AppProps) -> Html {
     // then the Chinese stands in, and if it cannot be had the language goes back to Chinese.
     let english = use_state(crate::i18n::english_ready);
     {
-        let (english, lang) = (english.clone(), lang.clone());
+        let (english, lang, tick) = (english.clone(), lang.clone(), tick.clone());
         use_effect_with(*lang, move |l| {
             if *l == Lang::En && !crate::i18n::english_ready() {
                 yew::platform::spawn_local(async move {
                     if ensure_english().await {
                         english.set(true);
                     } else {
+                        // Said on screen (StorageBanner), not only left in Chinese.
+                        ENGLISH_FAILED.with(|f| f.set(true));
                         lang.set(Lang::Zh);
+                        // The pages read the context: a new tick has them show it.
+                        tick.set(tick.wrapping_add(1));
                     }
                 });
             }
@@ -242,6 +251,9 @@ fn Shell() -> Html {
         if build_id().is_some() {
             if let Some(d) = web_sys::window().and_then(|w| w.document()) {
                 d.set_title(t(*lang, Key::AppTitle));
+                if let Some(html) = d.document_element() {
+                    let _ = html.set_attribute("lang", if *lang == Lang::En { "en" } else { "zh-CN" });
+                }
             }
         }
     });
@@ -349,6 +361,12 @@ fn StorageBanner() -> Html {
         let updated = updated.clone();
         Callback::from(move |_: MouseEvent| updated.set(false))
     };
+    let no_english = ENGLISH_FAILED.with(|f| f.get());
+    let dismissed = use_state(|| ());
+    let on_dismiss_english = Callback::from(move |_: MouseEvent| {
+        ENGLISH_FAILED.with(|f| f.set(false));
+        dismissed.set(());
+    });
     let on_export = {
         let repo = repo.clone();
         Callback::from(move |_| {
@@ -368,6 +386,12 @@ fn StorageBanner() -> Html {
         }
         if corrupt > 0 {
             <div class="banner warning" role="status"><p>{ corrupt }{ " " }{ t(lang, Key::StorageCorrupt) }</p></div>
+        }
+        if no_english {
+            <div class="banner warning" role="status">
+                <p>{ t(lang, Key::EnglishUnavailable) }</p>
+                <button type="button" onclick={on_dismiss_english}>{ t(lang, Key::Dismiss) }</button>
+            </div>
         }
         if *updated {
             <div class="banner info" role="status">

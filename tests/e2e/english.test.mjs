@@ -126,6 +126,7 @@ test('the English file is fetched only when English is chosen, and a page reload
   await page.reload();
   await page.getByRole('heading', { level: 2, name: 'Catalogue of matters' }).waitFor();
   assert.equal(await page.title(), 'Community Consultation Workbench');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en', 'the page says it is in English');
   // A page of the extras module in English too.
   await page.getByRole('link', { name: 'Overview' }).click();
   await page.getByRole('heading', { level: 2, name: 'Overview across villages' }).waitFor();
@@ -145,5 +146,10 @@ test('when the English file cannot be fetched the app stays in Chinese and works
   await page.waitForTimeout(500);
   await page.getByRole('heading', { level: 2, name: '协商事项目录' }).waitFor();
   assert.ok(await page.getByRole('button', { name: 'English' }).isVisible(), 'the switch still offers English');
+  // The user is told why.
+  const notice = page.getByRole('status').filter({ hasText: '英文界面文件现在无法下载' });
+  await notice.waitFor();
+  await notice.getByRole('button', { name: '知道了' }).click();
+  assert.equal(await notice.count(), 0);
   await context.close();
 });

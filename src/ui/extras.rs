@@ -462,18 +462,7 @@ pub async fn take_up_list_here(db: &str, url: &str) -> bool {
     if !repo.catalogue().is_template() {
         return false;
     }
-    let Some(window) = web_sys::window() else { return false };
-    let Ok(response) = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(url)).await else {
-        return false;
-    };
-    let Ok(response) = response.dyn_into::<web_sys::Response>() else { return false };
-    if !response.ok() {
-        return false;
-    }
-    let Ok(text) = response.text() else { return false };
-    let Some(text) = wasm_bindgen_futures::JsFuture::from(text).await.ok().and_then(|t| t.as_string()) else {
-        return false;
-    };
+    let Some(text) = super::fetch_text(url).await else { return false };
     match crate::domain::county_list::parse(&text, &crate::domain::Catalogue::template()) {
         Ok(list) => repo.save_catalogue(list, None).await.is_ok(),
         Err(_) => false,

@@ -9,6 +9,25 @@ import * as h from './helpers.mjs';
 
 const app = withApp();
 
+/** One record made in the editor, exported from the ledger and chosen again for import: the
+ * preview on screen. Returns the exported file's path and the preview region. */
+async function previewOwnExport(page) {
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '门禁改造');
+  await page.getByLabel('议题说明').fill('北门门禁改造');
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出全部记录（JSON）' }).click(),
+  ]);
+  const file = await download.path();
+  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(file);
+  const preview = page.getByRole('region', { name: /导入预览/ });
+  await preview.waitFor();
+  return { file, preview };
+}
+
 test('the catalogue and the editor do without the extras module; a page in it fetches it once', async () => {
   const context = await app.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
@@ -78,25 +97,14 @@ test('when the extras module cannot be fetched the page says so, and 重试 brin
 test('a click inside the import panel is the panel’s own: cancelling a preview stays on the ledger', async () => {
   const context = await app.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
-  await page.goto(app.server.url);
-  await h.startConsultation(page, '门禁改造');
-  await page.getByLabel('议题说明').fill('北门门禁改造');
-  await h.waitSaved(page);
-  await page.getByRole('link', { name: '协商台账', exact: true }).click();
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: '导出全部记录（JSON）' }).click(),
-  ]);
-  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(await file.path());
-  const preview = page.getByRole('region', { name: /导入预览/ });
-  await preview.waitFor();
+  const { file, preview } = await previewOwnExport(page);
   await preview.getByRole('button', { name: '取消' }).click();
   await preview.waitFor({ state: 'detached' });
   assert.equal(new URL(page.url()).hash, '#/records');
   await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
 
   // A preview whose record is deleted here meanwhile is withdrawn, and the user told why.
-  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(await file.path());
+  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(file);
   await preview.waitFor();
   assert.match(await preview.innerText(), /与本机相同1条/);
   await page.locator('table.records').last().getByRole('button', { name: '删除' }).click();
@@ -126,17 +134,7 @@ test('the keyboard in the extras pages: questions keep the focus, Escape closes,
   await page.getByRole('button', { name: '退出培训练习' }).first().click();
 
   // The import preview takes the focus; Escape closes it and the focus returns to the file input.
-  await page.goto(app.server.url);
-  await h.startConsultation(page, '门禁改造');
-  await h.waitSaved(page);
-  await page.getByRole('link', { name: '协商台账', exact: true }).click();
-  const [file] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: '导出全部记录（JSON）' }).click(),
-  ]);
-  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(await file.path());
-  const preview = page.getByRole('region', { name: /导入预览/ });
-  await preview.waitFor();
+  const { preview } = await previewOwnExport(page);
   await until('导入预览：确认前本机数据不会改动');
   await page.keyboard.press('Escape');
   await preview.waitFor({ state: 'detached' });

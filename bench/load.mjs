@@ -3,7 +3,10 @@
 // For the release build served with gzip from localhost:
 //   - the gzip bytes the browser downloads to show the catalogue (counted from the network);
 //   - the time from navigation to an interactive catalogue (the 发起协商 buttons in the DOM, the
-//     app's wasm running), median of several cold loads, each in a fresh browser profile;
+//     app's wasm running), median of several cold loads, each in a fresh browser profile: as
+//     Playwright sees it (its wait for the button, then a call into the page: what a test driving
+//     the page measures), and as the page itself records it (the first frame after the buttons
+//     were added, by a MutationObserver installed before the page's own scripts);
 //   - the same under throttling set through the DevTools protocol: 400 kbit/s down and up,
 //     400 ms round trip, 4× CPU slowdown; and how soon the page shows its loading message.
 import { serve } from '../tests/e2e/server.mjs';
@@ -20,6 +23,14 @@ async function load(throttled) {
   // A fresh profile: nothing cached, no service worker, no stored data.
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  await page.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === '发起协商');
+      if (!button) return;
+      observer.disconnect();
+      requestAnimationFrame(() => { globalThis.__xsShown = performance.now(); });
+    }).observe(document, { childList: true, subtree: true });
+  });
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
   let bytes = 0;
@@ -38,7 +49,11 @@ async function load(throttled) {
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const paint = performance.getEntriesByName('first-contentful-paint')[0];
-    return { interactive: performance.now() - nav.startTime, fcp: paint ? paint.startTime - nav.startTime : null };
+    return {
+      interactive: performance.now() - nav.startTime,
+      inPage: (globalThis.__xsShown ?? NaN) - nav.startTime,
+      fcp: paint ? paint.startTime - nav.startTime : null,
+    };
   });
   await context.close();
   return { ...timing, bytes };
@@ -52,8 +67,10 @@ const ms = (x) => `${Math.round(x)} ms`;
 console.log(`load benchmark: release build served with gzip, headless Chromium, fresh profile per load`);
 console.log(`downloaded to an interactive catalogue            ${(median(plain.map((r) => r.bytes)) / 1024).toFixed(1)} KB (gzip, as sent)`);
 console.log(`navigation to interactive catalogue, unthrottled   median ${ms(median(plain.map((r) => r.interactive)))}   (runs: ${plain.map((r) => Math.round(r.interactive)).join(', ')})`);
+console.log(`  recorded in the page (first frame with buttons)  median ${ms(median(plain.map((r) => r.inPage)))}`);
 console.log(`  first contentful paint (loading message)         median ${ms(median(plain.map((r) => r.fcp ?? NaN)))}`);
 console.log(`navigation to interactive catalogue, throttled     median ${ms(median(slow.map((r) => r.interactive)))}   (runs: ${slow.map((r) => Math.round(r.interactive)).join(', ')})`);
+console.log(`  recorded in the page (first frame with buttons)  median ${ms(median(slow.map((r) => r.inPage)))}`);
 console.log(`  first contentful paint (loading message)         median ${ms(median(slow.map((r) => r.fcp ?? NaN)))}`);
 await browser.close();
 await server.close();

@@ -4,11 +4,12 @@
 //  2. The build gets an id (a digest of every file) in index.html, which the app compares with
 //     the last one it ran to tell the user of an update.
 //  3. sw.js, the service worker, is written with the list of files to keep for offline use.
-// Runs in Node with no packages; the staging directory comes from Trunk (TRUNK_STAGING_DIR) or
+// Runs in Node with terser from node_modules (package.json); the staging directory comes from Trunk (TRUNK_STAGING_DIR) or
 // the first argument.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { minify } from 'terser';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('no staging directory');
@@ -47,6 +48,13 @@ const extrasWasm = `extras-${extrasHash}_bg.wasm`;
 fs.renameSync(path.join(dir, 'extras.js'), path.join(dir, extrasJs));
 fs.renameSync(path.join(dir, 'extras_bg.wasm'), path.join(dir, extrasWasm));
 
+// The extras pages' stylesheet (styles/extras.css), fetched with the extras module: hashed too.
+const extrasCssPath = path.join(dir, 'extras.css');
+if (!fs.existsSync(extrasCssPath)) throw new Error('the extras stylesheet is missing from the build');
+const extrasCssText = fs.readFileSync(extrasCssPath, 'utf8');
+const extrasCss = `extras-${sha(extrasCssText).slice(0, 16)}.css`;
+fs.renameSync(extrasCssPath, path.join(dir, extrasCss));
+
 // The English file (i18n::EnglishFile), fetched when English is chosen: hashed like the extras.
 const englishPath = path.join(dir, 'english.json');
 if (!fs.existsSync(englishPath)) throw new Error('the English file is missing from the build');
@@ -54,15 +62,23 @@ const englishName = `english-${sha(fs.readFileSync(englishPath)).slice(0, 16)}.j
 fs.renameSync(englishPath, path.join(dir, englishName));
 
 // The loader of the extras module, fetched the first time a page in it is opened. A failed
-// import stays failed for the page's life, so a new try asks for another address.
-const extrasLoader = (base) => `let extras, extrasTries = 0;
-globalThis.__xieshangExtras ??= () => extras ??= import(new URL('./${extrasJs}' + (extrasTries ? '?try=' + extrasTries : ''), ${base}).href)
-  .then(async (m) => { await m.default({ module_or_path: new URL('./${extrasWasm}', ${base}) }); return m; })
+// import stays failed for the page's life, so a new try asks for another address. On the app's
+// own page its stylesheet comes with it (the module is mounted once the styles are there, or
+// could not be had: the page then shows unstyled rather than not at all); embedded, the
+// stylesheet the app puts in its shadow root already holds these styles.
+const extrasLoader = (base, withCss) => `let extras, extrasTries = 0;
+${withCss ? `const extrasStyles = () => new Promise((done) => {
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: new URL('./${extrasCss}', ${base}).href });
+  link.onload = link.onerror = () => done();
+  document.head.append(link);
+});
+` : ''}globalThis.__xieshangExtras ??= () => extras ??= ${withCss ? 'Promise.all([' : ''}import(new URL('./${extrasJs}' + (extrasTries ? '?try=' + extrasTries : ''), ${base}).href)
+  .then(async (m) => { await m.default({ module_or_path: new URL('./${extrasWasm}', ${base}) }); return m; })${withCss ? ', extrasStyles()]).then(([m]) => m)' : ''}
   .catch((e) => { extras = undefined; extrasTries += 1; throw e; });
 globalThis.__xieshangEnglish ??= new URL('./${englishName}', ${base}).href;
 `;
 if (found) {
-  const body = extrasLoader('import.meta.url') + found[1].trim() + '\n';
+  const body = extrasLoader('import.meta.url', true) + found[1].trim() + '\n';
   const name = `start-${sha(body).slice(0, 16)}.js`;
   fs.writeFileSync(path.join(dir, name), body);
   html = html.replace(found[0], `<script type="module" src="./${name}"></script>`);
@@ -81,15 +97,30 @@ const glueName = named(/^xieshang-[0-9a-f]+\.js$/);
 const wasmName = named(/^xieshang-[0-9a-f]+_bg\.wasm$/);
 const cssName = named(/^main-[0-9a-f]+\.css$/);
 if (!(glueName && wasmName && cssName)) throw new Error('the app\'s JS, wasm or CSS is missing from the build');
+
+// The app's JavaScript glue (wasm-bindgen's), fetched when the page opens, minified (terser: local
+// names shortened, white space and comments out; the top-level names, which the single file
+// calls, kept). Its integrity in index.html follows.
 {
-  const css = fs.readFileSync(path.join(dir, cssName), 'utf8').replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--xs-rem, 1rem))');
+  const gluePath = path.join(dir, glueName);
+  const before = fs.readFileSync(gluePath, 'utf8');
+  const { code } = await minify(before, { parse: { module: true }, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (!code || !/__wbg_init\b/.test(code)) throw new Error('the minified glue lost __wbg_init');
+  fs.writeFileSync(gluePath, code);
+  const integrity = (text) => 'sha384-' + crypto.createHash('sha384').update(text).digest('base64');
+  const old = integrity(before);
+  if (!html.includes(old)) throw new Error(`index.html does not carry the glue's integrity ${old}`);
+  html = html.replace(old, integrity(code));
+}
+{
+  const css = (fs.readFileSync(path.join(dir, cssName), 'utf8') + '\n' + extrasCssText).replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--xs-rem, 1rem))');
   const embedCss = `embed-${sha(css).slice(0, 16)}.css`;
   fs.writeFileSync(path.join(dir, embedCss), css);
   fs.writeFileSync(path.join(dir, 'embed.js'), `// Mounts the workbench into an element of a host page (see ui/embed.rs and the README):
 //   import { mount } from './embed.js';
 //   const app = await mount(document.querySelector('#consultation'), { namespace, list, start, lang, onEvent });
 import init, { mount as mountApp } from './${glueName}';
-${extrasLoader('import.meta.url')}
+${extrasLoader('import.meta.url', false)}
 let started;
 export async function mount(element, options = {}) {
   started ??= init({ module_or_path: new URL('./${wasmName}', import.meta.url) });

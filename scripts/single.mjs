@@ -18,7 +18,8 @@ const pick = (re) => {
   if (!f) throw new Error(`no ${re} in ${dist}`);
   return fs.readFileSync(path.join(dist, f));
 };
-const css = pick(/^main-[0-9a-f]+\.css$/).toString('utf8');
+// The app's styles and the extras pages' (fetched with the extras module when served).
+const css = pick(/^main-[0-9a-f]+\.css$/).toString('utf8') + '\n' + pick(/^extras-[0-9a-f]+\.css$/).toString('utf8');
 const glue = pick(/^xieshang-[0-9a-f]+\.js$/).toString('utf8');
 const wasm = pick(/^xieshang-[0-9a-f]+_bg\.wasm$/);
 const workerGlue = fs.readFileSync(path.join(dist, 'docx-worker.js'), 'utf8');

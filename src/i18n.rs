@@ -64,8 +64,8 @@ fn english_ui() -> &'static [&'static str] {
 pub struct EnglishFile {
     /// The UI strings, in the order of [`Key`].
     pub ui: Vec<String>,
-    /// The data's labels.
-    pub data: serde_json::Value,
+    /// The data's labels (`data/en.json` as it is), read when installed.
+    pub data: Box<serde_json::value::RawValue>,
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -94,7 +94,7 @@ pub fn install_english(text: &str) -> bool {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        let Ok(data) = serde_json::from_value::<DataEn>(file.data) else { return false };
+        let Ok(data) = serde_json::from_str::<DataEn>(file.data.get()) else { return false };
         let ui = file.ui.into_iter().map(|s| &*Box::leak(s.into_boxed_str())).collect();
         let _ = ENGLISH.set(English { ui, data });
     }
@@ -140,6 +140,7 @@ keys! {
     StorageFailed => "无法保存到本机浏览器：", "Cannot save in this browser: ";
     StorageFailedKeep => "您的修改仍保留在本页中，关闭页面前请先导出备份。", "Your changes are kept in this page; export a copy before you close it.";
     ExportBackup => "导出备份（JSON）", "Export a copy (JSON)";
+    BackupWhere => "可在协商台账等页面导出备份。", " A copy can be exported from the records ledger and the other record pages.";
     StorageCorrupt => "条记录无法读取，已跳过（原数据保留未删）。", "entries could not be read and were skipped (kept, not deleted).";
     Saved => "已保存", "Saved";
     Saving => "正在保存……", "Saving…";

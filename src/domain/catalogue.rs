@@ -78,13 +78,60 @@ pub struct Group {
 }
 
 /// One row of the table: a matter, or an empty slot left for the county to fill.
+///
+/// Written as an internally tagged object (`"kind": "matter"` or `"slot"`); read through
+/// [`EntryWire`], one flat object, which takes the catalogue page a much smaller reader than
+/// serde's buffering of internally tagged enums (the page every village downloads first).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", rename_all = "snake_case", try_from = "EntryWire")]
 pub enum Entry {
     /// A matter (事项).
     Matter(Matter),
     /// A blank row.
     Slot(Slot),
+}
+
+/// The kinds of row.
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum EntryKind {
+    Matter,
+    Slot,
+}
+
+/// An [`Entry`] as read: the fields of both kinds, those of a matter required when it is one.
+#[derive(Deserialize)]
+struct EntryWire {
+    kind: EntryKind,
+    id: String,
+    #[serde(default)]
+    number: Option<u32>,
+    #[serde(default)]
+    name: Option<String>,
+    #[serde(default)]
+    hints: Hints,
+    #[serde(default)]
+    remark: String,
+    #[serde(default, with = "when::date_format::option")]
+    retired: Option<Date>,
+}
+
+impl TryFrom<EntryWire> for Entry {
+    type Error = &'static str;
+
+    fn try_from(w: EntryWire) -> Result<Entry, &'static str> {
+        Ok(match w.kind {
+            EntryKind::Matter => Entry::Matter(Matter {
+                id: w.id,
+                number: w.number,
+                name: w.name.ok_or("missing field `name`")?,
+                hints: w.hints,
+                remark: w.remark,
+                retired: w.retired,
+            }),
+            EntryKind::Slot => Entry::Slot(Slot { id: w.id, number: w.number }),
+        })
+    }
 }
 
 /// A matter that may be consulted on.

@@ -11,7 +11,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Props of [`CatalogueView`].
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct CatalogueViewProps {
     /// The list to show.
     pub catalogue: Rc<Catalogue>,
@@ -19,6 +19,13 @@ pub struct CatalogueViewProps {
     /// list is read-only.
     #[prop_or_default]
     pub on_start: Option<Callback<String>>,
+}
+
+// The same list is the same `Rc` (a changed list is a new one): no deep comparison.
+impl PartialEq for CatalogueViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.catalogue, &other.catalogue) && self.on_start == other.on_start
+    }
 }
 
 /// The catalogue grouped by category, flags visible.
@@ -180,6 +187,41 @@ fn number(lang: Lang, n: Option<u32>) -> Html {
     }
 }
 
+/// Props of [`StartRecord`].
+#[derive(Properties, PartialEq)]
+pub struct StartRecordProps {
+    /// The matter, as the record keeps it.
+    pub matter: MatterCopy,
+}
+
+/// A new record on a matter (发起协商): made once when mounted, stored, then opened in the
+/// editor. In the extras module, with the editor: the catalogue's own module holds no record.
+#[component]
+pub fn StartRecord(props: &StartRecordProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    {
+        let (repo, refresh, matter) = (ctx.repo.clone(), ctx.refresh.clone(), props.matter.clone());
+        use_effect_with((), move |_| {
+            let now = super::now();
+            let mut record = Record::new(super::new_id("r"), repo.procedure(), matter, now);
+            record.training = repo.is_training();
+            let community = repo.settings.borrow().community.clone();
+            if !community.is_empty() {
+                let edit = Edit::SetValue { field: "community".into(), value: Some(Value::Text(community)) };
+                let rules = repo.settings.borrow().rules;
+                let _ = record.apply(repo.procedure(), &rules, edit, now);
+            }
+            yew::platform::spawn_local(async move {
+                // Even when storage fails the record is kept in memory, so the editor opens.
+                let _ = repo.save(&record, None).await;
+                refresh.emit(());
+                Route::Record { id: record.id.clone(), stage: None }.go();
+            });
+        });
+    }
+    html! {}
+}
+
 /// The catalogue page: the list in use, "发起协商" on every matter, and a path for a matter the
 /// list does not name (其他事项).
 #[component]
@@ -188,26 +230,12 @@ pub fn CataloguePage() -> Html {
     let lang = ctx.lang;
     let other = use_state(String::new);
     let message = use_state(|| None::<String>);
+    // The matter a record is being started on: the extras module (which holds the editor)
+    // makes it, then opens it.
+    let starting = use_state(|| None::<MatterCopy>);
     let start = {
-        let (repo, refresh) = (ctx.repo.clone(), ctx.refresh.clone());
-        Callback::from(move |matter: MatterCopy| {
-            let now = super::now();
-            let mut record = Record::new(super::new_id("r"), &repo.procedure, matter, now);
-            record.training = repo.is_training();
-            let community = repo.settings.borrow().community.clone();
-            if !community.is_empty() {
-                let edit = Edit::SetValue { field: "community".into(), value: Some(Value::Text(community)) };
-                let rules = repo.settings.borrow().rules;
-                let _ = record.apply(&repo.procedure, &rules, edit, now);
-            }
-            let (repo, refresh) = (repo.clone(), refresh.clone());
-            yew::platform::spawn_local(async move {
-                // Even when storage fails the record is kept in memory, so the editor opens.
-                let _ = repo.save(&record, None).await;
-                refresh.emit(());
-                Route::Record { id: record.id.clone(), stage: None }.go();
-            });
-        })
+        let starting = starting.clone();
+        Callback::from(move |matter: MatterCopy| starting.set(Some(matter)))
     };
     let on_start = {
         let (catalogue, start) = (ctx.repo.catalogue(), start.clone());
@@ -244,6 +272,11 @@ pub fn CataloguePage() -> Html {
     };
     html! {
         <>
+            if let Some(matter) = (*starting).clone() {
+                <div class="starting">
+                    <super::extras::Lazy key={format!("start/{}", matter.name.clone())} page={super::extras::Page::Start { matter: matter.clone() }} />
+                </div>
+            }
             <CatalogueView catalogue={ctx.repo.catalogue()} on_start={Some(on_start)} />
             <section class="other-matter card" aria-labelledby="other-heading">
                 <h3 id="other-heading">{ t(lang, Key::OtherMatterHeading) }</h3>

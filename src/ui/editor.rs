@@ -255,7 +255,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
     }
 
     let repo = &ctx.repo;
-    let procedure = repo.procedure.clone();
+    let procedure = repo.procedure().clone();
     let county = repo.settings.borrow().rules;
 
     // Apply an edit through the engine, then schedule a save within a second.
@@ -395,7 +395,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     save_state.clone(),
                     save_now.clone(),
                 );
-                let procedure = ctx.repo.procedure.clone();
+                let procedure = ctx.repo.procedure().clone();
                 Callback::from(move |_: MouseEvent| {
                     let Some(mut mine) = (*record).clone() else { return };
                     repo.accept_stored(&mine.id, theirs.revision);
@@ -573,7 +573,7 @@ fn stage_view(
     on_edit: Callback<Edit>,
     heading: NodeRef,
 ) -> Html {
-    let procedure = &ctx.repo.procedure;
+    let procedure = &ctx.repo.procedure();
     let number = stage_number(&procedure.stages, &stage.id);
     let completed = r.is_completed(&stage.id);
     let items = stage.items.iter().map(|item| {

@@ -24,13 +24,13 @@ thread_local! {
     static HOST: RefCell<Option<(web_sys::Element, Option<js_sys::Function>)>> = const { RefCell::new(None) };
     static PARENT: RefCell<Option<String>> = const { RefCell::new(None) };
     /// In the extras module: the app's module, which tells the host.
-    static FORWARD: RefCell<Option<Box<dyn Fn(&str, &serde_json::Value)>>> = const { RefCell::new(None) };
+    static FORWARD: RefCell<Option<Box<dyn Fn(&str, &str)>>> = const { RefCell::new(None) };
     /// In the extras module mounted inside a host's shadow root: that root.
     static SHADOW: RefCell<Option<web_sys::ShadowRoot>> = const { RefCell::new(None) };
 }
 
 /// In the extras module: events for the host go to the app's module, which knows the host.
-pub fn forward_events(to: Box<dyn Fn(&str, &serde_json::Value)>) {
+pub fn forward_events(to: Box<dyn Fn(&str, &str)>) {
     FORWARD.with(|f| *f.borrow_mut() = Some(to));
 }
 
@@ -42,10 +42,15 @@ pub fn look_up_in(shadow: web_sys::ShadowRoot) {
 /// Tells the host page (or the parent window of an iframe) that something happened. Does
 /// nothing when the app runs on its own page.
 pub fn host_event(kind: &str, detail: serde_json::Value) {
-    if FORWARD.with(|f| f.borrow().as_ref().map(|f| f(kind, &detail)).is_some()) {
+    host_event_json(kind, &detail.to_string());
+}
+
+/// [`host_event`] with the detail as JSON text (as the extras module passes it on).
+pub fn host_event_json(kind: &str, detail: &str) {
+    if FORWARD.with(|f| f.borrow().as_ref().map(|f| f(kind, detail)).is_some()) {
         return;
     }
-    let detail_js = js_sys::JSON::parse(&detail.to_string()).unwrap_or(JsValue::NULL);
+    let detail_js = js_sys::JSON::parse(detail).unwrap_or(JsValue::NULL);
     HOST.with(|h| {
         if let Some((element, callback)) = h.borrow().as_ref() {
             let init = web_sys::CustomEventInit::new();
@@ -64,10 +69,15 @@ pub fn host_event(kind: &str, detail: serde_json::Value) {
     });
     PARENT.with(|p| {
         if let (Some(origin), Some(window)) = (p.borrow().as_ref(), web_sys::window()) {
-            let message = serde_json::json!({ "source": "xieshang", "type": kind, "detail": detail });
-            if let (Ok(Some(parent)), Ok(message)) =
-                (window.parent(), js_sys::JSON::parse(&message.to_string()))
-            {
+            let message = js_sys::Object::new();
+            for (key, value) in [
+                ("source", JsValue::from_str("xieshang")),
+                ("type", JsValue::from_str(kind)),
+                ("detail", detail_js.clone()),
+            ] {
+                let _ = js_sys::Reflect::set(&message, &JsValue::from_str(key), &value);
+            }
+            if let Ok(Some(parent)) = window.parent() {
                 let _ = parent.post_message(&message, origin);
             }
         }

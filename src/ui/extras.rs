@@ -14,6 +14,7 @@
 //!   re-read its own.
 
 use super::repo::{Ctx, Repo};
+use crate::domain::record::MatterCopy;
 use crate::i18n::{t, Key, Lang};
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
@@ -43,12 +44,31 @@ pub enum Page {
     TrainingPrint,
     /// 汇总分析.
     Overview,
-    /// The ledger's import and export panel, for the records the ledger shows (their ids are
-    /// asked of the app when they are exported: the `shown` callback).
-    Transfer {
-        /// How many records the ledger shows.
-        count: usize,
+    /// 协商台账 (with its import and export panel).
+    Records,
+    /// 群众意见台账.
+    Opinions,
+    /// One record in the editor, at a stage (the current one when `None`).
+    Record {
+        /// Record id.
+        id: String,
+        /// Stage id.
+        stage: Option<String>,
     },
+    /// 设置.
+    Settings,
+    /// A new record on a matter (发起协商 on the catalogue): made, stored, then opened.
+    Start {
+        /// The matter, as the record keeps it.
+        matter: MatterCopy,
+    },
+}
+
+impl Page {
+    /// Whether the page is a whole page (with the storage banner), not a step of another.
+    fn whole(&self) -> bool {
+        !matches!(self, Page::Start { .. })
+    }
 }
 
 /// What the app tells the extras module.
@@ -62,10 +82,6 @@ pub struct Spec {
     pub lang: Lang,
     /// Training mode.
     pub training: bool,
-    /// The app's data generation: raised whenever the app re-reads its data.
-    pub generation: u32,
-    /// The app's change counter: raised whenever the app changed its data.
-    pub tick: u32,
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -76,10 +92,6 @@ pub struct Spec {
 pub struct LazyProps {
     /// The page to show.
     pub page: Page,
-    /// For [`Page::Transfer`]: the ids of the records the ledger shows, given to the page when
-    /// it asks (on export), not with each change.
-    #[prop_or_default]
-    pub shown: Option<Rc<Vec<String>>>,
 }
 
 /// The extras module as the page's loader gives it.
@@ -88,8 +100,10 @@ struct Module(JsValue);
 
 thread_local! {
     static MODULE: RefCell<Option<Module>> = const { RefCell::new(None) };
-    /// In the extras module: the data last read, and the app's data it stood for.
-    static READ: RefCell<Option<((String, u32, u32), Rc<Repo>)>> = const { RefCell::new(None) };
+    /// In the extras module: the data read, by database. It stays for the life of the page, as
+    /// the app's data did when these pages were part of it: records held only in memory (storage
+    /// failing), the revisions last seen, the record in the editor.
+    static READ: RefCell<Option<Rc<Repo>>> = const { RefCell::new(None) };
 }
 
 fn get(target: &JsValue, name: &str) -> Option<JsValue> {
@@ -136,11 +150,10 @@ struct Bridge {
     ctx: Rc<RefCell<Ctx>>,
     object: js_sys::Object,
     _closures: Vec<Closure<dyn FnMut(JsValue, JsValue)>>,
-    _shown: Closure<dyn Fn() -> JsValue>,
 }
 
 impl Bridge {
-    fn new(ctx: Ctx, shown: Rc<RefCell<Option<Rc<Vec<String>>>>>) -> Bridge {
+    fn new(ctx: Ctx) -> Bridge {
         let ctx = Rc::new(RefCell::new(ctx));
         let object = js_sys::Object::new();
         let mut closures = Vec::new();
@@ -164,20 +177,15 @@ impl Bridge {
         add(
             "event",
             Box::new(move |kind: JsValue, detail: JsValue| {
-                let detail = detail.as_string().and_then(|d| serde_json::from_str(&d).ok());
                 if let Some(kind) = kind.as_string() {
-                    super::embed::host_event(&kind, detail.unwrap_or(serde_json::Value::Null));
+                    super::embed::host_event_json(
+                        &kind,
+                        &detail.as_string().unwrap_or_else(|| "null".into()),
+                    );
                 }
             }),
         );
-        // Returns a string (JSON): the closures here all take two arguments and return nothing.
-        let ids = shown.clone();
-        let shown_fn = Closure::<dyn Fn() -> JsValue>::new(move || {
-            let ids = ids.borrow().clone().unwrap_or_default();
-            JsValue::from_str(&serde_json::to_string(&*ids).unwrap_or_default())
-        });
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str("shown"), shown_fn.as_ref());
-        Bridge { ctx, object, _closures: closures, _shown: shown_fn }
+        Bridge { ctx, object, _closures: closures }
     }
 }
 
@@ -193,14 +201,8 @@ pub fn Lazy(props: &LazyProps) -> Html {
     let tries = use_state(|| 0u32);
     let bridge = use_mut_ref(|| None::<Bridge>);
     let handle = use_mut_ref(|| None::<JsValue>);
-    let spec = Spec {
-        page: props.page.clone(),
-        db: ctx.repo.name().to_owned(),
-        lang,
-        training: ctx.training,
-        generation: ctx.generation,
-        tick: ctx.tick,
-    };
+    let spec =
+        Spec { page: props.page.clone(), db: ctx.repo.name().to_owned(), lang, training: ctx.training };
     let json = serde_json::to_string(&spec).unwrap_or_default();
     // The latest spec, for a mount that finishes after later renders.
     let latest = use_mut_ref(String::new);
@@ -208,20 +210,10 @@ pub fn Lazy(props: &LazyProps) -> Html {
     if let Some(b) = bridge.borrow().as_ref() {
         *b.ctx.borrow_mut() = ctx.clone();
     }
-    // The ledger's latest ids, read by the page when it exports.
-    let shown_now = use_mut_ref(|| None::<Rc<Vec<String>>>);
-    shown_now.borrow_mut().clone_from(&props.shown);
     // Mount once the module is there; take the page away when this place goes.
     {
-        let (host, state, bridge, handle, ctx, latest, shown_now) = (
-            host.clone(),
-            state.clone(),
-            bridge.clone(),
-            handle.clone(),
-            ctx.clone(),
-            latest.clone(),
-            shown_now.clone(),
-        );
+        let (host, state, bridge, handle, ctx, latest) =
+            (host.clone(), state.clone(), bridge.clone(), handle.clone(), ctx.clone(), latest.clone());
         use_effect_with(*tries, move |_| {
             let alive = Rc::new(std::cell::Cell::new(true));
             {
@@ -236,7 +228,7 @@ pub fn Lazy(props: &LazyProps) -> Html {
                         state.set(Some(false));
                         return;
                     };
-                    let b = Bridge::new(ctx, shown_now);
+                    let b = Bridge::new(ctx);
                     let json = latest.borrow().clone();
                     let mount = get(&module.0, "mount").and_then(|f| f.dyn_into::<js_sys::Function>().ok());
                     let mounted = mount.and_then(|f| {
@@ -328,27 +320,34 @@ pub struct ExtrasProps {
 #[component]
 pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
     let spec = &props.spec;
-    // The data as the app's data stood (database, generation, change counter) when it was read:
-    // another page of this module opened before the app changes anything uses it as it is.
-    let key = (spec.db.clone(), spec.generation, spec.tick);
-    let repo =
-        use_state(|| READ.with(|r| r.borrow().as_ref().filter(|(k, _)| *k == key).map(|(_, r)| r.clone())));
+    // The data read once per database, for every page of this module.
+    let db = spec.db.clone();
+    let repo = use_state(|| READ.with(|r| r.borrow().clone().filter(|r| r.name() == db)));
     let tick = use_state(|| 0u32);
     // Each read of the data counted: pages that read a record once read it again.
     let reads = use_state(|| 0u32);
-    // Re-read whenever the app's data changed (or another database is open).
+    // The county's list the app was last told of.
+    let list_seen = use_mut_ref(|| None::<Rc<crate::domain::Catalogue>>);
     {
         let (repo, reads) = (repo.clone(), reads.clone());
-        use_effect_with(key, move |key| {
-            let fresh = READ.with(|r| r.borrow().as_ref().is_some_and(|(k, _)| k == key));
-            if !fresh {
-                let key = key.clone();
-                yew::platform::spawn_local(async move {
-                    let loaded = Rc::new(Repo::load_with_history(&key.0).await);
-                    READ.with(|r| *r.borrow_mut() = Some((key, loaded.clone())));
-                    reads.set(*reads + 1);
-                    repo.set(Some(loaded));
-                });
+        use_effect_with(db, move |db| {
+            let cached = READ.with(|r| r.borrow().clone().filter(|r| r.name() == db));
+            match cached {
+                Some(r) => {
+                    if !repo.as_ref().is_some_and(|have| Rc::ptr_eq(have, &r)) {
+                        repo.set(Some(r));
+                    }
+                }
+                None => {
+                    let db = db.clone();
+                    yew::platform::spawn_local(async move {
+                        let loaded = Rc::new(Repo::load_with_history(&db).await);
+                        READ.with(|r| *r.borrow_mut() = Some(loaded.clone()));
+                        journal_when_hidden();
+                        reads.set(*reads + 1);
+                        repo.set(Some(loaded));
+                    });
+                }
             }
         });
     }
@@ -369,11 +368,20 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         return html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> };
     };
     let host = props.host.clone();
+    // After a change: this module's pages re-render; the app re-reads what it shows (the
+    // county's list) when that changed.
     let refresh = {
-        let (tick, host) = (tick.clone(), host.clone());
+        let (tick, host, data, list) = (tick.clone(), host.clone(), data.clone(), list_seen.clone());
+        if list.borrow().is_none() {
+            *list.borrow_mut() = Some(data.catalogue());
+        }
         Callback::from(move |()| {
             tick.set(tick.wrapping_add(1));
-            host.call("reload", JsValue::UNDEFINED, JsValue::UNDEFINED);
+            let now = data.catalogue();
+            if !list.borrow().as_ref().is_some_and(|l| Rc::ptr_eq(l, &now)) {
+                *list.borrow_mut() = Some(now);
+                host.call("reload", JsValue::UNDEFINED, JsValue::UNDEFINED);
+            }
         })
     };
     let set_lang = {
@@ -410,27 +418,41 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         Page::Training => html! { <super::training::TrainingPage /> },
         Page::TrainingPrint => html! { <super::training::ChecklistPrintPage /> },
         Page::Overview => html! { <super::overview::OverviewPage /> },
-        Page::Transfer { count } => {
-            let shown = {
-                let host = props.host.clone();
-                Callback::from(move |()| {
-                    let json = get(&host.0, "shown")
-                        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-                        .and_then(|f| f.call0(&JsValue::NULL).ok())
-                        .and_then(|v| v.as_string());
-                    json.and_then(|j| serde_json::from_str::<Vec<String>>(&j).ok()).unwrap_or_default()
-                })
-            };
-            html! { <super::transfer::TransferPanel shown_count={*count} {shown} /> }
-        }
+        Page::Records => html! { <super::ledger::LedgerPage /> },
+        Page::Opinions => html! { <super::opinions::OpinionsPage /> },
+        Page::Record { id, stage } => html! {
+            <super::editor::EditorPage key={id.clone()} id={id.clone()} stage={stage.clone()} />
+        },
+        Page::Settings => html! { <super::settings::SettingsPage /> },
+        Page::Start { matter } => html! { <super::catalogue::StartRecord matter={matter.clone()} /> },
     };
     html! {
         <ContextProvider<Lang> context={lang}>
         <ContextProvider<Ctx> context={ctx}>
+            if spec.page.whole() { <super::StorageBanner /> }
             { page }
         </ContextProvider<Ctx>>
         </ContextProvider<Lang>>
     }
+}
+
+/// Whatever page is open, records held only in memory are journalled when the page goes (set
+/// up once, for the data this module has read).
+fn journal_when_hidden() {
+    thread_local! {
+        static LISTENING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+    if LISTENING.with(|l| l.replace(true)) {
+        return;
+    }
+    let Some(window) = web_sys::window() else { return };
+    let listener = super::route::listen(&window, "pagehide", move |_| {
+        if let Some(repo) = READ.with(|r| r.borrow().clone()) {
+            repo.journal_unsaved();
+        }
+    });
+    // For the life of the page.
+    std::mem::forget(listener);
 }
 
 /// A page mounted by the app; `update` passes a new [`Spec`], `unmount` takes it away.
@@ -523,8 +545,8 @@ pub fn mount(element: web_sys::Element, spec: &str, host: JsValue) -> Result<Mou
     let host = Host(host);
     {
         let host = host.clone();
-        super::embed::forward_events(Box::new(move |kind: &str, detail: &serde_json::Value| {
-            host.call("event", JsValue::from_str(kind), JsValue::from_str(&detail.to_string()))
+        super::embed::forward_events(Box::new(move |kind: &str, detail: &str| {
+            host.call("event", JsValue::from_str(kind), JsValue::from_str(detail))
         }));
     }
     // Inside a host page's shadow root, elements are looked up there.

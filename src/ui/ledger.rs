@@ -40,7 +40,7 @@ pub fn LedgerPage() -> Html {
     let confirming = use_state(|| None::<String>);
     let deleted = use_state(|| None::<Record>);
     let repo = ctx.repo.clone();
-    let procedure = repo.procedure.clone();
+    let procedure = repo.procedure().clone();
     let today = super::today();
     let rows = repo.summaries.borrow();
     let picked = select(&rows, &query, &procedure, today);
@@ -131,7 +131,7 @@ pub fn LedgerPage() -> Html {
                 let (repo, refresh, id) = (repo.clone(), refresh.clone(), id.clone());
                 yew::platform::spawn_local(async move {
                     let Ok(Some((original, _))) = repo.record(&id).await else { return };
-                    let mut copy = original.copy_as_new(&repo.procedure, super::new_id("r"), super::now());
+                    let mut copy = original.copy_as_new(&repo.procedure(), super::new_id("r"), super::now());
                     copy.training = repo.is_training();
                     let _ = repo.save(&copy, None).await;
                     refresh.emit(());
@@ -225,6 +225,15 @@ pub fn LedgerPage() -> Html {
         }
     });
 
+    // The ids of the records shown, worked out when they are exported (not on each keystroke).
+    let shown = {
+        let (repo, query) = (repo.clone(), (*query).clone());
+        Callback::from(move |()| {
+            let rows = repo.summaries.borrow();
+            let procedure = repo.procedure().clone();
+            select(&rows, &query, &procedure, super::today()).iter().map(|&i| rows[i].id.clone()).collect()
+        })
+    };
     let prev = {
         let page = page.clone();
         Callback::from(move |_: MouseEvent| page.set(page.saturating_sub(1)))
@@ -245,8 +254,7 @@ pub fn LedgerPage() -> Html {
                 <li class={classes!((c.overdue > 0).then_some("overdue"))}>{ t(lang, Key::Overdue) }{ " " }<strong>{ c.overdue }</strong></li>
             </ul>
             { undo }
-            <super::extras::Lazy page={super::extras::Page::Transfer { count: picked.len() }}
-                shown={Some(std::rc::Rc::new(picked.iter().map(|&i| rows[i].id.clone()).collect::<Vec<_>>()))} />
+            <super::transfer::TransferPanel shown_count={picked.len()} {shown} />
             if rows.is_empty() {
                 <p class="empty">{ t(lang, Key::LedgerEmpty) }</p>
             } else {

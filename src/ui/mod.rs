@@ -141,12 +141,12 @@ pub fn App(props: &AppProps) -> Html {
             let mine = *generation.borrow();
             repo.set(None);
             yew::platform::spawn_local(async move {
-                let mut loaded = Repo::load(&name).await;
+                let mut loaded = Repo::load_catalogue(&name).await;
                 // A county's list named by a host page, taken up if this browser has none yet
                 // (by the extras module, which reads list files); then read again.
                 if let Some(url) = list.filter(|_| loaded.catalogue().is_template()) {
                     if extras::take_up_list(&name, &url).await {
-                        loaded = Repo::load(&name).await;
+                        loaded = Repo::load_catalogue(&name).await;
                     }
                 }
                 if *generation.borrow() == mine {
@@ -155,8 +155,8 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
-    // Re-reads storage after the extras module changed it, keeping what is only in memory and
-    // the page on screen meanwhile.
+    // Re-reads the county's list after the extras module changed it, the page on screen
+    // meanwhile.
     let reload = {
         let (repo, generation) = (repo.clone(), generation.clone());
         Callback::from(move |()| {
@@ -165,8 +165,7 @@ pub fn App(props: &AppProps) -> Html {
             let mine = *generation.borrow();
             let (repo, generation) = (repo.clone(), generation.clone());
             yew::platform::spawn_local(async move {
-                let loaded = Repo::load(old.name()).await;
-                loaded.keep_from(&old);
+                let loaded = Repo::load_catalogue(old.name()).await;
                 if *generation.borrow() == mine {
                     repo.set(Some(Rc::new(loaded)));
                 }
@@ -257,26 +256,17 @@ fn Shell() -> Html {
             }
         }
     });
-    // Whatever page is open, records held only in memory are journalled when the page goes.
-    {
-        let repo = ctx.repo.clone();
-        use_effect_with((), move |_| {
-            let window = web_sys::window().expect("window");
-            let listener = route::listen(&window, "pagehide", move |_| repo.journal_unsaved());
-            move || drop(listener)
-        });
-    }
     let page = match &route {
         Route::Catalogue => html! { <catalogue::CataloguePage /> },
-        Route::Opinions => html! { <opinions::OpinionsPage /> },
-        Route::Records => html! { <ledger::LedgerPage /> },
+        Route::Opinions => html! { <extras::Lazy key="opinions" page={extras::Page::Opinions} /> },
+        Route::Records => html! { <extras::Lazy key="records" page={extras::Page::Records} /> },
         Route::Record { id, stage } => html! {
-            <editor::EditorPage key={id.clone()} id={id.clone()} stage={stage.clone()} />
+            <extras::Lazy key={format!("record/{id}")} page={extras::Page::Record { id: id.clone(), stage: stage.clone() }} />
         },
         Route::Print { id, doc } => {
             html! { <extras::Lazy key={format!("print/{id}/{doc}")} page={extras::Page::Print { id: id.clone(), doc: doc.clone() }} /> }
         }
-        Route::Settings => html! { <settings::SettingsPage /> },
+        Route::Settings => html! { <extras::Lazy key="settings" page={extras::Page::Settings} /> },
         Route::List => html! { <extras::Lazy key="list" page={extras::Page::List} /> },
         Route::ListPrint => html! { <extras::Lazy key="list-print" page={extras::Page::ListPrint} /> },
         Route::Training => html! { <extras::Lazy key="training" page={extras::Page::Training} /> },
@@ -340,22 +330,68 @@ fn Shell() -> Html {
                     </ul>
                 </nav>
             </header>
-            <StorageBanner />
+            // The pages of the extras module show the storage banner of their own data.
+            if matches!(route, Route::Catalogue | Route::NotFound) { <StorageNotice /> }
+            <AppBanners />
             <main id="main" class="app-main">{ page }</main>
             <footer class="app-footer"><p>{ t(lang, Key::SourceNote) }</p></footer>
         </div>
     }
 }
 
-/// Says at once when storage fails, and offers the export that keeps the work.
+/// Says at once when storage fails, and offers the export that keeps the work (on the pages of
+/// the extras module, which hold the records).
 #[component]
-fn StorageBanner() -> Html {
+pub(crate) fn StorageBanner() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let lang = ctx.lang;
     let repo = &ctx.repo;
+    let on_export = {
+        let repo = repo.clone();
+        Callback::from(move |_| {
+            download(t(lang, Key::BackupFileName), &repo.backup_json(), "application/json")
+        })
+    };
+    storage_banner(lang, repo, Some(on_export))
+}
+
+/// The storage banner of the app's own pages (the catalogue): the same words; the records, and
+/// the export of them, are on the pages that hold them.
+#[component]
+fn StorageNotice() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    storage_banner(ctx.lang, &ctx.repo, None)
+}
+
+fn storage_banner(lang: Lang, repo: &Repo, export: Option<Callback<MouseEvent>>) -> Html {
     let failure = repo.failure.borrow().clone();
     let unsaved = repo.unsaved_count();
     let corrupt = repo.corrupt;
+    html! {
+        <>
+        if let Some(message) = failure {
+            <div class="banner error" role="alert">
+                <p>
+                    { t(lang, Key::StorageFailed) }{ message.message(lang) }{ "。" }{ t(lang, Key::StorageFailedKeep) }
+                    if unsaved > 0 { { tf(lang, Key::UnsavedCount, &[&unsaved]) } }
+                    if export.is_none() { { t(lang, Key::BackupWhere) } }
+                </p>
+                if let Some(onclick) = export {
+                    <button type="button" {onclick}>{ t(lang, Key::ExportBackup) }</button>
+                }
+            </div>
+        }
+        if corrupt > 0 {
+            <div class="banner warning" role="status"><p>{ corrupt }{ " " }{ t(lang, Key::StorageCorrupt) }</p></div>
+        }
+        </>
+    }
+}
+
+/// The app's own notices: English unavailable, a new version in use.
+#[component]
+fn AppBanners() -> Html {
+    let lang = use_context::<Ctx>().expect("context").lang;
     let updated = use_state(was_updated);
     let on_dismiss = {
         let updated = updated.clone();
@@ -367,26 +403,8 @@ fn StorageBanner() -> Html {
         ENGLISH_FAILED.with(|f| f.set(false));
         dismissed.set(());
     });
-    let on_export = {
-        let repo = repo.clone();
-        Callback::from(move |_| {
-            download(t(lang, Key::BackupFileName), &repo.backup_json(), "application/json")
-        })
-    };
     html! {
         <>
-        if let Some(message) = failure {
-            <div class="banner error" role="alert">
-                <p>
-                    { t(lang, Key::StorageFailed) }{ message.message(lang) }{ "。" }{ t(lang, Key::StorageFailedKeep) }
-                    if unsaved > 0 { { tf(lang, Key::UnsavedCount, &[&unsaved]) } }
-                </p>
-                <button type="button" onclick={on_export}>{ t(lang, Key::ExportBackup) }</button>
-            </div>
-        }
-        if corrupt > 0 {
-            <div class="banner warning" role="status"><p>{ corrupt }{ " " }{ t(lang, Key::StorageCorrupt) }</p></div>
-        }
         if no_english {
             <div class="banner warning" role="status">
                 <p>{ t(lang, Key::EnglishUnavailable) }</p>

@@ -17,7 +17,7 @@ pub fn OpinionsPage() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let lang = ctx.lang;
     let repo = ctx.repo.clone();
-    let procedure = repo.procedure.clone();
+    let procedure = repo.procedure().clone();
     let date = use_state(|| when::format_date(super::today()));
     let channel = use_state(|| "opinion_box".to_owned());
     let who = use_state(String::new);
@@ -105,7 +105,7 @@ pub fn OpinionsPage() -> Html {
                 }
             };
             let now = super::now();
-            let mut record = Record::new(super::new_id("r"), &repo.procedure, copy, now);
+            let mut record = Record::new(super::new_id("r"), &repo.procedure(), copy, now);
             record.training = repo.is_training();
             let community = repo.settings.borrow().community.clone();
             if !community.is_empty() {
@@ -113,7 +113,7 @@ pub fn OpinionsPage() -> Html {
             }
             let mut opinions = repo.opinions.borrow().clone();
             let ids = (*selected).clone();
-            let record = promote(&mut opinions, &ids, record, &repo.procedure, now);
+            let record = promote(&mut opinions, &ids, record, &repo.procedure(), now);
             let changed: Vec<Opinion> = opinions.into_iter().filter(|o| ids.contains(&o.id)).collect();
             selected.set(Vec::new());
             message.set(None);

@@ -28,7 +28,7 @@ pub fn OverviewPage() -> Html {
     let busy = use_state(|| false);
     let on_files = {
         let (overview, messages, busy, procedure) =
-            (overview.clone(), messages.clone(), busy.clone(), ctx.repo.procedure.clone());
+            (overview.clone(), messages.clone(), busy.clone(), ctx.repo.procedure().clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(list) = input.files() else { return };
@@ -109,9 +109,9 @@ pub fn OverviewPage() -> Html {
         })
     };
     let today = super::today();
-    let figures = overview.figures(&ctx.repo.procedure, today);
+    let figures = overview.figures(&ctx.repo.procedure(), today);
     let on_csv = {
-        let (figures, procedure) = (figures.clone(), ctx.repo.procedure.clone());
+        let (figures, procedure) = (figures.clone(), ctx.repo.procedure().clone());
         Callback::from(move |_: MouseEvent| {
             let name =
                 format!("{}-{}.csv", t(lang, Key::OverviewFileName), crate::domain::when::format_date(today));
@@ -119,9 +119,9 @@ pub fn OverviewPage() -> Html {
         })
     };
     let issuer = ctx.repo.settings.borrow().organisation();
-    let doc = Rc::new(figures.document(&ctx.repo.procedure, &issuer, today, crate::i18n::Lang::Zh));
+    let doc = Rc::new(figures.document(&ctx.repo.procedure(), &issuer, today, crate::i18n::Lang::Zh));
     let english = (lang == crate::i18n::Lang::En)
-        .then(|| Rc::new(figures.document(&ctx.repo.procedure, &issuer, today, crate::i18n::Lang::En)));
+        .then(|| Rc::new(figures.document(&ctx.repo.procedure(), &issuer, today, crate::i18n::Lang::En)));
     let kind_word = |k: FileKind| match k {
         FileKind::Records => t(lang, Key::KindRecords),
         FileKind::Opinions => t(lang, Key::KindOpinions),

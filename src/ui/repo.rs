@@ -16,8 +16,9 @@ use yew::Callback;
 
 /// The app's data.
 pub struct Repo {
-    /// The procedure every record follows.
-    pub procedure: Rc<Procedure>,
+    /// The procedure every record follows, read from its data the first time it is asked for
+    /// (the catalogue alone never asks: the app's module then holds no procedure reader).
+    procedure: std::cell::OnceCell<Rc<Procedure>>,
     /// The catalogue in use: the county's list, or the template.
     catalogue: RefCell<Rc<Catalogue>>,
     /// The stored list could not be read.
@@ -80,23 +81,34 @@ impl PartialEq for Ctx {
 
 impl Repo {
     /// Opens the database `name` and loads summaries, opinions and settings, and the county's
-    /// list without its history (which only the list page reads: [`Repo::load_with_history`]).
-    /// Never fails: when storage is unavailable the app works in memory and says so.
-    pub async fn load(name: &str) -> Repo {
-        Repo::load_with(name, Catalogue::from_json_without_history).await
-    }
-
-    /// Like [`Repo::load`], with the list's history (for the pages that may change the list).
+    /// list with its history: all the pages of the extras module read. Never fails: when storage
+    /// is unavailable the pages work in memory and say so.
     pub async fn load_with_history(name: &str) -> Repo {
         Repo::load_with(name, Catalogue::from_json).await
     }
 
-    async fn load_with(
-        name: &str,
-        read_list: fn(&str) -> Result<Catalogue, crate::domain::catalogue::CatalogueError>,
-    ) -> Repo {
-        let mut repo = Repo {
-            procedure: Rc::new(Procedure::standard()),
+    /// Only the county's list (without its history) and whether storage works: what the app's
+    /// own module shows (the catalogue). The records, opinions and settings are read by the
+    /// module of the pages that use them ([`super::extras`]).
+    pub async fn load_catalogue(name: &str) -> Repo {
+        let mut repo = Repo::empty(name);
+        match Repo::open(name).await {
+            Ok(db) => {
+                match db.catalogue(Catalogue::from_json_without_history).await {
+                    Ok(Some(list)) => *repo.catalogue.borrow_mut() = Rc::new(list),
+                    Ok(None) => {}
+                    Err(_) => repo.catalogue_unreadable.set(true),
+                }
+                repo.db = Some(db);
+            }
+            Err(e) => *repo.failure.borrow_mut() = Some(e),
+        }
+        repo
+    }
+
+    fn empty(name: &str) -> Repo {
+        Repo {
+            procedure: std::cell::OnceCell::new(),
             catalogue: RefCell::new(Rc::new(Catalogue::template())),
             catalogue_unreadable: std::cell::Cell::new(false),
             db: None,
@@ -110,16 +122,26 @@ impl Repo {
             unsaved: RefCell::default(),
             bases: RefCell::default(),
             working: RefCell::default(),
-        };
-        // An open request that another page blocks never answers: give up on it after a while
-        // and work in memory, saying why, rather than show "loading" for ever.
+        }
+    }
+
+    /// Opens the database. An open request that another page blocks never answers: give up on
+    /// it after a while and work in memory, saying why, rather than show "loading" for ever.
+    async fn open(name: &str) -> Result<Db, StoreError> {
         let open = Box::pin(Db::open(name));
         let timeout = Box::pin(yew::platform::time::sleep(std::time::Duration::from_secs(8)));
-        let opened = match futures::future::select(open, timeout).await {
+        match futures::future::select(open, timeout).await {
             futures::future::Either::Left((result, _)) => result,
             futures::future::Either::Right(_) => Err(StoreError::Blocked),
-        };
-        let loaded = match opened {
+        }
+    }
+
+    async fn load_with(
+        name: &str,
+        read_list: fn(&str) -> Result<Catalogue, crate::domain::catalogue::CatalogueError>,
+    ) -> Repo {
+        let mut repo = Repo::empty(name);
+        let loaded = match Repo::open(name).await {
             Ok(db) => {
                 // Four read transactions at once rather than one after another.
                 let (summaries, opinions, settings, catalogue) = futures::future::join4(
@@ -151,6 +173,11 @@ impl Repo {
             Err(e) => *repo.failure.borrow_mut() = Some(e),
         }
         repo
+    }
+
+    /// The procedure every record follows.
+    pub fn procedure(&self) -> &Rc<Procedure> {
+        self.procedure.get_or_init(|| Rc::new(Procedure::standard()))
     }
 
     /// Whether this is the training database (培训练习): records made here are training records.
@@ -316,7 +343,7 @@ impl Repo {
     pub async fn save(&self, record: &Record, base: Option<u64>) -> Result<SaveOutcome, StoreError> {
         let canonical = crate::domain::transfer::canonical_json(record);
         let digest = crate::domain::transfer::digest_of_text(&canonical);
-        let summary = Summary::with_digest(record, &self.procedure, digest);
+        let summary = Summary::with_digest(record, &self.procedure(), digest);
         self.put_summary(summary.clone());
         let Some(db) = &self.db else {
             self.unsaved.borrow_mut().insert(record.id.clone(), record.clone());
@@ -341,7 +368,7 @@ impl Repo {
             Ok(SaveOutcome::Conflict(theirs)) => {
                 // Keep "mine" until the user chooses, even if they leave the editor meanwhile.
                 self.unsaved.borrow_mut().insert(record.id.clone(), record.clone());
-                self.put_summary(Summary::of(theirs, &self.procedure));
+                self.put_summary(Summary::of(theirs, &self.procedure()));
             }
             Ok(SaveOutcome::Deleted) => {
                 self.unsaved.borrow_mut().insert(record.id.clone(), record.clone());
@@ -433,7 +460,7 @@ impl Repo {
             .into_iter()
             .map(|(r, canonical, expected)| {
                 let digest = crate::domain::transfer::digest_of_text(&canonical);
-                let s = Summary::with_digest(&r, &self.procedure, digest);
+                let s = Summary::with_digest(&r, &self.procedure(), digest);
                 (r.id, canonical, s, expected)
             })
             .collect();
@@ -561,27 +588,9 @@ impl Repo {
     /// Notes the record the editor shows now; its ledger row follows at once, before any save.
     pub fn set_working(&self, record: Option<Record>) {
         if let Some(r) = &record {
-            self.put_summary(Summary::of(r, &self.procedure));
+            self.put_summary(Summary::of(r, &self.procedure()));
         }
         *self.working.borrow_mut() = record;
-    }
-
-    /// Takes over what `old` (the same database, read before) holds only in memory: records
-    /// not stored yet (their rows too), the record on screen, the last failure and the revisions
-    /// read; so that re-reading storage loses nothing.
-    pub fn keep_from(&self, old: &Repo) {
-        for (id, record) in old.unsaved.borrow().iter() {
-            self.put_summary(Summary::of(record, &self.procedure));
-            self.unsaved.borrow_mut().insert(id.clone(), record.clone());
-        }
-        let mut bases = self.bases.borrow_mut();
-        for (id, revision) in old.bases.borrow().iter() {
-            bases.entry(id.clone()).or_insert(*revision);
-        }
-        *self.working.borrow_mut() = old.working.borrow().clone();
-        if self.failure.borrow().is_none() {
-            *self.failure.borrow_mut() = old.failure.borrow().clone();
-        }
     }
 
     /// How many records are kept only in memory.

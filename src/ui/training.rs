@@ -29,7 +29,7 @@ fn open_case(ctx: &Ctx, case: &'static Case) {
     let repo = ctx.repo.clone();
     let refresh = ctx.refresh.clone();
     let Some(record) =
-        training::open(case.id, &repo.procedure, &repo.catalogue(), super::new_id("t"), super::now())
+        training::open(case.id, &repo.procedure(), &repo.catalogue(), super::new_id("t"), super::now())
     else {
         return;
     };
@@ -120,7 +120,7 @@ pub fn TrainingPage() -> Html {
         })
     };
     let catalogue = ctx.repo.catalogue();
-    let procedure = ctx.repo.procedure.clone();
+    let procedure = ctx.repo.procedure().clone();
     let case_view = |case: &'static Case| {
         let on_open = {
             let ctx = ctx.clone();
@@ -236,9 +236,9 @@ pub fn ChecklistPrintPage() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let lang = ctx.lang;
     let issuer = ctx.repo.settings.borrow().organisation();
-    let doc = documents::checklists(&ctx.repo.procedure, &issuer, Lang::Zh);
+    let doc = documents::checklists(&ctx.repo.procedure(), &issuer, Lang::Zh);
     let english =
-        (lang == Lang::En).then(|| Rc::new(documents::checklists(&ctx.repo.procedure, &issuer, Lang::En)));
+        (lang == Lang::En).then(|| Rc::new(documents::checklists(&ctx.repo.procedure(), &issuer, Lang::En)));
     let top = html! { <p><a href={Route::Training.href()}>{ t(lang, Key::BackToTraining) }</a></p> };
     html! { <super::print::PrintView doc={Rc::new(doc)} {english} {top} /> }
 }

@@ -157,10 +157,10 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
     let busy = use_state(|| false);
     // The file's records changed here under an open preview (one deleted or saved meanwhile):
     // its verdicts no longer hold, so it is withdrawn and the user is told. Checked whenever the
-    // data is read again.
+    // data changes or is read again.
     {
         let (preview, message, repo) = (preview.clone(), message.clone(), ctx.repo.clone());
-        use_effect_with(ctx.generation, move |_| {
+        use_effect_with((ctx.generation, ctx.tick), move |_| {
             let stale = preview.as_ref().is_some_and(|p| local_revisions(&repo, &p.parsed) != p.local);
             if stale {
                 preview.set(None);
@@ -198,7 +198,7 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
             let summaries = repo.summaries.borrow();
             let by_id: BTreeMap<&str, &Summary> = summaries.iter().map(|s| (s.id.as_str(), s)).collect();
             let rows: Vec<&Summary> = shown.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect();
-            let csv = transfer::ledger_csv(&rows, &repo.procedure, super::today(), |s| {
+            let csv = transfer::ledger_csv(&rows, &repo.procedure(), super::today(), |s| {
                 super::ledger::status_word(lang, s).to_owned()
             });
             super::download(&format!("协商台账-{}.csv", stamp()), &csv, "text/csv;charset=utf-8");
@@ -238,7 +238,7 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                 // The browser's SHA-256 digests the records' texts on its own threads while they
                 // are read and checked here.
                 let digesting = start_digests(file_text.texts());
-                let unverified = match file_text.check(&repo.procedure) {
+                let unverified = match file_text.check(&repo.procedure()) {
                     Ok(u) => u,
                     Err(e) => return fail(e),
                 };

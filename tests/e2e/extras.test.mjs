@@ -1,7 +1,8 @@
-// The pages used less often live in a second wasm module (ui/extras.rs): the catalogue, the
-// ledger's list and the editor never download it; opening such a page does, once; when it
-// cannot be fetched the page says so and offers to try again; and clicks inside it are its own
-// (the app must not take them for clicks on its own controls).
+// Every page but the catalogue lives in a second wasm module (ui/extras.rs), so that the page a
+// village opens first downloads little: the catalogue never downloads it; the first other page
+// (发起协商, a ledger, a document) does, once; when it cannot be fetched the page says so and
+// offers to try again; and clicks inside it are its own (the app must not take them for clicks
+// on its own controls).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp } from './app.mjs';
@@ -28,7 +29,7 @@ async function previewOwnExport(page) {
   return { file, preview };
 }
 
-test('the catalogue and the editor do without the extras module; a page in it fetches it once', async () => {
+test('the catalogue does without the extras module; the pages in it fetch it once', async () => {
   const context = await app.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const fetched = [];
@@ -36,17 +37,22 @@ test('the catalogue and the editor do without the extras module; a page in it fe
   const extras = () => fetched.filter((p) => /\/extras-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p));
 
   await page.goto(app.server.url);
+  await page.getByRole('button', { name: '发起协商' }).first().waitFor();
+  await page.getByLabel('查找事项').fill('门禁');
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(extras(), [], 'the catalogue (and its search) fetch no extras');
+
+  // 发起协商: the module comes (the record is made there), the editor shows.
   await h.startConsultation(page, '门禁改造');
   await page.getByLabel('议题说明').fill('北门门禁改造');
   await h.waitSaved(page);
-  assert.deepEqual(extras(), [], 'the catalogue and the editor fetch no extras');
-
-  // A print view of the record: the module comes, the document shows.
-  await page.getByRole('navigation', { name: /打印文书|文书/ }).getByRole('link', { name: '协商议题公示' }).click();
-  await page.getByRole('heading', { name: '协商议题公示' }).first().waitFor();
   assert.equal(extras().length, 2, 'the extras glue and wasm, once each');
 
-  // Other pages in it: no second download.
+  // A print view, the ledger and other pages: no second download.
+  await page.getByRole('navigation', { name: /打印文书|文书/ }).getByRole('link', { name: '协商议题公示' }).click();
+  await page.getByRole('heading', { name: '协商议题公示' }).first().waitFor();
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
   await page.goto(app.server.url + '#/overview');
   await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor();
   await page.goto(app.server.url + '#/training');
@@ -91,6 +97,32 @@ test('when the extras module cannot be fetched the page says so, and 重试 brin
   await alert.getByRole('button', { name: '重试' }).click();
   await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor();
   assert.equal(await alert.count(), 0);
+  await context.close();
+});
+
+test('发起协商 says so while the editor’s module comes; when it cannot be fetched, 重试 makes the record once', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let mode = 'blocked';
+  await page.route(/\/extras-[0-9a-f]+(_bg\.wasm|\.js|\.css)(\?.*)?$/, async (route) => {
+    if (mode === 'blocked') return route.abort('internetdisconnected');
+    if (mode === 'slow') await new Promise((r) => setTimeout(r, 1500));
+    return route.continue();
+  });
+  await page.goto(app.server.url);
+  const start = page.getByRole('row').filter({ hasText: '门禁改造' }).getByRole('button', { name: '发起协商' });
+  await start.click();
+  const alert = page.getByRole('alert').filter({ hasText: '无法下载' });
+  await alert.waitFor();
+  assert.ok(await alert.isVisible(), 'said where the user is (a fixed box), not only at the top');
+
+  mode = 'slow';
+  await alert.getByRole('button', { name: '重试' }).click();
+  await page.getByRole('status').filter({ hasText: '正在加载' }).waitFor();
+  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  assert.match(await page.getByRole('heading', { level: 2, name: /第1阶段/ }).innerText(), /第1阶段/);
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await h.expectCount(page.locator('table.records tbody tr').filter({ hasText: '门禁改造' }), 1);
   await context.close();
 });
 

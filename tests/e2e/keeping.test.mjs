@@ -63,6 +63,8 @@ test('when the browser has no database the user is told at once, keeps working, 
   const alert = page.getByRole('alert').filter({ hasText: '无法保存到本机浏览器' });
   await alert.waitFor();
   assert.match(await alert.innerText(), /修改仍保留在本页中/);
+  // The catalogue holds no records: it says where the export is.
+  assert.match(await alert.innerText(), /可在协商台账等页面导出备份/);
   await h.startConsultation(page, '村（居）文体活动');
   await page.getByLabel('协商议题', { exact: true }).fill('举办社区广场舞比赛');
   await page.locator('.record-head [role="status"]', { hasText: '保存失败' }).waitFor();

@@ -158,3 +158,31 @@ fn bad_catalogue_data_is_rejected() {
     assert_eq!(Catalogue::from_json(&text), Err(CatalogueError::DanglingRef("nowhere".into())));
     assert!(matches!(Catalogue::from_json("{"), Err(CatalogueError::Parse(_))));
 }
+
+#[test]
+fn rows_are_read_as_they_are_written_and_a_bad_row_is_refused() {
+    use xieshang::domain::catalogue::{CatalogueError, Hints};
+    // A county's list with every kind of row and every field a matter may carry.
+    let mut c = Catalogue::template();
+    if let Entry::Matter(m) = &mut c.groups[0].entries[0] {
+        m.hints = Hints { cross_village: true, technical: false, wide_reaching: true };
+        m.remark = "县（市）补充".into();
+        m.retired = Some(time::macros::date!(2026 - 11 - 27));
+    }
+    let text = serde_json::to_string(&c).unwrap();
+    assert!(text.contains(r#""kind":"matter""#) && text.contains(r#""kind":"slot""#));
+    assert_eq!(Catalogue::from_json(&text).unwrap(), c);
+    assert_eq!(Catalogue::from_json_without_history(&text).unwrap(), c);
+
+    // A matter without its name, a row of an unknown kind, a row without a kind.
+    let row = serde_json::to_string(&c.groups[0].entries[0]).unwrap();
+    for bad in [
+        row.replace(r#""name":"#, r#""title":"#),
+        row.replace(r#""kind":"matter""#, r#""kind":"other""#),
+        row.replace(r#""kind":"matter","#, ""),
+    ] {
+        assert_ne!(bad, row);
+        let broken = text.replacen(&row, &bad, 1);
+        assert!(matches!(Catalogue::from_json(&broken), Err(CatalogueError::Parse(_))), "{bad}");
+    }
+}

@@ -2,11 +2,13 @@
 //   node bench/ledger.mjs            (after `trunk build --release`; scripts/bench.sh does all)
 // Measures, on the release build served with gzip from localhost:
 //   - opening the ledger: a cold page load straight onto #/records until the first rows show
-//     (wasm start-up + reading 10,000 summaries from IndexedDB + render), and from the
-//     catalogue to the ledger inside the app;
+//     (the app's and the extras module's start-up + reading 10,000 summaries from IndexedDB +
+//     render); from the catalogue to the ledger inside the app, the first time in a page (the
+//     extras module starts and reads the summaries) and again (they are in memory);
 //   - a filter keystroke: from the input event to the updated list in the DOM, and to the next
 //     frame painted;
-//   - memory: the JS heap and the wasm linear memory after the ledger is open.
+//   - memory: the JS heap and the wasm linear memories (the app's and the extras module's)
+//     after the ledger is open.
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -26,9 +28,6 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const server = await serve('dist', { files: { '/samples.json': samples } });
 const browser = await launch();
 const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-await context.addInitScript(() => {
-  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail.wasm; });
-});
 const page = await context.newPage();
 await page.goto(server.url + '#/records');
 await page.getByText('还没有协商记录').waitFor();
@@ -63,12 +62,8 @@ for (let i = 0; i < 5; i++) {
   cold.push(await page.evaluate(() => performance.now()));
 }
 
-// From the catalogue to the ledger, inside the app.
-const inApp = [];
-for (let i = 0; i < 5; i++) {
-  await page.goto(server.url + '#/catalogue');
-  await page.getByRole('heading', { level: 2, name: '协商事项目录' }).waitFor({ timeout: 60000 });
-  inApp.push(await page.evaluate(() => new Promise((resolve) => {
+// From the catalogue to the ledger, inside the app: the first time in a page, and again.
+const toLedger = () => page.evaluate(() => new Promise((resolve) => {
     const start = performance.now();
     const obs = new MutationObserver(() => {
       if (document.querySelector('table.records tbody tr')) {
@@ -78,7 +73,17 @@ for (let i = 0; i < 5; i++) {
     });
     obs.observe(document.body, { childList: true, subtree: true });
     document.querySelector('a[href="#/records"]').click();
-  })));
+  }));
+const inApp = [];
+const again = [];
+for (let i = 0; i < 5; i++) {
+  await page.goto('about:blank'); // a new page: the hash alone would not load it again
+  await page.goto(server.url + '#/catalogue');
+  await page.getByRole('heading', { level: 2, name: '协商事项目录' }).waitFor({ timeout: 60000 });
+  inApp.push(await toLedger());
+  await page.getByRole('link', { name: '协商事项目录' }).click();
+  await page.getByRole('heading', { level: 2, name: '协商事项目录' }).waitFor({ timeout: 60000 });
+  again.push(await toLedger());
 }
 
 // Filter keystrokes: type words one character at a time.
@@ -111,14 +116,23 @@ const client = await context.newCDPSession(page);
 await client.send('HeapProfiler.collectGarbage');
 await client.send('Performance.enable');
 const metrics = Object.fromEntries((await client.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-const wasmBytes = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
+// Every WebAssembly.Memory in the page (the app's module and the extras module each have one).
+const { result: proto } = await client.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
+const { objects } = await client.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
+const { result: sizes } = await client.send('Runtime.callFunctionOn', {
+  objectId: objects.objectId,
+  functionDeclaration: 'function () { return this.map((m) => m.buffer.byteLength); }',
+  returnByValue: true,
+});
+const wasmBytes = sizes.value;
 
 const mb = (b) => `${(b / 1048576).toFixed(1)} MB`;
 console.log(`ledger benchmark: ${seeded} records, headless Chromium, release build served with gzip`);
 console.log(`open ledger, cold page load to first rows   median ${fmt(median(cold))}   (runs: ${cold.map((x) => x.toFixed(0)).join(', ')})`);
-console.log(`open ledger from the catalogue (in app)     median ${fmt(median(inApp))}   (runs: ${inApp.map((x) => x.toFixed(0)).join(', ')})`);
+console.log(`open ledger from the catalogue, first time  median ${fmt(median(inApp))}   (runs: ${inApp.map((x) => x.toFixed(0)).join(', ')})`);
+console.log(`open ledger from the catalogue, again       median ${fmt(median(again))}   (runs: ${again.map((x) => x.toFixed(0)).join(', ')})`);
 console.log(`filter keystroke to updated list (DOM)      median ${fmt(median(dom))}   max ${fmt(Math.max(...dom))}   (${dom.length} keystrokes)`);
 console.log(`filter keystroke to next painted frame      median ${fmt(median(paint))}   max ${fmt(Math.max(...paint))}`);
-console.log(`memory: JS heap used ${mb(metrics.JSHeapUsedSize)}, wasm linear memory ${wasmBytes ? mb(wasmBytes) : 'n/a'}`);
+console.log(`memory: JS heap used ${mb(metrics.JSHeapUsedSize)}, wasm linear memories ${wasmBytes.map(mb).join(' + ')}`);
 await browser.close();
 await server.close();

@@ -63,18 +63,22 @@ fs.renameSync(englishPath, path.join(dir, englishName));
 
 // The loader of the extras module, fetched the first time a page in it is opened. A failed
 // import stays failed for the page's life, so a new try asks for another address. On the app's
-// own page its stylesheet comes with it (the module is mounted once the styles are there, or
-// could not be had: the page then shows unstyled rather than not at all); embedded, the
-// stylesheet the app puts in its shadow root already holds these styles.
+// own page its stylesheet comes with it: the module is mounted once the styles are there, and a
+// stylesheet that cannot be had fails the load like the module (the page says so and offers
+// 重试, which asks again only for what failed). Embedded, the stylesheet the app puts in its
+// shadow root already holds these styles.
 const extrasLoader = (base, withCss) => `let extras, extrasTries = 0;
-${withCss ? `const extrasStyles = () => new Promise((done) => {
-  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: new URL('./${extrasCss}', ${base}).href });
-  link.onload = link.onerror = () => done();
+const extrasModule = () => extras ??= import(new URL('./${extrasJs}' + (extrasTries ? '?try=' + extrasTries : ''), ${base}).href)
+  .then(async (m) => { await m.default({ module_or_path: new URL('./${extrasWasm}', ${base}) }); return m; })
+  .catch((e) => { extras = undefined; extrasTries += 1; throw e; });
+${withCss ? `let extrasStyles, stylesTries = 0;
+const extrasCss = () => extrasStyles ??= new Promise((done, fail) => {
+  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: new URL('./${extrasCss}' + (stylesTries ? '?try=' + stylesTries : ''), ${base}).href });
+  link.onload = () => done();
+  link.onerror = () => { link.remove(); extrasStyles = undefined; stylesTries += 1; fail(new Error('the extras stylesheet')); };
   document.head.append(link);
 });
-` : ''}globalThis.__xieshangExtras ??= () => extras ??= ${withCss ? 'Promise.all([' : ''}import(new URL('./${extrasJs}' + (extrasTries ? '?try=' + extrasTries : ''), ${base}).href)
-  .then(async (m) => { await m.default({ module_or_path: new URL('./${extrasWasm}', ${base}) }); return m; })${withCss ? ', extrasStyles()]).then(([m]) => m)' : ''}
-  .catch((e) => { extras = undefined; extrasTries += 1; throw e; });
+globalThis.__xieshangExtras ??= () => Promise.all([extrasModule(), extrasCss()]).then(([m]) => m);` : 'globalThis.__xieshangExtras ??= extrasModule;'}
 globalThis.__xieshangEnglish ??= new URL('./${englishName}', ${base}).href;
 `;
 if (found) {

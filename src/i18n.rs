@@ -110,6 +110,7 @@ keys! {
     NavRecords => "协商台账", "Records ledger";
     NavSettings => "设置", "Settings";
     CatalogueHeading => "协商事项目录", "Catalogue of matters";
+    CatalogueIntroCounty => "以下为本县（市）编制的事项清单。选定事项后点“发起协商”开始办理；清单之外的事项可在页末按“其他事项”发起。", "The county's own list of matters. Pick a matter and press “Start” to open a consultation; a matter not in the list can be started under “Other matter” at the end of the page.";
     CatalogueIntro => "以下为《城乡社区协商事项指导目录清单（模板）》原文。模板中的空行、重复、缺号等问题按原样保留并标注，由各县（市）结合实际完善。选定事项后点“发起协商”开始办理。", "The template catalogue as published. Its blank rows, duplicates and gaps are kept as they are and flagged, for each county to resolve. Pick a matter and press “Start” to open a consultation.";
     MatterCount => "事项数", "Matters";
     UnlabelledGroup => "（模板未标注类别）", "(no category in the template)";
@@ -140,7 +141,7 @@ keys! {
     StorageFailed => "无法保存到本机浏览器：", "Cannot save in this browser: ";
     StorageFailedKeep => "您的修改仍保留在本页中，关闭页面前请先导出备份。", "Your changes are kept in this page; export a copy before you close it.";
     ExportBackup => "导出备份（JSON）", "Export a copy (JSON)";
-    BackupWhere => "可在协商台账等页面导出备份。", " A copy can be exported from the records ledger and the other record pages.";
+    BackupWhere => "“导出备份”按钮在协商台账等页面的上方。", " The “Export a copy” button is at the top of the records ledger and the other record pages.";
     StorageCorrupt => "条记录无法读取，已跳过（原数据保留未删）。", "entries could not be read and were skipped (kept, not deleted).";
     Saved => "已保存", "Saved";
     Saving => "正在保存……", "Saving…";

@@ -135,7 +135,7 @@ pub fn CatalogueView(props: &CatalogueViewProps) -> Html {
     html! {
         <section class="catalogue" aria-labelledby="catalogue-heading">
             <h2 id="catalogue-heading">{ t(lang, Key::CatalogueHeading) }</h2>
-            <p class="intro">{ t(lang, Key::CatalogueIntro) }</p>
+            <p class="intro">{ t(lang, if c.is_template() { Key::CatalogueIntro } else { Key::CatalogueIntroCounty }) }</p>
             <p class="meta">
                 <span class="title">{ catalogue_title(lang, &c.title) }</span>
                 <span class="source">{
@@ -245,6 +245,10 @@ pub fn CataloguePage() -> Html {
             }
         })
     };
+    let on_cancel_start = {
+        let starting = starting.clone();
+        Callback::from(move |_: MouseEvent| starting.set(None))
+    };
     let on_other_input = {
         let other = other.clone();
         Callback::from(move |e: InputEvent| other.set(e.target_unchecked_into::<HtmlInputElement>().value()))
@@ -272,11 +276,6 @@ pub fn CataloguePage() -> Html {
     };
     html! {
         <>
-            if let Some(matter) = (*starting).clone() {
-                <div class="starting">
-                    <super::extras::Lazy key={format!("start/{}", matter.name.clone())} page={super::extras::Page::Start { matter: matter.clone() }} />
-                </div>
-            }
             <CatalogueView catalogue={ctx.repo.catalogue()} on_start={Some(on_start)} />
             <section class="other-matter card" aria-labelledby="other-heading">
                 <h3 id="other-heading">{ t(lang, Key::OtherMatterHeading) }</h3>
@@ -292,6 +291,14 @@ pub fn CataloguePage() -> Html {
                     <p class="message error" role="alert">{ m }</p>
                 }
             </section>
+            // Where the record is being made (the extras module, fetched the first time): said in
+            // a box on screen, which the user may close (the record is then not made).
+            if let Some(matter) = (*starting).clone() {
+                <div class="starting">
+                    <super::extras::Lazy key={format!("start/{}", matter.name.clone())} page={super::extras::Page::Start { matter: matter.clone() }} />
+                    <button type="button" class="small" onclick={on_cancel_start}>{ t(lang, Key::Cancel) }</button>
+                </div>
+            }
         </>
     }
 }

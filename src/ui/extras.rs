@@ -265,6 +265,19 @@ pub fn Lazy(props: &LazyProps) -> Html {
             }
         });
     }
+    // When the module cannot be fetched, the focus goes to 重试: the user asked for this page
+    // (or for 发起协商) and meets the reason and the way on at once.
+    let retry = use_node_ref();
+    {
+        let retry = retry.clone();
+        use_effect_with(*state, move |state| {
+            if *state == Some(false) {
+                if let Some(b) = retry.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     let on_retry = {
         let (tries, state) = (tries.clone(), state.clone());
         Callback::from(move |_: MouseEvent| {
@@ -280,7 +293,7 @@ pub fn Lazy(props: &LazyProps) -> Html {
             if *state == Some(false) {
                 <div class="message error" role="alert">
                     <p>{ t(lang, Key::ExtrasFailed) }</p>
-                    <button type="button" onclick={on_retry}>{ t(lang, Key::Retry) }</button>
+                    <button type="button" ref={retry} onclick={on_retry}>{ t(lang, Key::Retry) }</button>
                 </div>
             }
             <div class="extras" ref={host}></div>
@@ -339,11 +352,9 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
                     }
                 }
                 None => {
-                    let db = db.clone();
+                    let reading = read(db);
                     yew::platform::spawn_local(async move {
-                        let loaded = Rc::new(Repo::load_with_history(&db).await);
-                        READ.with(|r| *r.borrow_mut() = Some(loaded.clone()));
-                        journal_when_hidden();
+                        let loaded = reading.await;
                         reads.set(*reads + 1);
                         repo.set(Some(loaded));
                     });
@@ -434,6 +445,40 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         </ContextProvider<Ctx>>
         </ContextProvider<Lang>>
     }
+}
+
+/// A read of the data under way, shared by the pages mounted meanwhile (a quick move from one
+/// page to the next must not make two copies of the data, one of them then lost).
+type Reading = futures::future::Shared<std::pin::Pin<Box<dyn std::future::Future<Output = Rc<Repo>>>>>;
+
+thread_local! {
+    static READING: RefCell<Option<(String, Reading)>> = const { RefCell::new(None) };
+}
+
+/// The data of the database `db`, read once: kept in [`READ`] for the life of the page.
+fn read(db: &str) -> Reading {
+    use futures::FutureExt;
+    if let Some(reading) =
+        READING.with(|r| r.borrow().as_ref().filter(|(d, _)| d == db).map(|(_, f)| f.clone()))
+    {
+        return reading;
+    }
+    let name = db.to_owned();
+    let reading: Reading = (Box::pin(async move {
+        let loaded = Rc::new(Repo::load_with_history(&name).await);
+        READ.with(|r| *r.borrow_mut() = Some(loaded.clone()));
+        READING.with(|r| {
+            let mut r = r.borrow_mut();
+            if r.as_ref().is_some_and(|(d, _)| *d == name) {
+                *r = None;
+            }
+        });
+        journal_when_hidden();
+        loaded
+    }) as std::pin::Pin<Box<dyn std::future::Future<Output = Rc<Repo>>>>)
+        .shared();
+    READING.with(|r| *r.borrow_mut() = Some((db.to_owned(), reading.clone())));
+    reading
 }
 
 /// Whatever page is open, records held only in memory are journalled when the page goes (set

@@ -245,6 +245,34 @@ fn Shell() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let lang = ctx.lang;
     let route = use_route();
+    // Another page (not another stage of the same record): it starts at its top, and the focus
+    // goes to the page (the control the user was on is gone), so that keyboard and screen-reader
+    // users start there too. Embedded in a host page, the app is brought into view only if its
+    // top is above the window; the host's own scrolling is left alone otherwise.
+    let main = use_node_ref();
+    {
+        let main = main.clone();
+        let shown = use_mut_ref(|| None::<String>);
+        let key = match &route {
+            Route::Record { id, .. } => format!("record/{id}"),
+            other => other.href(),
+        };
+        use_effect_with(key, move |key| {
+            let before = shown.borrow_mut().replace(key.clone());
+            if before.is_some_and(|b| b != *key) {
+                if let Some(main) = main.cast::<web_sys::HtmlElement>() {
+                    if build_id().is_some() {
+                        if let Some(w) = web_sys::window() {
+                            w.scroll_to_with_x_and_y(0.0, 0.0);
+                        }
+                    } else if main.get_bounding_client_rect().top() < 0.0 {
+                        main.scroll_into_view();
+                    }
+                    let _ = main.focus();
+                }
+            }
+        });
+    }
     // The window's title follows the language, on the app's own page only (never a host's).
     use_effect_with(lang, move |lang| {
         if build_id().is_some() {
@@ -333,7 +361,7 @@ fn Shell() -> Html {
             // The pages of the extras module show the storage banner of their own data.
             if matches!(route, Route::Catalogue | Route::NotFound) { <StorageNotice /> }
             <AppBanners />
-            <main id="main" class="app-main">{ page }</main>
+            <main id="main" class="app-main" tabindex="-1" ref={main}>{ page }</main>
             <footer class="app-footer"><p>{ t(lang, Key::SourceNote) }</p></footer>
         </div>
     }

@@ -115,14 +115,38 @@ test('发起协商 says so while the editor’s module comes; when it cannot be 
   const alert = page.getByRole('alert').filter({ hasText: '无法下载' });
   await alert.waitFor();
   assert.ok(await alert.isVisible(), 'said where the user is (a fixed box), not only at the top');
+  // The focus on 重试, the way on; 取消 closes the box and makes nothing.
+  await page.waitForFunction(() => document.activeElement?.textContent === '重试');
+  await page.locator('.starting').getByRole('button', { name: '取消' }).click();
+  await alert.waitFor({ state: 'detached' });
+  await start.click();
+  await alert.waitFor();
 
   mode = 'slow';
   await alert.getByRole('button', { name: '重试' }).click();
   await page.getByRole('status').filter({ hasText: '正在加载' }).waitFor();
   await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
   assert.match(await page.getByRole('heading', { level: 2, name: /第1阶段/ }).innerText(), /第1阶段/);
+  // The focus went to the page (the button pressed is gone), at its top.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  assert.equal(await page.evaluate(() => scrollY), 0);
   await page.getByRole('link', { name: '协商台账', exact: true }).click();
   await h.expectCount(page.locator('table.records tbody tr').filter({ hasText: '门禁改造' }), 1);
+  await context.close();
+});
+
+test('when the extras pages’ stylesheet cannot be fetched the page says so, and 重试 brings it', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  let blocked = true;
+  await page.route(/\/extras-[0-9a-f]+\.css(\?.*)?$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await page.goto(app.server.url + '#/records');
+  const alert = page.getByRole('alert').filter({ hasText: '无法下载' });
+  await alert.waitFor();
+  blocked = false;
+  await alert.getByRole('button', { name: '重试' }).click();
+  await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
+  assert.equal(await page.locator('ul.counts').evaluate((e) => getComputedStyle(e).display), 'flex');
   await context.close();
 });
 

@@ -64,8 +64,10 @@ test('when the browser has no database the user is told at once, keeps working, 
   await alert.waitFor();
   assert.match(await alert.innerText(), /修改仍保留在本页中/);
   // The catalogue holds no records: it says where the export is.
-  assert.match(await alert.innerText(), /可在协商台账等页面导出备份/);
+  assert.match(await alert.innerText(), /“导出备份”按钮在协商台账等页面的上方/);
   await h.startConsultation(page, '村（居）文体活动');
+  // The editor opens at its top (the row clicked was far down the catalogue), the banner in view.
+  assert.equal(await page.evaluate(() => scrollY), 0);
   await page.getByLabel('协商议题', { exact: true }).fill('举办社区广场舞比赛');
   await page.locator('.record-head [role="status"]', { hasText: '保存失败' }).waitFor();
   const [download] = await Promise.all([

@@ -62,7 +62,7 @@ if ! wasm-bindgen --version 2>/dev/null | grep -qx "wasm-bindgen $WASM_BINDGEN_V
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
 fi
 
-# --- Node packages: wasm-opt (binaryen) and playwright-core --------------------------------------
+# --- Node packages: wasm-opt (binaryen), playwright-core and terser (minifies the JS glue) ------
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] \
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing node packages"

@@ -514,6 +514,8 @@ keys! {
     CaseAttempt => "第{}次练习", "Attempt {}";
     CaseSolved => "✓ 已改正，本阶段已完成", "✓ Fixed: the stage is complete";
     CaseOpen => "问题尚未改正", "Not fixed yet";
+    CaseSituationChanged => "本阶段已完成，但案例中的情形被改动了（如把跨村事项改成本村事项），问题并未按通知要求改正：请照案例情形重新练习", "The stage is complete, but the situation of the case was changed (e.g. a matter of two villages entered as one village's): the gap was not mended as the notice asks. Try again with the situation as told";
+    Checking => "正在核对……", "Checking…";
     ExportNoPlace => "提示：“设置”中尚未填写县（市）或乡镇（街道），导出的文件不写明完整地区，上级汇总时只能按村（社区）统计。", "Note: the county or township is not set in Settings, so exported files do not name their full place, and a bureau's overview can only count them by village.";
     NotFoundInTraining => "现在是培训练习模式，正式记录不在这里显示；如要查看正式记录，请先退出培训练习。", "Training is on: real records are not shown here. To see a real record, leave training first.";
     NotFoundInReal => "如果这是一条培训练习记录，请先进入培训练习。", "If this is a practice record, start training first.";
@@ -625,6 +627,104 @@ pub fn problem_message(lang: Lang, problem: &Problem) -> String {
 /// (natively; the browser has them from the English file).
 #[cfg(not(target_arch = "wasm32"))]
 pub const EN_JSON: &str = include_str!("../data/en.json");
+
+/// What serde's reader said of a value of the wrong form (`missing field `name``, `invalid
+/// value: string "2026-02-30", expected a date as YYYY-MM-DD at line 1 column 9`, …), in the
+/// user's language: in Chinese the reader's English is put into words (names and values as they
+/// are in the file); what it does not recognise is left as it is.
+pub fn reader_detail(lang: Lang, detail: &str) -> String {
+    if lang != Lang::Zh {
+        return detail.to_owned();
+    }
+    // serde_json adds where it stopped.
+    let (text, place) = match detail.rfind(" at line ") {
+        Some(i) => {
+            let mut numbers = detail[i + 9..].split(" column ").map(|n| n.trim().parse::<u64>());
+            match (numbers.next(), numbers.next()) {
+                (Some(Ok(line)), Some(Ok(column))) => (&detail[..i], format!("（第{line}行第{column}列）")),
+                _ => (detail, String::new()),
+            }
+        }
+        None => (detail, String::new()),
+    };
+    let quoted = |s: &str| s.trim().trim_matches('`').to_owned();
+    let words = if let Some(f) = text.strip_prefix("missing field ") {
+        format!("缺少“{}”", quoted(f))
+    } else if let Some(f) = text.strip_prefix("duplicate field ") {
+        format!("“{}”出现了两次", quoted(f))
+    } else if let Some(rest) = text.strip_prefix("unknown field ") {
+        format!("多出“{}”", quoted(rest.split(',').next().unwrap_or(rest)))
+    } else if let Some(rest) = text.strip_prefix("unknown variant ") {
+        let (value, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let choices: Vec<String> = expected
+            .trim_start_matches("one of ")
+            .split([',', ' '])
+            .map(quoted)
+            .filter(|c| !c.is_empty() && c != "or")
+            .collect();
+        format!("“{}”不是可用的取值（可用：{}）", quoted(value), choices.join("、"))
+    } else if let Some(rest) = text.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!("应为{}，实为{}", reader_kind(expected), reader_kind(found))
+    } else if let Some(rest) = text.strip_prefix("invalid value: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!("{}无效，应为{}", reader_kind(found), reader_kind(expected))
+    } else if let Some(rest) = text.strip_prefix("invalid length ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        format!("长度{}不对，应为{}", found.trim(), reader_kind(expected))
+    } else if text == "missing or not a number" {
+        "缺少或不是数字".to_owned()
+    } else {
+        text.to_owned()
+    };
+    words + &place
+}
+
+/// A kind of value as serde names it (`a string`, `string "x"`, `u32`, `a date as YYYY-MM-DD`,
+/// `struct Record`, …), in Chinese.
+fn reader_kind(kind: &str) -> String {
+    let kind = kind.trim();
+    let value = |k: &str| kind.strip_prefix(k).map(|v| v.trim().trim_matches('`').to_owned());
+    if let Some(v) = value("string ") {
+        let v = v.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(&v);
+        return format!("文字“{v}”");
+    }
+    if let Some(v) = value("integer ") {
+        return format!("整数{v}");
+    }
+    if let Some(v) = value("floating point ") {
+        return format!("小数{v}");
+    }
+    if let Some(v) = value("boolean ") {
+        return format!("是非值{v}");
+    }
+    if let Some(name) = kind.strip_prefix("struct ").or_else(|| kind.strip_prefix("struct variant ")) {
+        return format!("对象（{}）", name.trim());
+    }
+    if let Some(name) = kind.strip_prefix("enum ").or_else(|| kind.strip_prefix("internally tagged enum ")) {
+        return format!("可用取值之一（{}）", name.trim());
+    }
+    if let Some(form) = kind.strip_prefix("a date and time as ") {
+        return format!("日期时间（{form}）");
+    }
+    if let Some(form) = kind.strip_prefix("a date as ") {
+        return format!("日期（{form}）");
+    }
+    match kind {
+        "a string" | "string" => "文字".into(),
+        "a boolean" | "bool" => "是非值（true 或 false）".into(),
+        "a sequence" | "sequence" => "列表".into(),
+        "a map" | "map" => "对象".into(),
+        "null" | "unit" => "空值（null）".into(),
+        "u8" | "u16" | "u32" | "u64" | "usize" => "非负整数".into(),
+        "i8" | "i16" | "i32" | "i64" | "isize" => "整数".into(),
+        "f32" | "f64" => "数字".into(),
+        "a character" | "char" => "一个字符".into(),
+        "an RFC 3339 timestamp" | "an RFC 3339 date and time" => "时间（RFC 3339）".into(),
+        "" => "其他形式".into(),
+        other => other.to_owned(),
+    }
+}
 
 /// The data's English labels.
 #[derive(Debug, Default, Deserialize)]

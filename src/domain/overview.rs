@@ -682,7 +682,7 @@ impl Figures {
             });
         }
         // The digest is that of the figures as the CSV gives them: the same figures, the same digest.
-        let canonical = self.csv(procedure);
+        let canonical = self.csv(procedure, Lang::Zh);
         Document {
             kind: DocKind::Overview,
             title: i18n::doc_title(lang, DocKind::Overview).into(),
@@ -702,19 +702,21 @@ impl Figures {
     }
 
     /// The overview as CSV (UTF-8 with BOM for Excel and WPS): one line per figure, with the
-    /// table it belongs to, its row and column.
-    pub fn csv(&self, procedure: &Procedure) -> String {
-        let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
-        let _ = w.write_record([
-            "统计表",
-            "县（市）",
-            "乡镇（街道）",
-            "村（社区）",
-            "类别",
-            "事项",
-            "项目",
-            "数值",
-            "落实期限",
+    /// table it belongs to, its row and column; headings and labels in `lang` (the template's
+    /// categories and matters in English by their labels, a county's own wording as written).
+    pub fn csv(&self, procedure: &Procedure, lang: Lang) -> String {
+        let l = |zh: &'static str, en: &'static str| w(lang, zh, en);
+        let mut out = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+        let _ = out.write_record([
+            l("统计表", "Table"),
+            l("县（市）", "County"),
+            l("乡镇（街道）", "Township"),
+            l("村（社区）", "Village (community)"),
+            l("类别", "Category"),
+            l("事项", "Matter"),
+            l("项目", "Figure"),
+            l("数值", "Value"),
+            l("落实期限", "Deadline"),
         ]);
         let mut put = |table: &str,
                        place: Option<&PlaceKey>,
@@ -725,50 +727,179 @@ impl Figures {
                        date: &str| {
             let (c, t, v) = place
                 .map_or(("", "", ""), |p| (p.county.as_str(), p.township.as_str(), p.community.as_str()));
-            let _ = w.write_record([table, c, t, v, cat, matter, item, &value, date]);
+            let (cat, matter) = (i18n::category_name(lang, None, cat), i18n::matter_by_name(lang, matter));
+            let _ = out.write_record([table, c, t, v, cat, matter, item, &value, date]);
         };
-        put("概况", None, "", "", "协商记录", self.records.to_string(), "");
-        put("概况", None, "", "", "重复出现（只计一次）", self.repeated.to_string(), "");
-        put("概况", None, "", "", "协商中", self.consulting.to_string(), "");
-        put("概况", None, "", "", "落实中", self.implementing.to_string(), "");
-        put("概况", None, "", "", "已办结", self.completed.to_string(), "");
-        put("概况", None, "", "", "逾期未落实", self.overdue.to_string(), "");
-        put("概况", None, "", "", "群众意见", self.opinions.to_string(), "");
+        put(l("概况", "Summary"), None, "", "", l("协商记录", "Records"), self.records.to_string(), "");
+        put(
+            l("概况", "Summary"),
+            None,
+            "",
+            "",
+            l("重复出现（只计一次）", "Repeated (counted once)"),
+            self.repeated.to_string(),
+            "",
+        );
+        put(l("概况", "Summary"), None, "", "", l("协商中", "Consulting"), self.consulting.to_string(), "");
+        put(
+            l("概况", "Summary"),
+            None,
+            "",
+            "",
+            l("落实中", "Implementing"),
+            self.implementing.to_string(),
+            "",
+        );
+        put(l("概况", "Summary"), None, "", "", l("已办结", "Completed"), self.completed.to_string(), "");
+        put(
+            l("概况", "Summary"),
+            None,
+            "",
+            "",
+            l("逾期未落实", "Overdue implementations"),
+            self.overdue.to_string(),
+            "",
+        );
+        put(
+            l("概况", "Summary"),
+            None,
+            "",
+            "",
+            l("群众意见", "Residents' opinions"),
+            self.opinions.to_string(),
+            "",
+        );
         for (p, c) in &self.by_place {
-            put("按地区", Some(p), "", "", "记录数", c.records.to_string(), "");
-            put("按地区", Some(p), "", "", "已办结", c.completed.to_string(), "");
-            put("按地区", Some(p), "", "", "逾期", c.overdue.to_string(), "");
+            put(l("按地区", "By place"), Some(p), "", "", l("记录数", "Records"), c.records.to_string(), "");
+            put(
+                l("按地区", "By place"),
+                Some(p),
+                "",
+                "",
+                l("已办结", "Completed"),
+                c.completed.to_string(),
+                "",
+            );
+            put(l("按地区", "By place"), Some(p), "", "", l("逾期", "Overdue"), c.overdue.to_string(), "");
         }
         for ((cat, m), c) in &self.by_matter {
-            put("按事项", None, cat, m, "记录数", c.records.to_string(), "");
-            put("按事项", None, cat, m, "进入第四阶段", c.reached_4.to_string(), "");
-            put("按事项", None, cat, m, "进入第五阶段", c.reached_5.to_string(), "");
-            put("按事项", None, cat, m, "已办结", c.completed.to_string(), "");
+            put(l("按事项", "By matter"), None, cat, m, l("记录数", "Records"), c.records.to_string(), "");
+            put(
+                l("按事项", "By matter"),
+                None,
+                cat,
+                m,
+                l("进入第四阶段", "Reached stage 4"),
+                c.reached_4.to_string(),
+                "",
+            );
+            put(
+                l("按事项", "By matter"),
+                None,
+                cat,
+                m,
+                l("进入第五阶段", "Reached stage 5"),
+                c.reached_5.to_string(),
+                "",
+            );
+            put(
+                l("按事项", "By matter"),
+                None,
+                cat,
+                m,
+                l("已办结", "Completed"),
+                c.completed.to_string(),
+                "",
+            );
         }
         for (i, n) in self.by_stage.iter().enumerate() {
-            put("按阶段", None, "", "", &stage_label(procedure, i), n.to_string(), "");
+            put(
+                l("按阶段", "By stage"),
+                None,
+                "",
+                "",
+                &stage_label_in(lang, procedure, i),
+                n.to_string(),
+                "",
+            );
         }
         for r in &self.overdue_rows {
             put(
-                "逾期未落实",
+                l("逾期未落实", "Overdue implementations"),
                 Some(&r.place),
                 "",
                 &r.topic,
-                "逾期天数",
+                l("逾期天数", "Days overdue"),
                 r.days.to_string(),
                 &when::format_date(r.deadline),
             );
         }
-        put("确定议题到成果公示", None, "", "", "记录数", self.topic_to_result.len().to_string(), "");
-        put("确定议题到成果公示", None, "", "", "平均天数", one_decimal(mean(&self.topic_to_result)), "");
-        put("确定议题到成果公示", None, "", "", "中位天数", one_decimal(median(&self.topic_to_result)), "");
+        put(
+            l("确定议题到成果公示", "Topic to published outcome"),
+            None,
+            "",
+            "",
+            l("记录数", "Records"),
+            self.topic_to_result.len().to_string(),
+            "",
+        );
+        put(
+            l("确定议题到成果公示", "Topic to published outcome"),
+            None,
+            "",
+            "",
+            l("平均天数", "Mean days"),
+            one_decimal(mean(&self.topic_to_result)),
+            "",
+        );
+        put(
+            l("确定议题到成果公示", "Topic to published outcome"),
+            None,
+            "",
+            "",
+            l("中位天数", "Median days"),
+            one_decimal(median(&self.topic_to_result)),
+            "",
+        );
         for (p, (all, pending, promoted, answered)) in &self.opinions_by_place {
-            put("群众意见", Some(p), "", "", "意见数", all.to_string(), "");
-            put("群众意见", Some(p), "", "", "待研究", pending.to_string(), "");
-            put("群众意见", Some(p), "", "", "已转议题", promoted.to_string(), "");
-            put("群众意见", Some(p), "", "", "已答复", answered.to_string(), "");
+            put(
+                l("群众意见", "Residents' opinions"),
+                Some(p),
+                "",
+                "",
+                l("意见数", "Opinions"),
+                all.to_string(),
+                "",
+            );
+            put(
+                l("群众意见", "Residents' opinions"),
+                Some(p),
+                "",
+                "",
+                l("待研究", "Pending"),
+                pending.to_string(),
+                "",
+            );
+            put(
+                l("群众意见", "Residents' opinions"),
+                Some(p),
+                "",
+                "",
+                l("已转议题", "Taken up as topics"),
+                promoted.to_string(),
+                "",
+            );
+            put(
+                l("群众意见", "Residents' opinions"),
+                Some(p),
+                "",
+                "",
+                l("已答复", "Answered"),
+                answered.to_string(),
+                "",
+            );
         }
-        let bytes = w.into_inner().unwrap_or_default();
+        let bytes = out.into_inner().unwrap_or_default();
         format!("\u{feff}{}", String::from_utf8(bytes).unwrap_or_default())
     }
 }

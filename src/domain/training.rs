@@ -126,6 +126,36 @@ pub fn case(id: &str) -> Option<&'static Case> {
     CASES.iter().find(|c| c.id == id)
 }
 
+/// How far a practice record of a case has come.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Attempt {
+    /// Still at the case's stage (or before it).
+    Open,
+    /// Past the case's stage, the gap mended as the notice asks.
+    Solved,
+    /// Past the case's stage, but by changing the situation of the story instead (e.g. a road
+    /// shared by two villages entered as one village's matter): the rule the case is about no
+    /// longer applies, so the gate had nothing to refuse.
+    SituationChanged,
+}
+
+impl Case {
+    /// How far `record`, a practice record of this case, has come.
+    pub fn attempt(&self, record: &Record, procedure: &Procedure) -> Attempt {
+        let at = procedure.stage_index(self.stage).unwrap_or(0);
+        let past =
+            record.current_stage(procedure).and_then(|s| procedure.stage_index(s)).is_none_or(|i| i > at);
+        if !past {
+            return Attempt::Open;
+        }
+        let rule = self.rule.and_then(|id| procedure.rules.iter().find(|r| r.id == id));
+        match rule {
+            Some(rule) if !record.holds(procedure, &rule.when) => Attempt::SituationChanged,
+            _ => Attempt::Solved,
+        }
+    }
+}
+
 fn party(name: &str, role: &str, organisation: &str, stakeholder: bool) -> Party {
     Party {
         name: name.into(),

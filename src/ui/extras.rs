@@ -341,6 +341,20 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
     let reads = use_state(|| 0u32);
     // The county's list the app was last told of.
     let list_seen = use_mut_ref(|| None::<Rc<crate::domain::Catalogue>>);
+    let page_number = use_state(|| PAGES.with(|p| p.replace(p.get() + 1) + 1));
+    {
+        let mine = *page_number;
+        use_effect_with((), move |_| {
+            move || {
+                ON_CHANGE.with(|c| {
+                    let mut c = c.borrow_mut();
+                    if c.as_ref().is_some_and(|(n, _)| *n == mine) {
+                        *c = None;
+                    }
+                })
+            }
+        });
+    }
     {
         let (repo, reads) = (repo.clone(), reads.clone());
         use_effect_with(db, move |db| {
@@ -409,6 +423,8 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         let host = host.clone();
         Callback::from(move |on: bool| host.call("setTraining", JsValue::from_bool(on), JsValue::UNDEFINED))
     };
+    // This page shows what other tabs change (see `hear_other_tabs`) while it is on screen.
+    ON_CHANGE.with(|c| *c.borrow_mut() = Some((*page_number, refresh.clone())));
     let ctx = Ctx {
         repo: data,
         tick: *tick,
@@ -474,11 +490,51 @@ fn read(db: &str) -> Reading {
             }
         });
         journal_when_hidden();
+        hear_other_tabs(&name);
         loaded
     }) as std::pin::Pin<Box<dyn std::future::Future<Output = Rc<Repo>>>>)
         .shared();
     READING.with(|r| *r.borrow_mut() = Some((db.to_owned(), reading.clone())));
     reading
+}
+
+thread_local! {
+    /// The page on screen's way to show a change (its `refresh`), with a number so that a page
+    /// taken away clears only its own.
+    static ON_CHANGE: RefCell<Option<(u32, Callback<()>)>> = const { RefCell::new(None) };
+    static PAGES: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+    /// The database whose changes in other tabs this module hears, and how.
+    static HEARING: RefCell<Option<(String, web_sys::BroadcastChannel, super::route::Listener)>> =
+        const { RefCell::new(None) };
+}
+
+/// What other tabs change in the database `db` (records saved or deleted, settings, opinions,
+/// the county's list, an import) is taken into the data read here, and the page on screen shows
+/// it (the app re-reads the list when it changed: the page's `refresh`).
+fn hear_other_tabs(db: &str) {
+    if HEARING.with(|h| h.borrow().as_ref().is_some_and(|(d, _, _)| d == db)) {
+        return;
+    }
+    let Ok(channel) = web_sys::BroadcastChannel::new(db) else { return };
+    let name = db.to_owned();
+    let listener = super::route::listen(&channel, "message", move |e: web_sys::Event| {
+        let Some(text) = e.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) else {
+            return;
+        };
+        let Some(repo) = READ.with(|r| r.borrow().clone()).filter(|r| r.name() == name) else { return };
+        yew::platform::spawn_local(async move {
+            if repo.hear(&text).await {
+                if let Some((_, show)) = ON_CHANGE.with(|c| c.borrow().clone()) {
+                    show.emit(());
+                }
+            }
+        });
+    });
+    HEARING.with(|h| {
+        if let Some((_, old, _)) = h.borrow_mut().replace((db.to_owned(), channel, listener)) {
+            old.close();
+        }
+    });
 }
 
 /// Whatever page is open, records held only in memory are journalled when the page goes (set

@@ -158,20 +158,55 @@ pub fn App(props: &AppProps) -> Html {
     // Re-reads the county's list after the extras module changed it, the page on screen
     // meanwhile.
     let reload = {
-        let (repo, generation) = (repo.clone(), generation.clone());
+        let (repo, generation, name) = (repo.clone(), generation.clone(), name.clone());
         Callback::from(move |()| {
-            let Some(old) = (*repo).clone() else { return };
             *generation.borrow_mut() += 1;
             let mine = *generation.borrow();
-            let (repo, generation) = (repo.clone(), generation.clone());
+            let (repo, generation, name) = (repo.clone(), generation.clone(), name.clone());
             yew::platform::spawn_local(async move {
-                let loaded = Repo::load_catalogue(old.name()).await;
+                let loaded = Repo::load_catalogue(&name).await;
                 if *generation.borrow() == mine {
                     repo.set(Some(Rc::new(loaded)));
                 }
             });
         })
     };
+    // Another tab changed the county's list (or wiped the training data): read it again.
+    {
+        let reload = reload.clone();
+        use_effect_with(name.clone(), move |name| {
+            let channel = web_sys::BroadcastChannel::new(name).ok();
+            let tab = page_tab();
+            let listener = channel.as_ref().map(|ch| {
+                route::listen(ch, "message", move |e: web_sys::Event| {
+                    use wasm_bindgen::JsCast;
+                    let Some(message) = e
+                        .dyn_ref::<web_sys::MessageEvent>()
+                        .and_then(|m| m.data().as_string())
+                        .and_then(|text| js_sys::JSON::parse(&text).ok())
+                    else {
+                        return;
+                    };
+                    let field = |key: &str| {
+                        js_sys::Reflect::get(&message, &wasm_bindgen::JsValue::from_str(key))
+                            .ok()
+                            .and_then(|v| v.as_string())
+                    };
+                    if field("tab").as_deref() != Some(tab.as_str())
+                        && matches!(field("changed").as_deref(), Some("catalogue" | "all"))
+                    {
+                        reload.emit(());
+                    }
+                })
+            });
+            move || {
+                drop(listener);
+                if let Some(ch) = channel {
+                    ch.close();
+                }
+            }
+        });
+    }
     // English is shown once its file is installed (fetched the first time it is chosen); until
     // then the Chinese stands in, and if it cannot be had the language goes back to Chinese.
     let english = use_state(crate::i18n::english_ready);
@@ -544,6 +579,28 @@ pub fn keep_tab_within(e: &KeyboardEvent, first: &str, last: &str) {
     };
     e.prevent_default();
     focus_later(to.to_owned());
+}
+
+/// This page's id, one per document and shared by both wasm modules (kept on the global
+/// object): a tab does not act on what it told the others itself.
+pub fn page_tab() -> String {
+    let (global, key) = (js_sys::global(), wasm_bindgen::JsValue::from_str("__xieshangTab"));
+    if let Some(tab) = js_sys::Reflect::get(&global, &key).ok().and_then(|v| v.as_string()) {
+        return tab;
+    }
+    let tab = new_id("p");
+    let _ = js_sys::Reflect::set(&global, &key, &wasm_bindgen::JsValue::from_str(&tab));
+    tab
+}
+
+/// Tells other tabs that a part of the data changed: `settings`, `opinions`, `catalogue` (the
+/// county's list), `records` (many at once: an import) or `all` (the training data wiped).
+pub fn broadcast_changed(channel: &str, what: &str) {
+    if let Ok(ch) = web_sys::BroadcastChannel::new(channel) {
+        let message = format!(r#"{{"changed":"{what}","tab":"{}"}}"#, page_tab());
+        let _ = ch.post_message(&wasm_bindgen::JsValue::from_str(&message));
+        ch.close();
+    }
 }
 
 /// Tells other tabs that a record was deleted.

@@ -115,7 +115,7 @@ pub fn OverviewPage() -> Html {
         Callback::from(move |_: MouseEvent| {
             let name =
                 format!("{}-{}.csv", t(lang, Key::OverviewFileName), crate::domain::when::format_date(today));
-            super::download(&name, &figures.csv(&procedure), "text/csv;charset=utf-8");
+            super::download(&name, &figures.csv(&procedure, lang), "text/csv;charset=utf-8");
         })
     };
     let issuer = ctx.repo.settings.borrow().organisation();

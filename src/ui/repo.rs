@@ -207,7 +207,10 @@ impl Repo {
             return Err(self.failure.borrow().clone().unwrap_or(StoreError::Unsupported));
         };
         match db.save_catalogue(&list, base).await {
-            Ok(None) => Ok(()),
+            Ok(None) => {
+                super::broadcast_changed(&self.name, "catalogue");
+                Ok(())
+            }
             Ok(Some(theirs)) => {
                 *self.catalogue.borrow_mut() = Rc::new(theirs);
                 Err(StoreError::ListChanged)
@@ -381,6 +384,75 @@ impl Repo {
         outcome
     }
 
+    /// Takes in what another tab told of a change (`super::broadcast`, `broadcast_deleted`,
+    /// `broadcast_changed`): a record saved or deleted there, or a part of the data changed.
+    /// A record this page holds unsaved is left to the editor (which asks the user). True when
+    /// this page's data changed.
+    pub async fn hear(&self, message: &str) -> bool {
+        let Ok(msg) = serde_json::from_str::<serde_json::Value>(message) else { return false };
+        if msg["tab"].as_str() == Some(super::page_tab().as_str()) {
+            return false;
+        }
+        let Some(db) = &self.db else { return false };
+        if let Some(id) = msg["id"].as_str() {
+            if self.unsaved.borrow().contains_key(id) {
+                return false;
+            }
+            if msg["deleted"].as_bool() == Some(true) {
+                let before = self.summaries.borrow().len();
+                self.summaries.borrow_mut().retain(|r| r.id != id);
+                return self.summaries.borrow().len() != before;
+            }
+            let revision = msg["revision"].as_u64();
+            if self.summaries.borrow().iter().any(|r| r.id == id && Some(r.revision) == revision) {
+                return false;
+            }
+            let Ok(Some(record)) = db.record(id).await else { return false };
+            let digest =
+                crate::domain::transfer::digest_of_text(&crate::domain::transfer::canonical_json(&record));
+            self.put_summary(Summary::with_digest(&record, self.procedure(), digest));
+            return true;
+        }
+        let what = msg["changed"].as_str().unwrap_or_default();
+        let all = what == "all";
+        let mut changed = false;
+        if all || what == "settings" {
+            if let Ok(settings) = db.settings().await {
+                *self.settings.borrow_mut() = settings;
+                changed = true;
+            }
+        }
+        if all || what == "opinions" {
+            if let Ok(opinions) = db.opinions().await {
+                *self.opinions.borrow_mut() = opinions.items;
+                changed = true;
+            }
+        }
+        if all || what == "catalogue" {
+            match db.catalogue(Catalogue::from_json).await {
+                Ok(list) => {
+                    *self.catalogue.borrow_mut() = Rc::new(list.unwrap_or_else(Catalogue::template));
+                    self.catalogue_unreadable.set(false);
+                    changed = true;
+                }
+                Err(_) => self.catalogue_unreadable.set(true),
+            }
+        }
+        if all || what == "records" {
+            if let Ok(summaries) = db.summaries().await {
+                // Rows of records held only here stay as this page has them.
+                let mine: Vec<Summary> =
+                    self.unsaved.borrow().values().map(|r| Summary::of(r, self.procedure())).collect();
+                *self.summaries.borrow_mut() = summaries.items;
+                for row in mine {
+                    self.put_summary(row);
+                }
+                changed = true;
+            }
+        }
+        changed
+    }
+
     /// Deletes a record; returns it so that the deletion can be undone.
     pub async fn delete(&self, id: &str) -> Result<Option<Record>, StoreError> {
         let record = self.record(id).await?.map(|(r, _)| r);
@@ -415,6 +487,7 @@ impl Repo {
         *self.catalogue.borrow_mut() = Rc::new(Catalogue::template());
         self.catalogue_unreadable.set(false);
         *self.working.borrow_mut() = None;
+        super::broadcast_changed(&self.name, "all");
         Ok(())
     }
 
@@ -431,6 +504,9 @@ impl Repo {
         }
         if let Some(db) = &self.db {
             let result = db.save_opinions(&changed).await;
+            if result.is_ok() {
+                super::broadcast_changed(&self.name, "opinions");
+            }
             self.note(&result);
         }
     }
@@ -441,6 +517,9 @@ impl Repo {
         match &self.db {
             Some(db) => {
                 let result = db.save_settings(&settings).await;
+                if result.is_ok() {
+                    super::broadcast_changed(&self.name, "settings");
+                }
                 self.note(&result);
                 result
             }
@@ -481,6 +560,9 @@ impl Repo {
                 self.put_summary(summary);
                 count += 1;
             }
+        }
+        if count > 0 {
+            super::broadcast_changed(&self.name, "records");
         }
         let new_opinions: Vec<Opinion> = {
             let have = self.opinions.borrow();

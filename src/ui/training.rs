@@ -121,6 +121,45 @@ pub fn TrainingPage() -> Html {
     };
     let catalogue = ctx.repo.catalogue();
     let procedure = ctx.repo.procedure().clone();
+    // The practice records past their case's stage, read to tell a mended gap from a changed
+    // story (`Case::attempt`).
+    let past: Vec<(&'static str, String)> = if ctx.training {
+        let rows = ctx.repo.summaries.borrow();
+        training::CASES
+            .iter()
+            .flat_map(|case| {
+                let at = procedure.stage_index(case.stage).unwrap_or(0);
+                rows.iter()
+                    .filter(|s| s.topic == case.topic)
+                    .filter(|s| {
+                        s.stage.as_deref().and_then(|st| procedure.stage_index(st)).is_none_or(|i| i > at)
+                    })
+                    .map(|s| (case.id, s.id.clone()))
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let verdicts = use_state(std::collections::BTreeMap::<String, training::Attempt>::new);
+    {
+        let (verdicts, repo) = (verdicts.clone(), ctx.repo.clone());
+        use_effect_with((past, ctx.tick), move |(past, _)| {
+            let past = past.clone();
+            yew::platform::spawn_local(async move {
+                let procedure = repo.procedure().clone();
+                let mut found = std::collections::BTreeMap::new();
+                for (case_id, id) in past {
+                    if let (Some(case), Ok(Some((record, _)))) =
+                        (training::case(case_id), repo.record(&id).await)
+                    {
+                        found.insert(id, case.attempt(&record, &procedure));
+                    }
+                }
+                verdicts.set(found);
+            });
+        });
+    }
     let case_view = |case: &'static Case| {
         let on_open = {
             let ctx = ctx.clone();
@@ -184,11 +223,14 @@ pub fn TrainingPage() -> Html {
                                     { tf(lang, Key::CaseAttempt, &[&(n + 1)]) }
                                 </a>
                                 { "　" }
-                                if *past {
-                                    <span class="solved">{ t(lang, Key::CaseSolved) }</span>
-                                } else {
-                                    <span class="muted">{ t(lang, Key::CaseOpen) }</span>
-                                }
+                                { match (*past, verdicts.get(id)) {
+                                    (false, _) => html! { <span class="muted">{ t(lang, Key::CaseOpen) }</span> },
+                                    (true, Some(training::Attempt::SituationChanged)) => html! {
+                                        <span class="changed">{ t(lang, Key::CaseSituationChanged) }</span>
+                                    },
+                                    (true, Some(_)) => html! { <span class="solved">{ t(lang, Key::CaseSolved) }</span> },
+                                    (true, None) => html! { <span class="muted">{ t(lang, Key::Checking) }</span> },
+                                } }
                             </li>
                         }) }
                     </ul>

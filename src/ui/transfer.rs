@@ -26,7 +26,9 @@ pub fn import_error_message(lang: Lang, file: &str, e: &ImportError) -> String {
         ImportError::NotJson { line, column, .. } => tf(lang, Key::ImpNotJson, &[line, column]),
         ImportError::WrongFormat { .. } => t(lang, Key::ImpWrongFormat).to_owned(),
         ImportError::UnknownVersion { found } => tf(lang, Key::ImpUnknownVersion, &[found]),
-        ImportError::Shape { detail, .. } => tf(lang, Key::ImpShape, &[detail]),
+        ImportError::Shape { detail, .. } => {
+            tf(lang, Key::ImpShape, &[&crate::i18n::reader_detail(lang, detail)])
+        }
         ImportError::DuplicateId { id, .. } => tf(lang, Key::ImpDuplicate, &[id]),
         ImportError::BadId { .. } => t(lang, Key::ImpBadId).to_owned(),
         ImportError::TooLong { chars, .. } => tf(lang, Key::ImpTooLong, &[chars]),

@@ -192,16 +192,22 @@ test('a bad list file is refused with a reason and changes nothing', async () =>
   await context.close();
 });
 
-test('two pages on one list: the second is told, shown the version of the first, and nothing is lost', async () => {
+test('two pages on one list: one that hears the other shows its change at once; one that cannot is told, shown the first one’s version, and nothing is lost', async () => {
   const context = await app.browser.newContext();
   const one = await context.newPage();
   await one.goto(app.server.url + '#/list');
   await one.getByLabel('县（市）名称').fill('呼图壁县');
   await one.getByRole('button', { name: '以模板为基础编制本县清单' }).click();
   await one.getByRole('status').filter({ hasText: '呼图壁县城乡社区协商事项指导目录清单　第1版' }).waitFor();
+  // A page that cannot hear the others (messages lost: no BroadcastChannel) …
   const two = await context.newPage();
+  await two.addInitScript(() => { window.BroadcastChannel = undefined; });
   await two.goto(app.server.url + '#/list');
   await two.getByRole('status').filter({ hasText: '呼图壁县城乡社区协商事项指导目录清单　第1版' }).waitFor();
+  // … and one that can.
+  const three = await context.newPage();
+  await three.goto(app.server.url + '#/list');
+  await three.getByRole('status').filter({ hasText: '呼图壁县城乡社区协商事项指导目录清单　第1版' }).waitFor();
 
   const add = async (page, name) => {
     const group = page.getByRole('region', { name: '其他类', exact: true });
@@ -212,6 +218,8 @@ test('two pages on one list: the second is told, shown the version of the first,
   };
   await add(one, '甲事项');
   await saved(one, 2);
+  await three.getByRole('status').filter({ hasText: '呼图壁县城乡社区协商事项指导目录清单　第2版' }).waitFor();
+  await three.getByRole('region', { name: '其他类', exact: true }).getByRole('row').filter({ hasText: '甲事项' }).waitFor();
   await add(two, '乙事项');
   await two.getByRole('alert').filter({ hasText: '事项清单已在另一个页面中修改' }).waitFor();
   // The second page now shows the first one's version; the change is made again on it.

@@ -109,3 +109,40 @@ test('a full storage quota is reported at once and nothing typed is dropped', as
   assert.equal(file.records[0].values.topic_detail.value, '每周一至周五');
   await context.close();
 });
+
+test('what one tab changes another shows: a new record in its ledger, the settings, the county’s list', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const a = await context.newPage();
+  await a.goto(app.server.url + '#/records');
+  await a.getByText('还没有协商记录').waitFor();
+  const b = await context.newPage();
+  await b.goto(app.server.url);
+
+  // A record made in B appears in A's open ledger, and its changes follow.
+  await h.startConsultation(b, '门禁改造');
+  await h.waitSaved(b);
+  const rowsInA = a.locator('table.records tbody tr').filter({ hasText: '门禁改造' });
+  await h.expectCount(rowsInA, 1);
+  await b.getByLabel('协商议题', { exact: true }).fill('北门门禁改造');
+  await h.waitSaved(b);
+  await a.locator('table.records tbody tr').filter({ hasText: '北门门禁改造' }).waitFor();
+
+  // Settings saved in B fill the next record made in A.
+  await b.goto(app.server.url + '#/settings');
+  await b.getByLabel('村（社区）').fill('幸福社区');
+  await b.getByRole('button', { name: '保存设置' }).click();
+  await b.getByRole('status').filter({ hasText: '设置已保存。' }).waitFor();
+  await a.waitForTimeout(300);
+  await h.startConsultation(a, '视频监控');
+  await h.waitSaved(a);
+  assert.match(await a.locator('.record-head').innerText(), /幸福社区/);
+
+  // A county's list made in B is the catalogue A shows.
+  await b.goto(app.server.url + '#/list');
+  await b.getByLabel('县（市）名称').fill('玛纳斯县');
+  await b.getByRole('button', { name: '以模板为基础编制本县清单' }).click();
+  await b.getByRole('status').filter({ hasText: '第1版' }).first().waitFor();
+  await a.getByRole('link', { name: '协商事项目录' }).click();
+  await a.getByText(/玛纳斯县城乡社区协商事项指导目录清单/).first().waitFor();
+  await context.close();
+});

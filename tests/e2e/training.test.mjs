@@ -109,6 +109,23 @@ test('a trainee fixes a worked case, every screen says 培训练习, and wiping 
   await context.close();
 });
 
+test('a trainee who changes the story instead of mending the gap is told the case is not solved', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url + '#/training');
+  await page.getByRole('button', { name: '开始练习：东湖村、西湖村共用机耕道的修缮' }).click();
+  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  // The road is shared by two villages; entering it as one village's matter lets the gate by.
+  await page.getByLabel('协商范围').selectOption({ label: '本村（社区）事项' });
+  await h.completeStage(page, '第2阶段');
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '培训练习', exact: true }).click();
+  const attempt = page.locator('li.case', { hasText: '东湖村、西湖村共用机耕道的修缮' }).locator('.attempts li');
+  await attempt.getByText(/案例中的情形被改动了/).waitFor();
+  assert.doesNotMatch(await attempt.innerText(), /已改正/);
+  await context.close();
+});
+
 test('each worked case stands at its stage with its gap reported', async () => {
   const context = await app.browser.newContext();
   const page = await context.newPage();

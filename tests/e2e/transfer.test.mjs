@@ -94,7 +94,7 @@ test('a bad file gets a clear Chinese message naming where the problem is, and c
   ];
   const wrongType = structuredClone(good);
   wrongType.records[1].record.revision = '三';
-  cases.push(['types.json', JSON.stringify(wrongType), /位置：第2条记录，records\[1\]\.record\.revision/]);
+  cases.push(['types.json', JSON.stringify(wrongType), /内容不符合格式（应为非负整数，实为文字“三”.*位置：第2条记录，records\[1\]\.record\.revision/]);
   const dup = structuredClone(good);
   dup.records[2].record.id = dup.records[0].record.id;
   cases.push(['dup.json', JSON.stringify(dup), /记录编号“sample-00000”重复出现。位置：第3条记录，records\[2\]\.record\.id/]);

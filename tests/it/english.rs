@@ -87,3 +87,54 @@ fn the_english_file_the_browser_fetches_is_this_build_s() {
     assert!(!xieshang::i18n::install_english(&other.to_string()));
     assert!(!xieshang::i18n::install_english("{"));
 }
+
+#[test]
+fn the_reader_s_complaints_about_a_file_are_put_into_chinese() {
+    use xieshang::i18n::reader_detail;
+    #[derive(serde::Deserialize, Debug)]
+    #[allow(dead_code)]
+    struct Row {
+        #[serde(with = "xieshang::domain::when::date_format")]
+        date: time::Date,
+        number: u32,
+        kind: Kind,
+        done: bool,
+    }
+    #[derive(serde::Deserialize, Debug)]
+    #[serde(rename_all = "snake_case")]
+    enum Kind {
+        Matter,
+        Slot,
+    }
+    let said = |text: &str| serde_json::from_str::<Row>(text).unwrap_err().to_string();
+    let cases = [
+        (
+            r#"{"date":"2026-02-30","number":1,"kind":"slot","done":true}"#,
+            "文字“2026-02-30”无效，应为日期（YYYY-MM-DD）",
+        ),
+        (r#"{"date":"2026-02-03","kind":"slot","done":true}"#, "缺少“number”"),
+        (r#"{"date":"2026-02-03","number":"一","kind":"slot","done":true}"#, "应为非负整数，实为文字“一”"),
+        (
+            r#"{"date":"2026-02-03","number":1,"kind":"row","done":true}"#,
+            "“row”不是可用的取值（可用：matter、slot）",
+        ),
+        (
+            r#"{"date":"2026-02-03","number":1,"kind":"slot","done":"yes"}"#,
+            "应为是非值（true 或 false），实为文字“yes”",
+        ),
+        (r#"{"date":"2026-02-03","number":-1,"kind":"slot","done":true}"#, "整数-1无效，应为非负整数"),
+    ];
+    for (text, words) in cases {
+        let english = said(text);
+        let chinese = reader_detail(Lang::Zh, &english);
+        assert!(chinese.starts_with(words), "{english} → {chinese}");
+        assert!(chinese.contains("行第") && chinese.ends_with("列）"), "{chinese}: where the reader stopped");
+        for word in ["invalid", "expected", "missing", "variant", "line", "column"] {
+            assert!(!chinese.contains(word), "{chinese}");
+        }
+        // In English the reader's own words stand.
+        assert_eq!(reader_detail(Lang::En, &english), english);
+    }
+    // What it does not know is left as it is.
+    assert_eq!(reader_detail(Lang::Zh, "something else"), "something else");
+}

@@ -76,9 +76,21 @@ fn three_villages_are_counted_once_each_and_by_place_stage_and_matter() {
     {
         assert!(text.contains(want), "{want}");
     }
-    let csv = f.csv(&p);
+    let csv = f.csv(&p, xieshang::i18n::Lang::Zh);
     assert!(csv.starts_with('\u{feff}'));
     assert!(csv.contains("概况,,,,,,协商记录,18"));
+    // In English: the same lines, English headings and labels; places as the files name them.
+    let en = f.csv(&p, xieshang::i18n::Lang::En);
+    assert_eq!(en.lines().count(), csv.lines().count());
+    assert!(en.starts_with(
+        "\u{feff}Table,County,Township,Village (community),Category,Matter,Figure,Value,Deadline"
+    ));
+    assert!(en.contains("Summary,,,,,,Records,18"));
+    assert!(en.contains("By place,玛纳斯县,"));
+    assert!(en.contains("By stage,,,,,,Stage 1 "));
+    for zh in ["概况", "按地区", "按事项", "记录数", "已办结", "第1阶段"] {
+        assert!(!en.contains(zh), "{zh} left in the English CSV");
+    }
 }
 
 #[test]

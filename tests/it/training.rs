@@ -98,3 +98,42 @@ fn an_unknown_case_opens_nothing_and_every_case_has_both_languages() {
         }
     }
 }
+
+#[test]
+fn changing_the_story_instead_of_mending_the_gap_does_not_solve_the_case() {
+    use xieshang::domain::training::Attempt;
+    let procedure = Procedure::standard();
+    let catalogue = Catalogue::template();
+    let county = CountyRules::default();
+    let cases = [
+        // The road is shared by two villages; entering it as one village's matter is not a fix.
+        (
+            "cross-village-lead",
+            Edit::SetValue { field: "scope".into(), value: Some(Value::Choice("single".into())) },
+            Edit::SetValue { field: "lead".into(), value: Some(Value::Choice("township".into())) },
+        ),
+        // Three hundred households are affected; saying it is not wide-reaching is not a fix.
+        (
+            "wide-reaching-small-talk",
+            Edit::SetValue { field: "wide_reaching".into(), value: Some(Value::Yesno(false)) },
+            Edit::SetValue { field: "form".into(), value: Some(Value::Choice("public_hearing".into())) },
+        ),
+    ];
+    for (id, changed_story, fix) in cases {
+        let case = training::case(id).expect("case");
+        let open = training::open(id, &procedure, &catalogue, format!("t-{id}"), now()).expect("opens");
+        assert_eq!(case.attempt(&open, &procedure), Attempt::Open);
+
+        let mut bypassed = open.clone();
+        bypassed.apply(&procedure, &county, changed_story, now()).expect("applies");
+        bypassed
+            .apply(&procedure, &county, Edit::CompleteStage(case.stage.into()), now())
+            .expect("the gate lets it by");
+        assert_eq!(case.attempt(&bypassed, &procedure), Attempt::SituationChanged, "{id}");
+
+        let mut mended = open.clone();
+        mended.apply(&procedure, &county, fix, now()).expect("applies");
+        mended.apply(&procedure, &county, Edit::CompleteStage(case.stage.into()), now()).expect("completes");
+        assert_eq!(case.attempt(&mended, &procedure), Attempt::Solved, "{id}");
+    }
+}

@@ -514,7 +514,9 @@ keys! {
     CaseAttempt => "第{}次练习", "Attempt {}";
     CaseSolved => "✓ 已改正，本阶段已完成", "✓ Fixed: the stage is complete";
     CaseOpen => "问题尚未改正", "Not fixed yet";
-    CaseSituationChanged => "本阶段已完成，但案例中的情形被改动了（如把跨村事项改成本村事项），问题并未按通知要求改正：请照案例情形重新练习", "The stage is complete, but the situation of the case was changed (e.g. a matter of two villages entered as one village's): the gap was not mended as the notice asks. Try again with the situation as told";
+    SettingsChangedElsewhere => "设置刚在另一个标签页中修改并保存了。本页的修改如果保存，将覆盖那边的设置。", "The settings were just changed and saved in another tab. Saving the changes on this page will overwrite them.";
+    SettingsTakeOther => "载入另一处的设置（放弃本页修改）", "Load the other settings (discard the changes on this page)";
+    CaseSituationChanged => "本阶段已完成，但案例中的情形被改动了，问题并未按通知要求改正：请照案例情形重新练习", "The stage is complete, but the situation of the case was changed: the gap was not mended as the notice asks. Try again with the situation as told";
     Checking => "正在核对……", "Checking…";
     ExportNoPlace => "提示：“设置”中尚未填写县（市）或乡镇（街道），导出的文件不写明完整地区，上级汇总时只能按村（社区）统计。", "Note: the county or township is not set in Settings, so exported files do not name their full place, and a bureau's overview can only count them by village.";
     NotFoundInTraining => "现在是培训练习模式，正式记录不在这里显示；如要查看正式记录，请先退出培训练习。", "Training is on: real records are not shown here. To see a real record, leave training first.";
@@ -698,11 +700,12 @@ fn reader_kind(kind: &str) -> String {
     if let Some(v) = value("boolean ") {
         return format!("是非值{v}");
     }
-    if let Some(name) = kind.strip_prefix("struct ").or_else(|| kind.strip_prefix("struct variant ")) {
-        return format!("对象（{}）", name.trim());
+    // The program's own type names mean nothing to the user.
+    if kind.starts_with("struct ") {
+        return "对象".into();
     }
-    if let Some(name) = kind.strip_prefix("enum ").or_else(|| kind.strip_prefix("internally tagged enum ")) {
-        return format!("可用取值之一（{}）", name.trim());
+    if kind.starts_with("enum ") || kind.starts_with("internally tagged enum ") {
+        return "可用的取值之一".into();
     }
     if let Some(form) = kind.strip_prefix("a date and time as ") {
         return format!("日期时间（{form}）");
@@ -720,7 +723,7 @@ fn reader_kind(kind: &str) -> String {
         "i8" | "i16" | "i32" | "i64" | "isize" => "整数".into(),
         "f32" | "f64" => "数字".into(),
         "a character" | "char" => "一个字符".into(),
-        "an RFC 3339 timestamp" | "an RFC 3339 date and time" => "时间（RFC 3339）".into(),
+        "an RFC 3339 timestamp" | "an RFC 3339 date and time" => "时间（如 2026-11-27T08:00:00Z）".into(),
         "" => "其他形式".into(),
         other => other.to_owned(),
     }

@@ -303,7 +303,10 @@ fn Shell() -> Html {
                     } else if main.get_bounding_client_rect().top() < 0.0 {
                         main.scroll_into_view();
                     }
-                    let _ = main.focus();
+                    // Without scrolling: the page stays at its top (focus would bring <main> up).
+                    let options = web_sys::FocusOptions::new();
+                    options.set_prevent_scroll(true);
+                    let _ = main.focus_with_options(&options);
                 }
             }
         });

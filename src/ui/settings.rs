@@ -12,15 +12,37 @@ use yew::prelude::*;
 pub fn SettingsPage() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let lang = ctx.lang;
-    let draft = use_state(|| ctx.repo.settings.borrow().clone());
-    let days = use_state(|| {
-        let r = ctx.repo.settings.borrow().rules;
+    let days_of = |s: &Settings| {
         (
-            r.publicity_days.map(|d| d.to_string()).unwrap_or_default(),
-            r.implementation_publicity_days.map(|d| d.to_string()).unwrap_or_default(),
+            s.rules.publicity_days.map(|d| d.to_string()).unwrap_or_default(),
+            s.rules.implementation_publicity_days.map(|d| d.to_string()).unwrap_or_default(),
         )
-    });
+    };
+    // What the form started from: when another tab saves other settings, a form with nothing
+    // typed follows them; a form with changes says so and offers to take them.
+    let base = use_state(|| ctx.repo.settings.borrow().clone());
+    let draft = use_state(|| ctx.repo.settings.borrow().clone());
+    let days = use_state(|| days_of(&ctx.repo.settings.borrow()));
     let message = use_state(|| None::<(bool, String)>);
+    let stored = ctx.repo.settings.borrow().clone();
+    let typed = *draft != *base || *days != days_of(&base);
+    let elsewhere = stored != *base;
+    let take_stored = {
+        let (base, draft, days, stored) = (base.clone(), draft.clone(), days.clone(), stored.clone());
+        Callback::from(move |()| {
+            days.set(days_of(&stored));
+            draft.set(stored.clone());
+            base.set(stored.clone());
+        })
+    };
+    {
+        let take_stored = take_stored.clone();
+        use_effect_with((elsewhere, typed), move |(elsewhere, typed)| {
+            if *elsewhere && !*typed {
+                take_stored.emit(());
+            }
+        });
+    }
 
     let text = |id: &'static str, key: Key, value: String, f: fn(&mut Settings, String)| {
         let draft = draft.clone();
@@ -73,7 +95,9 @@ pub fn SettingsPage() -> Html {
             s.community = s.community.trim().to_owned();
             s.rules.publicity_days = a;
             s.rules.implementation_publicity_days = b;
-            let (message, repo, refresh) = (message.clone(), repo.clone(), refresh.clone());
+            let (message, repo, refresh, base) =
+                (message.clone(), repo.clone(), refresh.clone(), base.clone());
+            base.set(s.clone());
             yew::platform::spawn_local(async move {
                 match repo.save_settings(s).await {
                     Ok(()) => message.set(Some((true, t(lang, Key::SettingsSaved).to_owned()))),
@@ -88,6 +112,12 @@ pub fn SettingsPage() -> Html {
         <section class="settings" aria-labelledby="settings-heading">
             <h2 id="settings-heading">{ t(lang, Key::SettingsHeading) }</h2>
             <p class="intro">{ t(lang, Key::SettingsIntro) }</p>
+            if elsewhere && typed {
+                <div class="message error" role="alert">
+                    <p>{ t(lang, Key::SettingsChangedElsewhere) }</p>
+                    <button type="button" onclick={take_stored.reform(|_: MouseEvent| ())}>{ t(lang, Key::SettingsTakeOther) }</button>
+                </div>
+            }
             <form class="card" onsubmit={on_save} novalidate=true>
                 { text("set-county", Key::County, draft.county.clone(), |s, v| s.county = v) }
                 { text("set-township", Key::Township, draft.township.clone(), |s, v| s.township = v) }

@@ -58,3 +58,15 @@ test('the page fits a 360 px wide phone without sideways scrolling', async () =>
   assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
   await page.close();
 });
+
+test('the catalogue opens at its top from another page', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1000, height: 700 } });
+  const page = await context.newPage();
+  await page.goto(app.server.url + '#/records');
+  await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
+  await page.getByRole('link', { name: '协商事项目录' }).click();
+  await page.getByRole('button', { name: '发起协商' }).first().waitFor();
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  await context.close();
+});

@@ -146,3 +146,29 @@ test('what one tab changes another shows: a new record in its ledger, the settin
   await a.getByText(/玛纳斯县城乡社区协商事项指导目录清单/).first().waitFor();
   await context.close();
 });
+
+test('settings open in two tabs: a form with nothing typed follows the other, one with changes is told', async () => {
+  const context = await app.browser.newContext();
+  const a = await context.newPage();
+  const b = await context.newPage();
+  await a.goto(app.server.url + '#/settings');
+  await b.goto(app.server.url + '#/settings');
+  await a.getByLabel('县（市）').waitFor();
+  await b.getByLabel('县（市）').fill('呼图壁县');
+  await b.getByRole('button', { name: '保存设置' }).click();
+  await b.getByRole('status').filter({ hasText: '设置已保存。' }).waitFor();
+  await a.waitForFunction(() => document.getElementById('set-county')?.value === '呼图壁县');
+
+  // A types; B saves again: A is told, and may take B's settings.
+  await a.getByLabel('村（社区）').fill('东村');
+  await b.getByLabel('县（市）').fill('玛纳斯县');
+  await b.getByRole('button', { name: '保存设置' }).click();
+  const told = a.getByRole('alert').filter({ hasText: '设置刚在另一个标签页中修改并保存了' });
+  await told.waitFor();
+  assert.equal(await a.getByLabel('县（市）').inputValue(), '呼图壁县', 'what A has typed stays until A chooses');
+  await told.getByRole('button', { name: '载入另一处的设置（放弃本页修改）' }).click();
+  assert.equal(await a.getByLabel('县（市）').inputValue(), '玛纳斯县');
+  assert.equal(await a.getByLabel('村（社区）').inputValue(), '');
+  await told.waitFor({ state: 'detached' });
+  await context.close();
+});

@@ -4,8 +4,8 @@
 //  2. The build gets an id (a digest of every file) in index.html, which the app compares with
 //     the last one it ran to tell the user of an update.
 //  3. sw.js, the service worker, is written with the list of files to keep for offline use.
-// Runs in Node with terser from node_modules (package.json); the staging directory comes from Trunk (TRUNK_STAGING_DIR) or
-// the first argument.
+// Runs in Node with terser from node_modules (package.json); the staging directory comes from
+// Trunk (TRUNK_STAGING_DIR) or the first argument.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -48,18 +48,20 @@ const extrasWasm = `extras-${extrasHash}_bg.wasm`;
 fs.renameSync(path.join(dir, 'extras.js'), path.join(dir, extrasJs));
 fs.renameSync(path.join(dir, 'extras_bg.wasm'), path.join(dir, extrasWasm));
 
-// The extras pages' stylesheet (styles/extras.css), fetched with the extras module: hashed too.
-const extrasCssPath = path.join(dir, 'extras.css');
-if (!fs.existsSync(extrasCssPath)) throw new Error('the extras stylesheet is missing from the build');
-const extrasCssText = fs.readFileSync(extrasCssPath, 'utf8');
-const extrasCss = `extras-${sha(extrasCssText).slice(0, 16)}.css`;
-fs.renameSync(extrasCssPath, path.join(dir, extrasCss));
-
-// The English file (i18n::EnglishFile), fetched when English is chosen: hashed like the extras.
-const englishPath = path.join(dir, 'english.json');
-if (!fs.existsSync(englishPath)) throw new Error('the English file is missing from the build');
-const englishName = `english-${sha(fs.readFileSync(englishPath)).slice(0, 16)}.json`;
-fs.renameSync(englishPath, path.join(dir, englishName));
+// A file copied plainly by Trunk, renamed with a content hash (`<stem>-<hash>.<ext>`).
+const hashed = (file, what) => {
+  const from = path.join(dir, file);
+  if (!fs.existsSync(from)) throw new Error(`${what} is missing from the build`);
+  const dot = file.lastIndexOf('.');
+  const name = `${file.slice(0, dot)}-${sha(fs.readFileSync(from)).slice(0, 16)}${file.slice(dot)}`;
+  fs.renameSync(from, path.join(dir, name));
+  return name;
+};
+// The extras pages' stylesheet (styles/extras.css), fetched with the extras module, and the
+// English file (i18n::EnglishFile), fetched when English is chosen: hashed like the extras.
+const extrasCss = hashed('extras.css', 'the extras stylesheet');
+const extrasCssText = fs.readFileSync(path.join(dir, extrasCss), 'utf8');
+const englishName = hashed('english.json', 'the English file');
 
 // The loader of the extras module, fetched the first time a page in it is opened. A failed
 // import stays failed for the page's life, so a new try asks for another address. On the app's

@@ -94,16 +94,22 @@ impl Repo {
         let mut repo = Repo::empty(name);
         match Repo::open(name).await {
             Ok(db) => {
-                match db.catalogue(Catalogue::from_json_without_history).await {
-                    Ok(Some(list)) => *repo.catalogue.borrow_mut() = Rc::new(list),
-                    Ok(None) => {}
-                    Err(_) => repo.catalogue_unreadable.set(true),
-                }
+                repo.take_stored_list(db.catalogue(Catalogue::from_json_without_history).await);
                 repo.db = Some(db);
             }
             Err(e) => *repo.failure.borrow_mut() = Some(e),
         }
         repo
+    }
+
+    /// The county's list as read from storage: in use when there is one; an unreadable one is
+    /// reported (the template is used meanwhile).
+    fn take_stored_list(&self, stored: Result<Option<Catalogue>, StoreError>) {
+        match stored {
+            Ok(Some(list)) => *self.catalogue.borrow_mut() = Rc::new(list),
+            Ok(None) => {}
+            Err(_) => self.catalogue_unreadable.set(true),
+        }
     }
 
     fn empty(name: &str) -> Repo {
@@ -160,11 +166,7 @@ impl Repo {
         match loaded {
             Ok((db, summaries, opinions, settings, catalogue)) => {
                 repo.corrupt = summaries.corrupt + opinions.corrupt;
-                match catalogue {
-                    Ok(Some(list)) => *repo.catalogue.borrow_mut() = Rc::new(list),
-                    Ok(None) => {}
-                    Err(_) => repo.catalogue_unreadable.set(true),
-                }
+                repo.take_stored_list(catalogue);
                 *repo.summaries.borrow_mut() = summaries.items;
                 *repo.opinions.borrow_mut() = opinions.items;
                 *repo.settings.borrow_mut() = settings;

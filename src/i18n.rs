@@ -20,29 +20,47 @@ pub enum Lang {
 
 macro_rules! keys {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
-        /// Keys of UI strings; the table below gives each its Chinese and English text.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        #[allow(missing_docs)]
-        pub enum Key { $($key),* }
+        /// The order of the keys (that of the English file's strings).
+        #[allow(non_camel_case_types, dead_code)]
+        #[repr(u16)]
+        enum Order { $($key),* }
 
-        /// The Chinese string of each key, in the order of [`Key`].
-        const ZH: &[&str] = &[$($zh),*];
+        /// A UI string: its place in the table below and its Chinese text. Keys are constants
+        /// (`Key::AppTitle`), not indexes into one table, so that a wasm module carries the
+        /// Chinese of the keys its own code uses and no more: the app's module (the catalogue)
+        /// does not carry the editor's strings.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct Key {
+            index: u16,
+            zh: &'static str,
+        }
+
+        #[allow(non_upper_case_globals, missing_docs)]
+        impl Key {
+            $(pub const $key: Key = Key { index: Order::$key as u16, zh: $zh };)*
+        }
+
+        /// How many keys there are (and strings in the English file).
+        pub const KEY_COUNT: usize = [$(Order::$key as u16),*].len();
 
         /// The English string of each key, in the order of [`Key`]. In the browser the English
         /// comes from the English file ([`install_english`]), so that the app's wasm does not
         /// carry it for everyone; natively (tests, the file's generator) it is here.
         #[cfg(not(target_arch = "wasm32"))]
         pub const EN_UI: &[&str] = &[$($en),*];
+
+        /// The Chinese string of each key, in the order of [`Key`] (tests only).
+        #[cfg(not(target_arch = "wasm32"))]
+        pub const ZH_UI: &[&str] = &[$($zh),*];
     };
 }
 
 /// The string for a key. English before the English file is installed (in the browser) falls
 /// back to Chinese.
 pub fn t(lang: Lang, key: Key) -> &'static str {
-    let i = key as usize;
     match lang {
-        Lang::Zh => ZH[i],
-        Lang::En => english_ui().get(i).copied().unwrap_or(ZH[i]),
+        Lang::Zh => key.zh,
+        Lang::En => english_ui().get(usize::from(key.index)).copied().unwrap_or(key.zh),
     }
 }
 
@@ -89,7 +107,7 @@ pub fn english_ready() -> bool {
 /// (another number of strings). Installed once; later calls change nothing.
 pub fn install_english(text: &str) -> bool {
     let Ok(file) = serde_json::from_str::<EnglishFile>(text) else { return false };
-    if file.ui.len() != ZH.len() {
+    if file.ui.len() != KEY_COUNT {
         return false;
     }
     #[cfg(target_arch = "wasm32")]

@@ -65,6 +65,22 @@ fn english_counts_of_one_are_singular() {
 }
 
 #[test]
+fn every_key_has_its_two_strings_with_the_same_placeholders() {
+    use xieshang::i18n::{t, Key, EN_UI, KEY_COUNT, ZH_UI};
+    assert_eq!(ZH_UI.len(), KEY_COUNT);
+    assert_eq!(EN_UI.len(), KEY_COUNT);
+    for (i, (zh, en)) in ZH_UI.iter().zip(EN_UI).enumerate() {
+        assert!(!zh.is_empty() && !en.is_empty(), "key {i}");
+        assert_eq!(zh.matches("{}").count(), en.matches("{}").count(), "key {i}: {zh} / {en}");
+    }
+    // A key is its Chinese and its place in the English file's order.
+    assert_eq!(t(Lang::Zh, Key::AppTitle), ZH_UI[0]);
+    assert_eq!(t(Lang::En, Key::AppTitle), EN_UI[0]);
+    assert_eq!(t(Lang::Zh, Key::Retry), "重试");
+    assert_eq!(t(Lang::En, Key::Retry), "Try again");
+}
+
+#[test]
 fn the_english_file_the_browser_fetches_is_this_build_s() {
     let file = xieshang::i18n::EnglishFile {
         ui: xieshang::i18n::EN_UI.iter().map(|s| (*s).to_owned()).collect(),

@@ -35,6 +35,45 @@ export const CSP = [
 
 const sha = (data) => crypto.createHash('sha256').update(data).digest('hex');
 
+// The names between a wasm module and its glue, shortened. wasm-bindgen names each import after
+// the browser API it calls plus a hash (`__wbg_addEventListener_847fd86b8c33ec43`), and the
+// closures it exports likewise; the hashes do not compress, and each name is in both files.
+// binaryen's wasm-opt gives every import, export and import module a short name and prints the
+// mapping, which is applied to the glue. Every import must be found where it is expected (its key
+// in the glue's import object) and no export may be left called by its old name (`wasm.<name>`),
+// or the build stops. About 4 KB gzip of the first visit's download, and 6 KB of the extras'.
+function shortenNames(wasmFile, glueFile) {
+  const wasmPath = path.join(dir, wasmFile);
+  const gluePath = path.join(dir, glueFile);
+  const wasmBefore = fs.readFileSync(wasmPath);
+  const glueBefore = fs.readFileSync(gluePath, 'utf8');
+  const modules = [...new Set(WebAssembly.Module.imports(new WebAssembly.Module(wasmBefore)).map((i) => i.module))];
+  if (modules.length !== 1) throw new Error(`${wasmFile} imports from ${modules.length} modules, not one`);
+  const wasmOpt = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'node_modules', '.bin', 'wasm-opt');
+  const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
+  const printed = execFileSync(wasmOpt, [
+    wasmPath, '--minify-imports-and-exports-and-modules', '-Oz', ...features.map((f) => `--enable-${f}`), '-o', wasmPath,
+  ], { encoding: 'utf8' });
+  const mapping = JSON.parse(printed.slice(printed.indexOf('{')));
+  const wasmAfter = fs.readFileSync(wasmPath);
+  const imports = WebAssembly.Module.imports(new WebAssembly.Module(wasmAfter));
+  if (mapping.imports.length !== imports.length) throw new Error(`wasm-opt did not map every import of ${wasmFile}`);
+  const literal = (text) => text.replace(/[$.*+?^(){}[\]|\\/]/g, '\\$&');
+  let glue = glueBefore;
+  const once = (re, to, what) => {
+    const hits = glue.match(new RegExp(re.source, 'g'))?.length ?? 0;
+    if (hits !== 1) throw new Error(`${glueFile} has ${hits} places for ${what}, not one`);
+    glue = glue.replace(re, to);
+  };
+  once(new RegExp(`"${literal(modules[0])}":`), `"${imports[0].module}":`, `the import module ${modules[0]}`);
+  for (const [, from, to] of mapping.imports) once(new RegExp(`(?<![\\w$])${literal(from)}(?=:)`), `"${to}"`, `the import ${from}`);
+  for (const [from, to] of mapping.exports) glue = glue.replace(new RegExp(`\\bwasm\\.${literal(from)}(?![\\w$])`, 'g'), `wasm["${to}"]`);
+  const left = /\bwasm\.[\w$]+/.exec(glue);
+  if (left) throw new Error(`${glueFile} still calls ${left[0]} by its old name`);
+  fs.writeFileSync(gluePath, glue);
+  return { before: { wasm: wasmBefore, glue: glueBefore }, after: { wasm: wasmAfter, glue } };
+}
+
 // 1. The start-up script.
 const inline = /<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/;
 const found = inline.exec(html);
@@ -43,6 +82,7 @@ const found = inline.exec(html);
 // service worker may serve them from its cache).
 const extrasFiles = ['extras.js', 'extras_bg.wasm'];
 if (!extrasFiles.every((f) => fs.existsSync(path.join(dir, f)))) throw new Error('the extras module is missing from the build');
+shortenNames('extras_bg.wasm', 'extras.js');
 const extrasHash = sha(Buffer.concat(extrasFiles.map((f) => fs.readFileSync(path.join(dir, f))))).slice(0, 16);
 const extrasJs = `extras-${extrasHash}.js`;
 const extrasWasm = `extras-${extrasHash}_bg.wasm`;
@@ -105,48 +145,15 @@ const wasmName = named(/^xieshang-[0-9a-f]+_bg\.wasm$/);
 const cssName = named(/^main-[0-9a-f]+\.css$/);
 if (!(glueName && wasmName && cssName)) throw new Error('the app\'s JS, wasm or CSS is missing from the build');
 
-// The names between the app's wasm and its glue, shortened. wasm-bindgen names each import after
-// the browser API it calls plus a hash (`__wbg_addEventListener_847fd86b8c33ec43`), and the
-// closures it exports likewise; the hashes do not compress, and each name is in both files.
-// binaryen's wasm-opt gives every import, export and import module a short name and prints the
-// mapping, which is applied to the glue. Every old name must be found where it is expected (an
-// import's key in the glue's import object, an export as `wasm.<name>`), or the build stops.
-// Both files' integrity in index.html follows. About 4 KB gzip of the first visit's download.
+// The app's wasm and glue with short names between them (above); their integrity in index.html
+// follows.
 {
-  const wasmPath = path.join(dir, wasmName);
-  const gluePath = path.join(dir, glueName);
-  const wasmBefore = fs.readFileSync(wasmPath);
-  const glueBefore = fs.readFileSync(gluePath, 'utf8');
-  const modules = [...new Set(WebAssembly.Module.imports(new WebAssembly.Module(wasmBefore)).map((i) => i.module))];
-  if (modules.length !== 1) throw new Error(`the app's wasm imports from ${modules.length} modules, not one`);
-  const wasmOpt = path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'node_modules', '.bin', 'wasm-opt');
-  const features = ['bulk-memory', 'nontrapping-float-to-int', 'sign-ext', 'mutable-globals', 'reference-types', 'multivalue'];
-  const printed = execFileSync(wasmOpt, [
-    wasmPath, '--minify-imports-and-exports-and-modules', '-Oz', ...features.map((f) => `--enable-${f}`), '-o', wasmPath,
-  ], { encoding: 'utf8' });
-  const mapping = JSON.parse(printed.slice(printed.indexOf('{')));
-  const after = new WebAssembly.Module(fs.readFileSync(wasmPath));
-  const [module] = [...new Set(WebAssembly.Module.imports(after).map((i) => i.module))];
-  const literal = (s) => s.replace(/[$.*+?^(){}[\]|\\/]/g, '\\$&');
-  let glue = glueBefore;
-  const once = (re, to, what) => {
-    const hits = glue.match(new RegExp(re.source, 'g'))?.length ?? 0;
-    if (hits !== 1) throw new Error(`the glue has ${hits} places for ${what}, not one`);
-    glue = glue.replace(re, to);
-  };
-  once(new RegExp(`"${literal(modules[0])}":`), `"${module}":`, `the import module ${modules[0]}`);
-  for (const [, from, to] of mapping.imports) once(new RegExp(`(?<![\\w$])${literal(from)}(?=:)`), `"${to}"`, `the import ${from}`);
-  for (const [from, to] of mapping.exports) glue = glue.replace(new RegExp(`\\bwasm\\.${literal(from)}(?![\\w$])`, 'g'), `wasm["${to}"]`);
-  const imports = WebAssembly.Module.imports(after);
-  if (mapping.imports.length !== imports.length) throw new Error('wasm-opt did not map every import');
-  const left = /\bwasm\.[\w$]+/.exec(glue);
-  if (left) throw new Error(`the glue still calls ${left[0]} by its old name`);
-  fs.writeFileSync(gluePath, glue);
+  const { before, after } = shortenNames(wasmName, glueName);
   const integrity = (data) => 'sha384-' + crypto.createHash('sha384').update(data).digest('base64');
-  for (const [before, now, what] of [[wasmBefore, fs.readFileSync(wasmPath), 'wasm'], [glueBefore, glue, 'glue']]) {
-    const old = integrity(before);
+  for (const what of ['wasm', 'glue']) {
+    const old = integrity(before[what]);
     if (!html.includes(old)) throw new Error(`index.html does not carry the ${what}'s integrity ${old}`);
-    html = html.replace(old, integrity(now));
+    html = html.replace(old, integrity(after[what]));
   }
 }
 

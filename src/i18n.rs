@@ -21,7 +21,7 @@ pub enum Lang {
 macro_rules! keys {
     ($($key:ident => $zh:literal, $en:literal;)*) => {
         /// The order of the keys (that of the English file's strings).
-        #[allow(non_camel_case_types, dead_code)]
+        #[allow(non_camel_case_types, dead_code, clippy::enum_variant_names)]
         #[repr(u16)]
         enum Order { $($key),* }
 
@@ -343,7 +343,9 @@ keys! {
     ErrAborted => "保存未完成（浏览器中止了写入）", "not saved (the browser aborted the write)";
     RequiredField => "必填", "required";
     UnsavedCount => "（尚有{}条记录只保存在本页中）", " ({} records are kept only in this page)";
-    DeletedElsewhere => "此记录已在另一个标签页中删除。本页的内容尚未保存。", "This record was deleted in another tab. What is on this page is not saved.";
+    DeletedElsewhere => "此记录已在另一个标签页中删除", "This record was deleted in another tab";
+    DeletedElsewhereUnsaved => "本页的修改尚未保存。可按本页内容恢复此记录，或返回协商台账。", "The changes on this page are not saved. Restore the record from this page, or go back to the records ledger.";
+    DeletedElsewhereShown => "本页显示的是删除前的内容。可按此恢复此记录，或返回协商台账。", "This page shows the record as it was before it was deleted. Restore it from here, or go back to the records ledger.";
     RestoreHere => "按本页内容恢复此记录", "Restore the record from this page";
     PrintDocuments => "打印文书", "Print documents";
     PrintButton => "打印", "Print";

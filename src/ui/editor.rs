@@ -52,6 +52,16 @@ struct Saver {
     generation: u32,
     running: bool,
     again: bool,
+    /// The record was deleted in another tab (or found deleted at a save) and not restored here:
+    /// a save of it by another tab is then news even at this page's revision.
+    deleted: bool,
+}
+
+impl Saver {
+    /// Whether the page holds edits not yet stored (or a save under way).
+    fn dirty(&self) -> bool {
+        self.running || self.latest.as_ref().is_some_and(|l| l.revision != self.saved)
+    }
 }
 
 /// The record editor page.
@@ -132,7 +142,9 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                         }
                         Ok(SaveOutcome::Deleted) => {
                             save_state.set(SaveState::Deleted);
-                            saver.borrow_mut().again = false;
+                            let mut s = saver.borrow_mut();
+                            s.again = false;
+                            s.deleted = true;
                         }
                         Err(e) => save_state.set(SaveState::Failed(e)),
                     }
@@ -210,26 +222,26 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     if msg["id"].as_str() != Some(id.as_str()) {
                         return;
                     }
-                    let dirty = |saver: &Rc<std::cell::RefCell<Saver>>| {
-                        let s = saver.borrow();
-                        s.running || s.latest.as_ref().is_some_and(|l| l.revision != s.saved)
-                    };
                     if msg["deleted"].as_bool() == Some(true) {
+                        saver.borrow_mut().deleted = true;
                         save_state.set(SaveState::Deleted);
                         return;
                     }
+                    // A save at this page's revision is this page's own, unless the record was
+                    // deleted meanwhile: then another tab restored it.
                     let revision = msg["revision"].as_u64().unwrap_or(0);
-                    if revision == saver.borrow().saved {
-                        return; // this page's own save
+                    if revision == saver.borrow().saved && !saver.borrow().deleted {
+                        return;
                     }
                     let (repo, record_state, save_state, id, saver) =
                         (repo.clone(), record_state.clone(), save_state.clone(), id.clone(), saver.clone());
                     yew::platform::spawn_local(async move {
                         let Ok(Some(theirs)) = repo.stored_record(&id).await else { return };
-                        if theirs.revision == saver.borrow().saved {
+                        if theirs.revision == saver.borrow().saved && !saver.borrow().deleted {
                             return;
                         }
-                        if dirty(&saver) {
+                        saver.borrow_mut().deleted = false;
+                        if saver.borrow().dirty() {
                             save_state.set(SaveState::Conflict(Rc::new(theirs)));
                         } else {
                             repo.accept_stored(&id, theirs.revision);
@@ -338,16 +350,22 @@ pub fn EditorPage(props: &EditorProps) -> Html {
         });
     }
 
-    // A dialog that needs a decision takes the focus, so that keyboard users meet it at once.
+    // A dialog that needs a decision takes the focus, so that keyboard users meet it at once; once
+    // decided (the dialog gone, with the button that had the focus), the stage's heading has it.
     let dialog_button = use_node_ref();
+    let was_asking = use_mut_ref(|| false);
     {
-        let dialog_button = dialog_button.clone();
+        let (dialog_button, heading) = (dialog_button.clone(), heading.clone());
         let asking = matches!(*save_state, SaveState::Conflict(_) | SaveState::Deleted);
         use_effect_with(asking, move |asking| {
-            if *asking {
-                if let Some(b) = dialog_button.cast::<web_sys::HtmlElement>() {
-                    let _ = b.focus();
-                }
+            let target = if *asking {
+                Some(dialog_button)
+            } else {
+                std::mem::take(&mut *was_asking.borrow_mut()).then_some(heading)
+            };
+            *was_asking.borrow_mut() = *asking;
+            if let Some(e) = target.and_then(|r| r.cast::<web_sys::HtmlElement>()) {
+                let _ = e.focus();
             }
         });
     }
@@ -440,14 +458,22 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                 Callback::from(move |_: MouseEvent| {
                     let Some(mine) = (*record).clone() else { return };
                     repo.forget_stored(&mine.id);
+                    saver.borrow_mut().deleted = false;
                     saver.borrow_mut().latest = Some(mine);
                     save_state.set(SaveState::Pending);
                     save_now();
                 })
             };
+            // Whether this page had edits of its own decides what there is to restore.
+            let body = if saver.borrow().dirty() {
+                Key::DeletedElsewhereUnsaved
+            } else {
+                Key::DeletedElsewhereShown
+            };
             html! {
-                <div class="conflict" role="alertdialog" aria-labelledby="conflict-title">
+                <div class="conflict" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-body">
                     <h3 id="conflict-title">{ t(lang, Key::DeletedElsewhere) }</h3>
+                    <p id="conflict-body">{ t(lang, body) }</p>
                     <div class="actions">
                         <button type="button" ref={dialog_button.clone()} onclick={restore}>{ t(lang, Key::RestoreHere) }</button>
                         <a href={Route::Records.href()}>{ t(lang, Key::BackToLedger) }</a>

@@ -53,6 +53,52 @@ test('two tabs do not lose each other’s edits', async () => {
   await context.close();
 });
 
+test('a record deleted in another tab: each tab is told what it holds, and one restores it', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const a = await context.newPage();
+  await a.goto(app.server.url);
+  await h.startConsultation(a, '邻里纠纷调处');
+  await a.getByLabel('协商议题', { exact: true }).fill('调处楼道堆物纠纷');
+  await h.waitSaved(a);
+  const b = await context.newPage();
+  await b.goto(a.url());
+  await b.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+
+  // A third tab deletes it from the ledger.
+  const ledger = await context.newPage();
+  await ledger.goto(app.server.url + '#/records');
+  const row = ledger.getByRole('row').filter({ hasText: '调处楼道堆物纠纷' });
+  await row.getByRole('button', { name: '删除' }).click();
+  await ledger.getByRole('button', { name: '确认删除' }).click();
+  await row.waitFor({ state: 'detached' });
+
+  // A tab with nothing unsaved is not told that something is unsaved.
+  const gone = (page) => page.getByRole('alertdialog', { name: '此记录已在另一个标签页中删除' });
+  await gone(a).waitFor();
+  assert.match(await gone(a).innerText(), /本页显示的是删除前的内容/);
+  assert.doesNotMatch(await gone(a).innerText(), /尚未保存/);
+  // One that types meanwhile is: its changes are not saved.
+  await gone(b).waitFor();
+  await b.getByLabel('议题说明').fill('B页补充：堆物已清理一半');
+  await b.getByText('本页的修改尚未保存').waitFor();
+
+  // A restores the record; the focus goes back to the stage's heading.
+  await gone(a).getByRole('button', { name: '按本页内容恢复此记录' }).click();
+  await h.waitSaved(a);
+  await a.waitForFunction(() => document.activeElement?.id === 'stage-title');
+  await ledger.getByRole('row').filter({ hasText: '调处楼道堆物纠纷' }).waitFor();
+  // B, with edits of its own, leaves its deleted dialog for the choice between the two versions.
+  const conflict = b.getByRole('alertdialog', { name: '此记录已在另一个标签页或窗口中修改' });
+  await conflict.waitFor();
+  assert.equal(await gone(b).count(), 0);
+  await conflict.getByRole('button', { name: /保留本页的修改/ }).click();
+  await h.waitSaved(b);
+  await b.waitForFunction(() => document.activeElement?.id === 'stage-title');
+  await a.getByText('已载入另一标签页保存的最新版本。').waitFor();
+  assert.equal(await a.getByLabel('议题说明').inputValue(), 'B页补充：堆物已清理一半');
+  await context.close();
+});
+
 test('when the browser has no database the user is told at once, keeps working, and can export', async () => {
   const context = await app.browser.newContext({ acceptDownloads: true });
   const page = await context.newPage();

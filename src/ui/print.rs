@@ -25,11 +25,12 @@ pub struct PrintProps {
 pub fn PrintPage(props: &PrintProps) -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let lang = ctx.lang;
-    let record = use_state(|| None::<Result<Option<Record>, String>>);
+    let record = use_state_eq(|| None::<Result<Option<Record>, String>>);
     {
         let (record, repo, id) = (record.clone(), ctx.repo.clone(), props.id.clone());
-        // Read again whenever the data is read again (a save made as the editor was left).
-        use_effect_with((props.id.clone(), ctx.generation), move |_| {
+        // Read again whenever the data is read again (a save made as the editor was left) or
+        // changes (another tab saved or deleted the record): the view is always of what is stored.
+        use_effect_with((props.id.clone(), ctx.generation, ctx.tick), move |_| {
             yew::platform::spawn_local(async move {
                 let loaded = repo.record(&id).await.map(|r| r.map(|(r, _)| r)).map_err(|e| e.message(lang));
                 record.set(Some(loaded));

@@ -64,13 +64,24 @@ test('a record deleted in another tab: each tab is told what it holds, and one r
   await b.goto(a.url());
   await b.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
 
-  // A third tab deletes it from the ledger.
+  // A print view open in another tab shows what A saves next.
+  const id = /#\/record\/([^/]+)/.exec(a.url())[1];
+  const print = await context.newPage();
+  await print.goto(`${app.server.url}#/record/${id}/print/publicity`);
+  await print.getByText('调处楼道堆物纠纷').first().waitFor();
+  await a.getByLabel('协商议题', { exact: true }).fill('调处楼道堆物纠纷（三单元）');
+  await h.waitSaved(a);
+  await print.getByText('调处楼道堆物纠纷（三单元）').first().waitFor();
+  await b.getByText('已载入另一标签页保存的最新版本。').waitFor();
+
+  // A fourth tab deletes it from the ledger.
   const ledger = await context.newPage();
   await ledger.goto(app.server.url + '#/records');
-  const row = ledger.getByRole('row').filter({ hasText: '调处楼道堆物纠纷' });
+  const row = ledger.getByRole('row').filter({ hasText: '调处楼道堆物纠纷（三单元）' });
   await row.getByRole('button', { name: '删除' }).click();
   await ledger.getByRole('button', { name: '确认删除' }).click();
   await row.waitFor({ state: 'detached' });
+  await print.getByRole('alert').filter({ hasText: '找不到这条协商记录' }).waitFor();
 
   // A tab with nothing unsaved is not told that something is unsaved.
   const gone = (page) => page.getByRole('alertdialog', { name: '此记录已在另一个标签页中删除' });
@@ -86,7 +97,8 @@ test('a record deleted in another tab: each tab is told what it holds, and one r
   await gone(a).getByRole('button', { name: '按本页内容恢复此记录' }).click();
   await h.waitSaved(a);
   await a.waitForFunction(() => document.activeElement?.id === 'stage-title');
-  await ledger.getByRole('row').filter({ hasText: '调处楼道堆物纠纷' }).waitFor();
+  await ledger.getByRole('row').filter({ hasText: '调处楼道堆物纠纷（三单元）' }).waitFor();
+  await print.getByText('调处楼道堆物纠纷（三单元）').first().waitFor();
   // B, with edits of its own, leaves its deleted dialog for the choice between the two versions.
   const conflict = b.getByRole('alertdialog', { name: '此记录已在另一个标签页或窗口中修改' });
   await conflict.waitFor();

@@ -483,6 +483,8 @@ keys! {
     TrainingMark => "培训练习", "Training";
     TrainingMarkNote => "本模式下的记录仅供练习，与正式记录分开保存。", "Records made here are for practice only and are kept apart from real records.";
     EnterTraining => "进入培训练习", "Start training";
+    TrainingFollowedOn => "另一个标签页已进入培训练习，本页也随之切换到培训练习。", "Another tab started training mode; this page has switched to training too.";
+    TrainingFollowedOff => "另一个标签页已退出培训练习，本页也随之回到正式工作。", "Another tab left training mode; this page is back to real work too.";
     LeaveTraining => "退出培训练习", "Leave training";
     TrainingHeading => "培训练习", "Training";
     TrainingIntro => "供县（市）民政局培训村（社区）工作人员使用。练习记录保存在单独的培训数据中，与正式记录互不影响，可一键清除。每个案例取自协商事项清单，都停在某个阶段并故意留有问题：请根据阶段报告找出问题、改正，再完成本阶段。", "For county civil affairs bureaus training village and community staff. Practice records are kept in separate training data, apart from real records, and can be wiped in one step. Each case is drawn from the catalogue and stands at a stage with deliberate gaps: find them from the stage report, fix them, then complete the stage.";

@@ -96,6 +96,9 @@ pub async fn fetch_text(url: &str) -> Option<String> {
 thread_local! {
     /// The English file could not be had when English was chosen (shown until dismissed).
     static ENGLISH_FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// This tab followed another's switch into (true) or out of (false) training mode (shown
+    /// until dismissed or until this tab switches itself).
+    static TRAINING_FOLLOWED: std::cell::Cell<Option<bool>> = const { std::cell::Cell::new(None) };
 }
 
 /// The language this browser chose last, if any.
@@ -128,6 +131,28 @@ pub fn App(props: &AppProps) -> Html {
             local_storage().and_then(|s| s.get_item(&key).ok().flatten()).as_deref() == Some("1")
         })
     };
+    // The mode is kept per browser: when another tab switches it, this one follows (a tab left in
+    // training would put real work where 清除全部培训数据 wipes it) and says so. A page being
+    // edited saves to the database it was opened from as it goes.
+    {
+        let (training, key) = (training.clone(), training_key(&props.db));
+        use_effect_with((), move |_| {
+            let window = web_sys::window().expect("window");
+            let listener = route::listen(&window, "storage", move |e: web_sys::Event| {
+                use wasm_bindgen::JsCast;
+                let Some(e) = e.dyn_ref::<web_sys::StorageEvent>() else { return };
+                if e.key().as_deref() != Some(key.as_str()) {
+                    return;
+                }
+                let on = e.new_value().as_deref() == Some("1");
+                if on != (e.old_value().as_deref() == Some("1")) {
+                    TRAINING_FOLLOWED.with(|f| f.set(Some(on)));
+                    training.set(on);
+                }
+            });
+            move || drop(listener)
+        });
+    }
     let name = if *training { format!("{}{TRAINING_SUFFIX}", props.db) } else { props.db.to_string() };
     // Loads counted, so that a load finishing after a later switch is dropped.
     let generation = use_mut_ref(|| 0u32);
@@ -252,6 +277,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(s) = local_storage() {
                 let _ = if on { s.set_item(&key, "1") } else { s.remove_item(&key) };
             }
+            TRAINING_FOLLOWED.with(|f| f.set(None));
             training.set(on);
         })
     };
@@ -454,7 +480,8 @@ fn storage_banner(lang: Lang, repo: &Repo, export: Option<Callback<MouseEvent>>)
     }
 }
 
-/// The app's own notices: English unavailable, a new version in use.
+/// The app's own notices: English unavailable, training mode switched by another tab, a new
+/// version in use.
 #[component]
 fn AppBanners() -> Html {
     let lang = use_context::<Ctx>().expect("context").lang;
@@ -464,10 +491,18 @@ fn AppBanners() -> Html {
         Callback::from(move |_: MouseEvent| updated.set(false))
     };
     let no_english = ENGLISH_FAILED.with(|f| f.get());
-    let dismissed = use_state(|| ());
-    let on_dismiss_english = Callback::from(move |_: MouseEvent| {
-        ENGLISH_FAILED.with(|f| f.set(false));
-        dismissed.set(());
+    let followed = TRAINING_FOLLOWED.with(|f| f.get());
+    let dismissed = use_state(|| 0u32);
+    let on_dismiss_english = {
+        let dismissed = dismissed.clone();
+        Callback::from(move |_: MouseEvent| {
+            ENGLISH_FAILED.with(|f| f.set(false));
+            dismissed.set(*dismissed + 1);
+        })
+    };
+    let on_dismiss_followed = Callback::from(move |_: MouseEvent| {
+        TRAINING_FOLLOWED.with(|f| f.set(None));
+        dismissed.set(*dismissed + 1);
     });
     html! {
         <>
@@ -475,6 +510,12 @@ fn AppBanners() -> Html {
             <div class="banner warning" role="status">
                 <p>{ t(lang, Key::EnglishUnavailable) }</p>
                 <button type="button" onclick={on_dismiss_english}>{ t(lang, Key::Dismiss) }</button>
+            </div>
+        }
+        if let Some(on) = followed {
+            <div class="banner info" role="status">
+                <p>{ t(lang, if on { Key::TrainingFollowedOn } else { Key::TrainingFollowedOff }) }</p>
+                <button type="button" onclick={on_dismiss_followed}>{ t(lang, Key::Dismiss) }</button>
             </div>
         }
         if *updated {

@@ -171,3 +171,38 @@ test('the blank checklists of the five stages print on A4 with every stage', asy
   execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '1', pdf, path.join(ARTIFACTS, 'checklists')]);
   await context.close();
 });
+
+test('a switch of training mode in one tab is followed by the others, which say so', async () => {
+  const context = await app.browser.newContext();
+  const a = await context.newPage();
+  await a.goto(app.server.url + '#/training');
+  const b = await context.newPage();
+  await b.goto(app.server.url);
+  await b.getByRole('button', { name: '发起协商' }).first().waitFor();
+  const mark = (page) => page.getByRole('note', { name: '培训练习' });
+  assert.equal(await mark(b).count(), 0);
+
+  await a.getByRole('button', { name: '进入培训练习' }).click();
+  await mark(a).waitFor();
+  // B follows, says why, and a consultation started there is a practice one.
+  await mark(b).waitFor();
+  const notice = b.getByRole('status').filter({ hasText: '另一个标签页已进入培训练习，本页也随之切换到培训练习。' });
+  await notice.waitFor();
+  assert.equal(await a.getByText('另一个标签页已进入培训练习').count(), 0);
+  await notice.getByRole('button', { name: '知道了' }).click();
+  await notice.waitFor({ state: 'detached' });
+  await h.startConsultation(b, '邻里纠纷调处');
+  await b.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  await h.waitSaved(b);
+  await b.getByRole('link', { name: '协商台账', exact: true }).click();
+  await b.getByRole('row').filter({ hasText: '邻里纠纷调处' }).waitFor();
+
+  // B leaves training from its mark; A follows back to real work, whose ledger has no practice record.
+  await mark(b).getByRole('button', { name: '退出培训练习' }).click();
+  await mark(b).waitFor({ state: 'detached' });
+  await a.getByRole('status').filter({ hasText: '另一个标签页已退出培训练习，本页也随之回到正式工作。' }).waitFor();
+  assert.equal(await mark(a).count(), 0);
+  await a.getByRole('link', { name: '协商台账', exact: true }).click();
+  await a.getByText('还没有协商记录').waitFor();
+  await context.close();
+});

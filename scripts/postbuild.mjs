@@ -123,7 +123,13 @@ const extrasCss = () => extrasStyles ??= new Promise((done, fail) => {
 });
 globalThis.__xieshangExtras ??= () => Promise.all([extrasModule(), extrasCss()]).then(([m]) => m);` : 'globalThis.__xieshangExtras ??= extrasModule;'}
 globalThis.__xieshangEnglish ??= new URL('./${englishName}', ${base}).href;
-`;
+${withCss ? `// A user who chose English last time: its file is fetched alongside the wasm, not after it.
+try {
+  if (localStorage.getItem('xieshang:lang') === 'en') {
+    document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: globalThis.__xieshangEnglish }));
+  }
+} catch {}
+` : ''}`;
 if (found) {
   const body = extrasLoader('import.meta.url', true) + found[1].trim() + '\n';
   const name = `start-${sha(body).slice(0, 16)}.js`;

@@ -376,22 +376,28 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
             }
         });
     }
-    // This module's English (its own copy of the strings) installed before it shows English.
-    let english = use_state(crate::i18n::english_ready);
+    // This module's English (its own copy of the strings) installed before it shows English. Until
+    // it is (None), a page opened in English shows the loading line rather than a Chinese page for
+    // a moment; one already shown stays as it is until then. If it cannot be had, Chinese (the
+    // app says why).
+    let english = use_state(|| crate::i18n::english_ready().then_some(true));
+    let shown = use_mut_ref(|| false);
     {
         let english = english.clone();
         use_effect_with(spec.lang, move |lang| {
             if *lang == Lang::En && !crate::i18n::english_ready() {
                 yew::platform::spawn_local(async move {
-                    english.set(super::ensure_english().await);
+                    english.set(Some(super::ensure_english().await));
                 });
             }
         });
     }
-    let lang = if spec.lang == Lang::En && !*english { Lang::Zh } else { spec.lang };
-    let Some(data) = (*repo).clone().filter(|r| r.name() == spec.db) else {
+    let lang = if spec.lang == Lang::En && *english != Some(true) { Lang::Zh } else { spec.lang };
+    let data = (*repo).clone().filter(|r| r.name() == spec.db);
+    let Some(data) = data.filter(|_| spec.lang != Lang::En || english.is_some() || *shown.borrow()) else {
         return html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> };
     };
+    *shown.borrow_mut() = true;
     let host = props.host.clone();
     // After a change: this module's pages re-render; the app re-reads what it shows (the
     // county's list) when that changed.

@@ -253,11 +253,20 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    let lang_now = if *lang == Lang::En && !*english { Lang::Zh } else { *lang };
+    // English asked for at the start and its file on the way (the start script fetches it with
+    // the wasm when English was the last choice): the loading line stays rather than a Chinese
+    // page for a moment. Chosen later, the page stays in Chinese until the file is there.
+    let shown = use_mut_ref(|| false);
+    let waiting = *lang == Lang::En && !*english;
+    if waiting && !*shown.borrow() {
+        return html! { <p class="loading" role="status">{ t(Lang::Zh, Key::Loading) }</p> };
+    }
+    let lang_now = if waiting { Lang::Zh } else { *lang };
     // Until the data of the mode asked for is loaded (a switch takes a moment), say so.
     let Some(data) = (*repo).clone().filter(|r| r.name() == name) else {
         return html! { <p class="loading" role="status">{ t(lang_now, Key::Loading) }</p> };
     };
+    *shown.borrow_mut() = true;
     let refresh = {
         let tick = tick.clone();
         Callback::from(move |()| tick.set(tick.wrapping_add(1)))

@@ -53,8 +53,20 @@ test('the English switch changes every visible label of the record editor, and �
   await page.getByRole('link', { name: new RegExp(en.stages.s1) }).first().click();
   await page.getByRole('button', { name: /party/i }).first().click();
   assert.deepEqual(await chineseLabels(page), []);
-  // The choice is kept in this browser.
+  // The choice is kept in this browser; a reload shows no Chinese page before the English one
+  // (the English file is fetched with the wasm).
+  await page.addInitScript(() => {
+    new MutationObserver(() => {
+      if ([...document.querySelectorAll('h2, nav a')].some((e) => /[\u4e00-\u9fff]/.test(e.textContent))) globalThis.__xsSawChinese ??= [...document.querySelectorAll("h2, nav a")].map((e) => e.textContent).join(" | ");
+    }).observe(document, { childList: true, subtree: true, characterData: true });
+  });
   await page.reload();
+  await page.getByRole('button', { name: 'Complete this stage' }).waitFor();
+  assert.equal(await page.evaluate(() => globalThis.__xsSawChinese ?? false), false);
+  await page.goto(app.server.url);
+  await page.getByRole('heading', { level: 2, name: 'Catalogue of matters' }).waitFor();
+  assert.equal(await page.evaluate(() => globalThis.__xsSawChinese ?? false), false);
+  await page.goBack();
   await page.getByRole('button', { name: 'Complete this stage' }).waitFor();
   // And Chinese comes back.
   await page.getByRole('button', { name: '中文' }).click();

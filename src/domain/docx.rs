@@ -1,12 +1,13 @@
 //! The documents as Word files (.docx), for Word and WPS, rendered from the same print model as
 //! the print view and laid out after GB/T 9704-2012: A4, margins 37/26/35/28 mm, title in
 //! 小标宋 22 pt, body in 仿宋 16 pt on a fixed 29 pt line, page numbers “— N —” at the outer
-//! side, the record's digest in every page's foot, table rows that never split.
+//! side, the record's digest in every page's foot, table rows that never split, header rows repeated on
+//! every page a table runs onto.
 
 use super::documents::{Block, Document};
 use docx_rs::{
-    AlignmentType, Docx, Footer, Header, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, Run,
-    RunFonts, SpecialIndentType, Table, TableCell, TableRow, WidthType,
+    AlignmentType, Docx, Footer, Header, HeightRule, LineSpacing, LineSpacingType, PageMargin, PageNum,
+    Paragraph, Run, RunFonts, SpecialIndentType, Table, TableCell, TableRow, WidthType,
 };
 
 const FANGSONG: &str = "仿宋_GB2312";
@@ -157,7 +158,9 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
                         })
                         .collect(),
                 )
-                .cant_split();
+                .cant_split()
+                .row_height(HEADER_MARK_HEIGHT)
+                .height_rule(HeightRule::Auto);
                 let mut all = vec![head];
                 all.extend(rows.iter().map(|r| {
                     TableRow::new(r.iter().zip(&widths).map(|(c, w)| cell(c, 24, Some(*w))).collect())
@@ -216,8 +219,23 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
         .add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().before(1160)).keep_next(true))
         .add_paragraph(right(&doc.issuer))
         .add_paragraph(right(&date).keep_next(false));
+    let mut xml = d.build();
+    xml.document = repeat_header_rows(std::mem::take(&mut xml.document));
     let mut out = std::io::Cursor::new(Vec::new());
     // Writing to memory cannot fail for want of space; a failure would leave an empty file.
-    let _ = d.build().pack(&mut out);
+    let _ = xml.pack(&mut out);
     out.into_inner()
+}
+
+/// docx-rs 0.4 cannot mark a table's header row to be repeated on every page the table runs
+/// onto (`<w:tblHeader/>`). A header row is built with a height no other row has (1 twip, rule
+/// "auto": the row is as tall as its content), and that height is replaced here by the mark.
+const HEADER_MARK_HEIGHT: f32 = 1.0;
+const HEADER_MARK: &str = r#"<w:trHeight w:val="1" w:hRule="auto" />"#;
+
+fn repeat_header_rows(document: Vec<u8>) -> Vec<u8> {
+    match String::from_utf8(document) {
+        Ok(text) => text.replace(HEADER_MARK, "<w:tblHeader />").into_bytes(),
+        Err(e) => e.into_bytes(),
+    }
 }

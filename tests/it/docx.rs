@@ -56,3 +56,60 @@ fn each_document_opens_in_libreoffice_with_its_text() {
             .collect::<String>();
     assert!(text.contains("在3号楼东侧空地设立充电桩"), "{text}");
 }
+
+#[test]
+fn a_table_that_runs_onto_more_pages_repeats_its_header_row_on_each() {
+    use xieshang::domain::documents::{Block, Document};
+    let doc = Document {
+        kind: DocKind::Archive,
+        title: "台账".into(),
+        addressee: None,
+        blocks: vec![
+            Block::Fields(vec![("村（社区）".into(), "幸福社区".into())]),
+            Block::Table {
+                header: vec!["序号".into(), "协商议题表头".into(), "状态".into()],
+                rows: (1..=90)
+                    .map(|i| vec![i.to_string(), format!("第{i}项议题"), "已办结".into()])
+                    .collect(),
+                nowrap: vec![0, 2],
+            },
+        ],
+        issuer: "幸福社区居民委员会".into(),
+        date: None,
+        record_id: "r-test".into(),
+        digest: "abcdef12".into(),
+        training: false,
+        lang: xieshang::i18n::Lang::Zh,
+    };
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("docx-header");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("ledger.docx");
+    std::fs::write(&path, to_docx(&doc)).unwrap();
+    let status = Command::new("soffice")
+        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(&path)
+        .env("HOME", &dir)
+        .status()
+        .expect("LibreOffice (soffice) is installed by scripts/setup.sh");
+    assert!(status.success());
+    let pdf = path.with_extension("pdf");
+    let info =
+        String::from_utf8_lossy(&Command::new("pdfinfo").arg(&pdf).output().unwrap().stdout).into_owned();
+    let pages: usize = info.lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap();
+    assert!(pages >= 3, "90 rows run onto several pages: {info}");
+    for page in 1..=pages {
+        let out = Command::new("pdftotext")
+            .args(["-f", &page.to_string(), "-l", &page.to_string()])
+            .arg(&pdf)
+            .arg("-")
+            .output()
+            .unwrap();
+        let text: String =
+            String::from_utf8_lossy(&out.stdout).chars().filter(|c| !c.is_whitespace()).collect();
+        if text.contains("项议题") {
+            assert!(text.contains("协商议题表头"), "page {page} of the table repeats its header: {text}");
+        }
+    }
+}

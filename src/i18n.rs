@@ -541,8 +541,8 @@ keys! {
     CaseSituationChanged => "本阶段已完成，但案例中的情形被改动了，问题并未按通知要求改正：请照案例情形重新练习", "The stage is complete, but the situation of the case was changed: the gap was not mended as the notice asks. Try again with the situation as told";
     Checking => "正在核对……", "Checking…";
     ExportNoPlace => "提示：“设置”中尚未填写县（市）或乡镇（街道），导出的文件不写明完整地区，上级汇总时只能按村（社区）统计。", "Note: the county or township is not set in Settings, so exported files do not name their full place, and a bureau's overview can only count them by village.";
-    NotFoundInTraining => "现在是培训练习模式，正式记录不在这里显示；如要查看正式记录，请先退出培训练习。", "Training is on: real records are not shown here. To see a real record, leave training first.";
-    NotFoundInReal => "如果这是一条培训练习记录，请先进入培训练习。", "If this is a practice record, start training first.";
+    NotFoundInTraining => "培训练习中没有这条协商记录。它可能是一条正式记录（退出培训练习后可见），也可能已被删除。", "There is no such record in training. It may be a real record (shown once training is left), or it may have been deleted.";
+    NotFoundInReal => "正式记录中没有这条协商记录。它可能是一条培训练习记录（进入培训练习后可见），也可能已被删除。", "There is no such record among real records. It may be a practice record (shown in training), or it may have been deleted.";
 }
 
 /// The short tag shown beside a row with a flaw of this kind.

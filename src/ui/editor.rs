@@ -350,16 +350,19 @@ pub fn EditorPage(props: &EditorProps) -> Html {
         });
     }
 
-    // A dialog that needs a decision takes the focus, so that keyboard users meet it at once; once
-    // decided (the dialog gone, with the button that had the focus), the stage's heading has it.
-    let dialog_button = use_node_ref();
+    // A dialog that needs a decision takes the focus (the dialog itself, not one of its choices, so
+    // that a key pressed by habit chooses nothing), so that keyboard users meet it at once; but not
+    // from a field the user is typing in: the dialog comes unasked, from another tab, and typing
+    // goes on where it was (the dialog is in view at the foot of the screen and read out by the
+    // record's status line). Once decided, the stage's heading has the focus.
+    let dialog = use_node_ref();
     let was_asking = use_mut_ref(|| false);
     {
-        let (dialog_button, heading) = (dialog_button.clone(), heading.clone());
+        let (dialog, heading) = (dialog.clone(), heading.clone());
         let asking = matches!(*save_state, SaveState::Conflict(_) | SaveState::Deleted);
         use_effect_with(asking, move |asking| {
             let target = if *asking {
-                Some(dialog_button)
+                (!typing_in_a_field()).then_some(dialog)
             } else {
                 std::mem::take(&mut *was_asking.borrow_mut()).then_some(heading)
             };
@@ -383,9 +386,10 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                 let (set, to) = (ctx.set_training.clone(), !ctx.training);
                 Callback::from(move |_: MouseEvent| set.emit(to))
             };
+            // Said first, as the likelier reason when a tab has just followed another's switch.
             return html! {
-                <section><p role="alert">{ t(lang, Key::NotFoundRecord) }</p>
-                <p>{ t(lang, note) }{ " " }<button type="button" onclick={on_switch}>{ t(lang, switch) }</button></p>
+                <section><p role="alert">{ t(lang, note) }</p>
+                <p><button type="button" onclick={on_switch}>{ t(lang, switch) }</button></p>
                 <p><a href={Route::Records.href()}>{ t(lang, Key::BackToLedger) }</a></p></section>
             };
         }
@@ -441,11 +445,11 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                 })
             };
             html! {
-                <div class="conflict" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-body">
+                <div class="conflict" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-body" tabindex="-1" ref={dialog.clone()}>
                     <h3 id="conflict-title">{ t(lang, Key::ConflictTitle) }</h3>
                     <p id="conflict-body">{ tf(lang, Key::ConflictBody, &[&theirs.revision]) }</p>
                     <div class="actions">
-                        <button type="button" ref={dialog_button.clone()} onclick={keep}>{ t(lang, Key::ConflictKeepMine) }</button>
+                        <button type="button" onclick={keep}>{ t(lang, Key::ConflictKeepMine) }</button>
                         <button type="button" onclick={take}>{ t(lang, Key::ConflictTakeTheirs) }</button>
                     </div>
                 </div>
@@ -471,11 +475,11 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                 Key::DeletedElsewhereShown
             };
             html! {
-                <div class="conflict" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-body">
+                <div class="conflict" role="alertdialog" aria-labelledby="conflict-title" aria-describedby="conflict-body" tabindex="-1" ref={dialog.clone()}>
                     <h3 id="conflict-title">{ t(lang, Key::DeletedElsewhere) }</h3>
                     <p id="conflict-body">{ t(lang, body) }</p>
                     <div class="actions">
-                        <button type="button" ref={dialog_button.clone()} onclick={restore}>{ t(lang, Key::RestoreHere) }</button>
+                        <button type="button" onclick={restore}>{ t(lang, Key::RestoreHere) }</button>
                         <a href={Route::Records.href()}>{ t(lang, Key::BackToLedger) }</a>
                     </div>
                 </div>
@@ -797,4 +801,17 @@ fn stage_view(
             { gate }
         </section>
     }
+}
+
+/// Whether the focus is in a field the user types in (a text box, text area or list), looked for
+/// through shadow roots (the app embedded in a host page).
+fn typing_in_a_field() -> bool {
+    let mut active = web_sys::window().and_then(|w| w.document()).and_then(|d| d.active_element());
+    while let Some(inner) = active.as_ref().and_then(|e| e.shadow_root()).and_then(|r| r.active_element()) {
+        active = Some(inner);
+    }
+    active.is_some_and(|e| {
+        matches!(e.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            && e.get_attribute("type").is_none_or(|t| !matches!(t.as_str(), "checkbox" | "radio" | "button"))
+    })
 }

@@ -380,7 +380,7 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
     // it is (None), a page opened in English shows the loading line rather than a Chinese page for
     // a moment; one already shown stays as it is until then. If it cannot be had, Chinese (the
     // app says why).
-    let english = use_state(|| crate::i18n::english_ready().then_some(true));
+    let english = use_state(|| super::english_at_hand().then_some(true));
     let shown = use_mut_ref(|| false);
     {
         let english = english.clone();

@@ -60,25 +60,40 @@ fn local_storage() -> Option<web_sys::Storage> {
 }
 
 /// Makes English showable: installs the English file (`i18n::install_english`) from the text
-/// the single file carries (`__xieshangEnglishText`) or from the address the start script names
+/// already in the page (`english_at_hand`) or from the address the start script names
 /// (`__xieshangEnglish`). False when it cannot be had (no network, nothing kept).
 pub async fn ensure_english() -> bool {
-    if crate::i18n::english_ready() {
-        return true;
-    }
     let global = |name: &str| {
         js_sys::Reflect::get(&js_sys::global(), &wasm_bindgen::JsValue::from_str(name))
             .ok()
             .and_then(|v| v.as_string())
     };
-    let text = match global("__xieshangEnglishText") {
-        Some(text) => Some(text),
-        None => {
-            let url = global("__xieshangEnglish").unwrap_or_else(|| "./english.json".to_owned());
-            fetch_text(&url).await
-        }
-    };
-    text.is_some_and(|t| crate::i18n::install_english(&t))
+    if english_at_hand() {
+        return true;
+    }
+    let url = global("__xieshangEnglish").unwrap_or_else(|| "./english.json".to_owned());
+    let Some(text) = fetch_text(&url).await else { return false };
+    if !crate::i18n::install_english(&text) {
+        return false;
+    }
+    // Left for the other module of the page (each wasm module has its own copy of the strings),
+    // which then shows English from its first frame.
+    let _ = js_sys::Reflect::set(
+        &js_sys::global(),
+        &wasm_bindgen::JsValue::from_str("__xieshangEnglishText"),
+        &wasm_bindgen::JsValue::from_str(&text),
+    );
+    true
+}
+
+/// Installs the English file if its text is already in the page (the single file carries it; the
+/// other module leaves it there once fetched): at once, without waiting.
+pub fn english_at_hand() -> bool {
+    crate::i18n::english_ready()
+        || js_sys::Reflect::get(&js_sys::global(), &wasm_bindgen::JsValue::from_str("__xieshangEnglishText"))
+            .ok()
+            .and_then(|v| v.as_string())
+            .is_some_and(|text| crate::i18n::install_english(&text))
 }
 
 /// The text at `url`, if it can be fetched.

@@ -88,8 +88,16 @@ test('a record deleted in another tab: each tab is told what it holds, and one r
   await gone(a).waitFor();
   assert.match(await gone(a).innerText(), /本页显示的是删除前的内容/);
   assert.doesNotMatch(await gone(a).innerText(), /尚未保存/);
-  // One that types meanwhile is: its changes are not saved.
+  // A was typing (its focus in 协商议题): the dialog, unasked, leaves the focus where it was, so
+  // that keys pressed meanwhile neither go astray nor choose for the user.
+  assert.equal(await a.evaluate(() => document.activeElement?.tagName), 'INPUT');
+  await a.keyboard.type('续');
+  assert.equal(await a.getByLabel('协商议题', { exact: true }).inputValue(), '调处楼道堆物纠纷（三单元）续');
+  await gone(a).getByText('本页的修改尚未保存').waitFor();
+  // B was not typing: the dialog itself has the focus (not one of its choices).
   await gone(b).waitFor();
+  await b.waitForFunction(() => document.activeElement?.getAttribute('role') === 'alertdialog');
+  // One that types meanwhile is told its changes are not saved.
   await b.getByLabel('议题说明').fill('B页补充：堆物已清理一半');
   await b.getByText('本页的修改尚未保存').waitFor();
 

@@ -730,87 +730,38 @@ impl Figures {
             let (cat, matter) = (i18n::category_name(lang, None, cat), i18n::matter_by_name(lang, matter));
             let _ = out.write_record([table, c, t, v, cat, matter, item, &value, date]);
         };
-        put(l("概况", "Summary"), None, "", "", l("协商记录", "Records"), self.records.to_string(), "");
-        put(
-            l("概况", "Summary"),
-            None,
-            "",
-            "",
-            l("重复出现（只计一次）", "Repeated (counted once)"),
-            self.repeated.to_string(),
-            "",
-        );
-        put(l("概况", "Summary"), None, "", "", l("协商中", "Consulting"), self.consulting.to_string(), "");
-        put(
-            l("概况", "Summary"),
-            None,
-            "",
-            "",
-            l("落实中", "Implementing"),
-            self.implementing.to_string(),
-            "",
-        );
-        put(l("概况", "Summary"), None, "", "", l("已办结", "Completed"), self.completed.to_string(), "");
-        put(
-            l("概况", "Summary"),
-            None,
-            "",
-            "",
-            l("逾期未落实", "Overdue implementations"),
-            self.overdue.to_string(),
-            "",
-        );
-        put(
-            l("概况", "Summary"),
-            None,
-            "",
-            "",
-            l("群众意见", "Residents' opinions"),
-            self.opinions.to_string(),
-            "",
-        );
+        let summary = [
+            (l("协商记录", "Records"), self.records),
+            (l("重复出现（只计一次）", "Repeated (counted once)"), self.repeated),
+            (l("协商中", "Consulting"), self.consulting),
+            (l("落实中", "Implementing"), self.implementing),
+            (l("已办结", "Completed"), self.completed),
+            (l("逾期未落实", "Overdue implementations"), self.overdue),
+            (l("群众意见", "Residents' opinions"), self.opinions),
+        ];
+        for (item, n) in summary {
+            put(l("概况", "Summary"), None, "", "", item, n.to_string(), "");
+        }
         for (p, c) in &self.by_place {
-            put(l("按地区", "By place"), Some(p), "", "", l("记录数", "Records"), c.records.to_string(), "");
-            put(
-                l("按地区", "By place"),
-                Some(p),
-                "",
-                "",
-                l("已办结", "Completed"),
-                c.completed.to_string(),
-                "",
-            );
-            put(l("按地区", "By place"), Some(p), "", "", l("逾期", "Overdue"), c.overdue.to_string(), "");
+            let counts = [
+                (l("记录数", "Records"), c.records),
+                (l("已办结", "Completed"), c.completed),
+                (l("逾期", "Overdue"), c.overdue),
+            ];
+            for (item, n) in counts {
+                put(l("按地区", "By place"), Some(p), "", "", item, n.to_string(), "");
+            }
         }
         for ((cat, m), c) in &self.by_matter {
-            put(l("按事项", "By matter"), None, cat, m, l("记录数", "Records"), c.records.to_string(), "");
-            put(
-                l("按事项", "By matter"),
-                None,
-                cat,
-                m,
-                l("进入第四阶段", "Reached stage 4"),
-                c.reached_4.to_string(),
-                "",
-            );
-            put(
-                l("按事项", "By matter"),
-                None,
-                cat,
-                m,
-                l("进入第五阶段", "Reached stage 5"),
-                c.reached_5.to_string(),
-                "",
-            );
-            put(
-                l("按事项", "By matter"),
-                None,
-                cat,
-                m,
-                l("已办结", "Completed"),
-                c.completed.to_string(),
-                "",
-            );
+            let counts = [
+                (l("记录数", "Records"), c.records),
+                (l("进入第四阶段", "Reached stage 4"), c.reached_4),
+                (l("进入第五阶段", "Reached stage 5"), c.reached_5),
+                (l("已办结", "Completed"), c.completed),
+            ];
+            for (item, n) in counts {
+                put(l("按事项", "By matter"), None, cat, m, item, n.to_string(), "");
+            }
         }
         for (i, n) in self.by_stage.iter().enumerate() {
             put(
@@ -834,70 +785,25 @@ impl Figures {
                 &when::format_date(r.deadline),
             );
         }
-        put(
-            l("确定议题到成果公示", "Topic to published outcome"),
-            None,
-            "",
-            "",
-            l("记录数", "Records"),
-            self.topic_to_result.len().to_string(),
-            "",
-        );
-        put(
-            l("确定议题到成果公示", "Topic to published outcome"),
-            None,
-            "",
-            "",
-            l("平均天数", "Mean days"),
-            one_decimal(mean(&self.topic_to_result)),
-            "",
-        );
-        put(
-            l("确定议题到成果公示", "Topic to published outcome"),
-            None,
-            "",
-            "",
-            l("中位天数", "Median days"),
-            one_decimal(median(&self.topic_to_result)),
-            "",
-        );
+        let days = &self.topic_to_result;
+        let spans = [
+            (l("记录数", "Records"), days.len().to_string()),
+            (l("平均天数", "Mean days"), one_decimal(mean(days))),
+            (l("中位天数", "Median days"), one_decimal(median(days))),
+        ];
+        for (item, value) in spans {
+            put(l("确定议题到成果公示", "Topic to published outcome"), None, "", "", item, value, "");
+        }
         for (p, (all, pending, promoted, answered)) in &self.opinions_by_place {
-            put(
-                l("群众意见", "Residents' opinions"),
-                Some(p),
-                "",
-                "",
-                l("意见数", "Opinions"),
-                all.to_string(),
-                "",
-            );
-            put(
-                l("群众意见", "Residents' opinions"),
-                Some(p),
-                "",
-                "",
-                l("待研究", "Pending"),
-                pending.to_string(),
-                "",
-            );
-            put(
-                l("群众意见", "Residents' opinions"),
-                Some(p),
-                "",
-                "",
-                l("已转议题", "Taken up as topics"),
-                promoted.to_string(),
-                "",
-            );
-            put(
-                l("群众意见", "Residents' opinions"),
-                Some(p),
-                "",
-                "",
-                l("已答复", "Answered"),
-                answered.to_string(),
-                "",
-            );
+            let counts = [
+                (l("意见数", "Opinions"), all),
+                (l("待研究", "Pending"), pending),
+                (l("已转议题", "Taken up as topics"), promoted),
+                (l("已答复", "Answered"), answered),
+            ];
+            for (item, n) in counts {
+                put(l("群众意见", "Residents' opinions"), Some(p), "", "", item, n.to_string(), "");
+            }
         }
         let bytes = out.into_inner().unwrap_or_default();
         format!("\u{feff}{}", String::from_utf8(bytes).unwrap_or_default())

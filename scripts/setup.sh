@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what building and testing Xieshang need, skipping whatever is already present.
 # (poppler-utils: the print tests read the PDFs Chromium prints; LibreOffice converts the
-# .docx files to PDF in the Word-export test.)
+# .docx files to PDF in the Word-export test; faketime moves the clock of a test run.)
 # Sourced by scripts/serve.sh and scripts/test.sh; safe to run on its own. Needs rustup and
 # cargo; installs the rest (wasm target, Trunk, wasm-bindgen-cli at the version Cargo.lock pins,
 # Node.js packages for wasm-opt and Playwright, Chromium with its driver, a CJK font).
@@ -30,6 +30,9 @@ command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
+# faketime: the suite is run once more on another day (years ahead, a leap day) to prove that
+# no test depends on the day it runs.
+command -v faketime >/dev/null 2>&1 || missing+=(faketime)
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; }; then
   missing+=(fonts-noto-cjk fontconfig)
 fi

@@ -72,7 +72,20 @@ impl Summary {
 
     /// The summary of a record whose digest is known already (computed from its canonical JSON).
     pub fn with_digest(record: &Record, procedure: &Procedure, digest: String) -> Summary {
-        let stage = record.current_stage(procedure).cloned();
+        // A record (from a file) that says a stage is done stands at the first stage whose gate
+        // does not hold: it is 已办结 only if every stage's does.
+        let current = record.current_stage(procedure).cloned();
+        let unearned = if record.stages.is_empty() {
+            None
+        } else {
+            super::transfer::unearned_stages(record, procedure).into_iter().next()
+        };
+        let stage = match (current, unearned) {
+            (Some(c), Some(u)) => {
+                Some(if procedure.stage_index(&u) < procedure.stage_index(&c) { u } else { c })
+            }
+            (c, u) => c.or(u),
+        };
         let last = procedure.stages.last().map(|s| &s.id);
         let status = match &stage {
             None => Status::Completed,

@@ -353,6 +353,7 @@ pub enum CountySetting {
 }
 
 /// The county's settings; every number is off unless the county sets it.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountyRules {
     /// Least days from publicity to the consultation.

@@ -5,6 +5,7 @@ use super::procedure::CountyRules;
 use serde::{Deserialize, Serialize};
 
 /// Settings of this copy.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Settings {
     /// 县（市）.
@@ -22,6 +23,11 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// Nothing has been set.
+    pub fn is_empty(&self) -> bool {
+        *self == Settings::default()
+    }
+
     /// The issuing organisation as printed, e.g. 某县某镇幸福社区.
     pub fn organisation(&self) -> String {
         self.place().organisation()

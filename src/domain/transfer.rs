@@ -7,7 +7,7 @@ use super::ledger::{Status, Summary};
 use super::opinion::Opinion;
 use super::procedure::{FieldKind, Procedure};
 use super::record::Record;
-use super::settings::Place;
+use super::settings::{Place, Settings};
 use super::when::{self, Date, OffsetDateTime};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -15,6 +15,13 @@ use std::collections::BTreeSet;
 
 /// The name of the export format.
 pub const FORMAT: &str = "xieshang-records";
+/// The name of the emergency backup files that builds before 2026-12 wrote (导出备份): every
+/// record held only in memory, the opinions and the settings, without digests. Import reads
+/// them as records files; backups are now records files themselves.
+pub const OLD_BACKUP_FORMAT: &str = "xieshang-backup";
+/// The highest revision a file may carry: a record's revision is raised by every edit, and
+/// JavaScript, which also reads the files, counts exactly only up to 2^53 − 1.
+pub const MAX_REVISION: u64 = (1 << 53) - 1;
 /// The version of the export format this build writes and reads.
 pub const VERSION: u32 = 1;
 /// The largest file import accepts.
@@ -44,9 +51,13 @@ pub struct Envelope {
     pub place: Place,
     /// The records, each with its digest.
     pub records: Vec<Exported>,
-    /// Residents' opinions the records took up.
+    /// Residents' opinions the records took up (in a backup: every opinion).
     #[serde(default)]
     pub opinions: Vec<Opinion>,
+    /// The settings of the copy that wrote the file: only in a backup (导出备份), whose import
+    /// offers to restore them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settings: Option<Settings>,
 }
 
 /// A record in an export file, with the SHA-256 digest of its canonical JSON.
@@ -95,6 +106,31 @@ pub fn short_digest(digest: &str) -> String {
     head.chunks(4).map(|c| c.iter().collect::<String>()).collect::<Vec<_>>().join("-")
 }
 
+/// Whether an id of a record or an opinion follows the one rule ids follow: 1 to 100 ASCII
+/// letters, digits, `.`, `_` and `-`, the first a letter or digit. The app makes ids so; an id
+/// outside it (spaces, CJK, `/`, markup, control characters, look-alike letters) could not be
+/// opened by its address, or would open another record, so import refuses it.
+pub fn is_valid_id(id: &str) -> bool {
+    let bytes = id.as_bytes();
+    !bytes.is_empty()
+        && bytes.len() <= 100
+        && bytes[0].is_ascii_alphanumeric()
+        && bytes.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+}
+
+/// The stages a record marks completed whose gate the engine refuses (checked as if each were
+/// still open): a file may say a stage is done that was never filled in. The ledger does not
+/// count such a record as 已办结, and the import preview says so.
+pub fn unearned_stages(record: &Record, procedure: &Procedure) -> Vec<String> {
+    let report = super::validate::validate(record, procedure, &super::procedure::CountyRules::default());
+    procedure
+        .stages
+        .iter()
+        .filter(|s| record.is_completed(&s.id) && report.errors_of(&s.id).next().is_some())
+        .map(|s| s.id.clone())
+        .collect()
+}
+
 /// Makes an export file.
 pub fn export(records: &[Record], opinions: Vec<Opinion>, place: &Place, now: OffsetDateTime) -> Envelope {
     Envelope {
@@ -106,6 +142,7 @@ pub fn export(records: &[Record], opinions: Vec<Opinion>, place: &Place, now: Of
         place: place.clone(),
         records: records.iter().map(|r| Exported { digest: digest(r), record: r.clone() }).collect(),
         opinions,
+        settings: None,
     }
 }
 
@@ -119,8 +156,9 @@ pub fn to_json(envelope: &Envelope) -> String {
             (digest_of_text(&text), text)
         })
         .collect();
-    let mut text =
-        to_json_from_canonical(&canonical, &envelope.opinions, &envelope.place, envelope.exported_at);
+    let (before, after) =
+        frame(&envelope.opinions, &envelope.place, envelope.settings.as_ref(), envelope.exported_at);
+    let mut text = assemble(&before, &canonical, &after);
     // The generator is this program unless the envelope says otherwise.
     let default_generator = format!("xieshang {}", env!("CARGO_PKG_VERSION"));
     if envelope.generator != default_generator {
@@ -139,23 +177,34 @@ pub fn to_json_from_canonical(
     place: &Place,
     now: OffsetDateTime,
 ) -> String {
-    let (before, after) = frame(opinions, place, now);
+    let (before, after) = frame(opinions, place, None, now);
+    assemble(&before, canonical_records, &after)
+}
+
+/// The file from its frame and its records' `(digest, canonical JSON)`.
+fn assemble(before: &str, canonical_records: &[(String, String)], after: &str) -> String {
     let total: usize = canonical_records.iter().map(|(_, r)| r.len() + 90).sum();
     let mut out = String::with_capacity(before.len() + total + after.len());
-    out.push_str(&before);
+    out.push_str(before);
     for (i, (digest, r)) in canonical_records.iter().enumerate() {
         out.push_str(&record_opening(i, digest));
         out.push_str(r);
         out.push('}');
     }
-    out.push_str(&after);
+    out.push_str(after);
     out
 }
 
 /// The text of an export file around its records: what comes before the first record and
 /// after the last. Between them go, for each record, [`record_opening`], its canonical JSON, and
-/// `}`. (The browser assembles large exports this way without copying the stored texts.)
-pub fn frame(opinions: &[Opinion], place: &Place, now: OffsetDateTime) -> (String, String) {
+/// `}`. (The browser assembles large exports this way without copying the stored texts.) A
+/// backup carries the settings as well.
+pub fn frame(
+    opinions: &[Opinion],
+    place: &Place,
+    settings: Option<&Settings>,
+    now: OffsetDateTime,
+) -> (String, String) {
     let head = Envelope {
         format: FORMAT.into(),
         version: VERSION,
@@ -165,6 +214,7 @@ pub fn frame(opinions: &[Opinion], place: &Place, now: OffsetDateTime) -> (Strin
         place: place.clone(),
         records: Vec::new(),
         opinions: opinions.to_vec(),
+        settings: settings.cloned(),
     };
     let head = serde_json::to_string(&head).unwrap_or_default();
     // `head` has `"records":[]`; the records go inside the brackets.
@@ -223,6 +273,16 @@ pub enum ImportError {
         /// The id.
         id: String,
     },
+    /// The file is not UTF-8 text (UTF-16, GBK, …): saved in another encoding.
+    NotUtf8 {
+        /// The encoding recognised, when its byte-order mark or its zero bytes tell it.
+        encoding: Option<&'static str>,
+    },
+    /// A revision beyond [`MAX_REVISION`].
+    BadRevision {
+        /// Where.
+        path: String,
+    },
     /// An id that is empty or too long.
     BadId {
         /// Where.
@@ -256,12 +316,16 @@ impl ImportError {
     /// Where the problem is, as a path into the file (`$` for the whole file).
     pub fn path(&self) -> String {
         match self {
-            ImportError::TooLarge { .. } | ImportError::Empty | ImportError::NotJson { .. } => "$".into(),
+            ImportError::TooLarge { .. }
+            | ImportError::Empty
+            | ImportError::NotJson { .. }
+            | ImportError::NotUtf8 { .. } => "$".into(),
             ImportError::WrongFormat { .. } => "format".into(),
             ImportError::UnknownVersion { .. } => "version".into(),
             ImportError::Shape { path, .. }
             | ImportError::DuplicateId { path, .. }
             | ImportError::BadId { path }
+            | ImportError::BadRevision { path }
             | ImportError::TooLong { path, .. }
             | ImportError::UnknownProcedure { path, .. }
             | ImportError::NotInProcedure { path, .. } => path.clone(),
@@ -314,18 +378,77 @@ pub fn file_format(text: &str) -> Option<String> {
 /// An export file whose head is checked and whose records' texts are found, not yet read.
 pub struct FileText<'a> {
     raw: RawEnvelope<'a>,
+    /// An emergency backup of an earlier build: its records carry no digest (theirs are
+    /// computed), and it has no export time (the latest change it holds stands for it).
+    old_backup: bool,
+}
+
+/// An emergency backup of an earlier build, read as a records file.
+fn read_old_backup(text: &str) -> Result<FileText<'_>, ImportError> {
+    #[derive(Deserialize)]
+    struct RawBackup<'a> {
+        format: Option<serde_json::Value>,
+        version: Option<serde_json::Value>,
+        #[serde(borrow)]
+        records: Vec<&'a serde_json::value::RawValue>,
+        #[serde(default)]
+        opinions: Vec<Opinion>,
+        #[serde(default)]
+        settings: Option<Settings>,
+    }
+    let raw = match read_whole::<RawBackup>(text) {
+        Ok(raw) => raw,
+        Err(_) => return Err(first_problem::<RawBackup>(text, "", Some((OLD_BACKUP_FORMAT, 1)))),
+    };
+    check_head(raw.format, raw.version, OLD_BACKUP_FORMAT, 1)?;
+    Ok(FileText {
+        raw: RawEnvelope {
+            format: None,
+            version: None,
+            exported_at: OffsetDateTime::UNIX_EPOCH,
+            generator: OLD_BACKUP_FORMAT.to_owned(),
+            organisation: String::new(),
+            place: raw.settings.as_ref().map(Settings::place).unwrap_or_default(),
+            records: raw
+                .records
+                .into_iter()
+                .map(|record| RawExported { digest: String::new(), record })
+                .collect(),
+            opinions: raw.opinions,
+            settings: Some(raw.settings.unwrap_or_default()),
+        },
+        old_backup: true,
+    })
 }
 
 /// Reads an export file's head and finds each record's text: the first step of [`parse`].
 pub fn read(text: &str) -> Result<FileText<'_>, ImportError> {
     let text = preflight(text)?;
+    if file_format(text).as_deref() == Some(OLD_BACKUP_FORMAT) {
+        return read_old_backup(text);
+    }
     match read_whole::<RawEnvelope>(text) {
         Ok(mut raw) => {
             check_head(raw.format.take(), raw.version.take(), FORMAT, VERSION)?;
-            Ok(FileText { raw })
+            Ok(FileText { raw, old_backup: false })
         }
         Err(_) => Err(first_problem::<RawEnvelope>(text, "", Some((FORMAT, VERSION)))),
     }
+}
+
+/// A file's bytes as text: UTF-8, with or without a byte-order mark. A file saved in another
+/// encoding is named as such (UTF-16 by its byte-order mark or its zero bytes; anything else
+/// that is not UTF-8, such as GBK, as not UTF-8), rather than read as garbled text.
+pub fn decode(bytes: Vec<u8>) -> Result<String, ImportError> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(ImportError::NotUtf8 { encoding: Some("UTF-16") });
+    }
+    // JSON text in UTF-16 without a mark: every other byte of its ASCII is zero.
+    let head = &bytes[..bytes.len().min(64)];
+    if head.len() >= 4 && head.iter().filter(|b| **b == 0).count() * 3 >= head.len() {
+        return Err(ImportError::NotUtf8 { encoding: Some("UTF-16") });
+    }
+    String::from_utf8(bytes).map_err(|_| ImportError::NotUtf8 { encoding: None })
 }
 
 /// The checks every file gets before it is read: size, emptiness, and that it is a JSON object.
@@ -372,7 +495,7 @@ impl<'a> FileText<'a> {
     /// Reads every record and checks it, and the opinions, against the procedure: the second
     /// step of [`parse`]. Digests are not checked yet.
     pub fn check(self, procedure: &Procedure) -> Result<Unverified<'a>, ImportError> {
-        let raw = self.raw;
+        let (raw, old_backup) = (self.raw, self.old_backup);
         let mut records = Vec::with_capacity(raw.records.len());
         let mut texts = Vec::with_capacity(raw.records.len());
         for (i, r) in raw.records.into_iter().enumerate() {
@@ -389,17 +512,25 @@ impl<'a> FileText<'a> {
             texts.push(body);
             records.push(Exported { digest: r.digest, record });
         }
+        // A backup of an earlier build says when it was made by its latest change.
+        let latest =
+            records.iter().map(|e| e.record.updated).chain(raw.opinions.iter().map(|o| o.created)).max();
+        let exported_at = match latest {
+            Some(at) if old_backup => at,
+            _ => raw.exported_at,
+        };
         let envelope = Envelope {
             format: FORMAT.into(),
             version: VERSION,
-            exported_at: raw.exported_at,
+            exported_at,
             generator: raw.generator,
             organisation: raw.organisation,
             place: raw.place,
             records,
             opinions: raw.opinions,
+            settings: raw.settings,
         };
-        Ok(Unverified { parsed: check(envelope, procedure)?, texts })
+        Ok(Unverified { parsed: check(envelope, procedure)?, texts, old_backup })
     }
 }
 
@@ -407,6 +538,7 @@ impl<'a> FileText<'a> {
 pub struct Unverified<'a> {
     parsed: Parsed,
     texts: Vec<&'a str>,
+    old_backup: bool,
 }
 
 impl<'a> Unverified<'a> {
@@ -423,12 +555,16 @@ impl<'a> Unverified<'a> {
     pub fn verify(self, text_digests: &[String]) -> Parsed {
         let mut parsed = self.parsed;
         let mut canonical = Vec::with_capacity(self.texts.len());
-        for (i, (e, body)) in parsed.envelope.records.iter().zip(&self.texts).enumerate() {
+        for (i, (e, body)) in parsed.envelope.records.iter_mut().zip(&self.texts).enumerate() {
             if text_digests.get(i) == Some(&e.digest) {
                 canonical.push((*body).to_owned());
             } else {
                 let c = canonical_json(&e.record);
-                if digest_of_text(&c) != e.digest {
+                let d = digest_of_text(&c);
+                if self.old_backup {
+                    // Its records carry no digest: theirs is the one of what they hold.
+                    e.digest = d;
+                } else if d != e.digest {
                     parsed.digest_mismatches.push(e.record.id.clone());
                 }
                 canonical.push(c);
@@ -457,6 +593,8 @@ struct RawEnvelope<'a> {
     records: Vec<RawExported<'a>>,
     #[serde(default)]
     opinions: Vec<Opinion>,
+    #[serde(default)]
+    settings: Option<Settings>,
 }
 
 #[derive(Deserialize)]
@@ -666,11 +804,14 @@ fn check(envelope: Envelope, procedure: &Procedure) -> Result<Parsed, ImportErro
     for (i, exported) in envelope.records.iter().enumerate() {
         let r = &exported.record;
         let at = |rest: &str| format!("records[{i}].record{rest}");
-        if r.id.trim().is_empty() || r.id.chars().count() > 100 {
+        if !is_valid_id(&r.id) {
             return Err(ImportError::BadId { path: at(".id") });
         }
         if !ids.insert(r.id.as_str()) {
             return Err(ImportError::DuplicateId { path: at(".id"), id: r.id.clone() });
+        }
+        if r.revision > MAX_REVISION {
+            return Err(ImportError::BadRevision { path: at(".revision") });
         }
         if r.procedure.id != procedure.id {
             return Err(ImportError::UnknownProcedure {
@@ -683,8 +824,11 @@ fn check(envelope: Envelope, procedure: &Procedure) -> Result<Parsed, ImportErro
     let mut opinion_ids = BTreeSet::new();
     for (i, o) in envelope.opinions.iter().enumerate() {
         let path = format!("opinions[{i}]");
-        if o.id.trim().is_empty() || o.id.chars().count() > 100 {
+        if !is_valid_id(&o.id) {
             return Err(ImportError::BadId { path: format!("{path}.id") });
+        }
+        if o.record.as_deref().is_some_and(|id| !is_valid_id(id)) {
+            return Err(ImportError::BadId { path: format!("{path}.record") });
         }
         if !opinion_ids.insert(o.id.as_str()) {
             return Err(ImportError::DuplicateId { path: format!("{path}.id"), id: o.id.clone() });
@@ -695,10 +839,26 @@ fn check(envelope: Envelope, procedure: &Procedure) -> Result<Parsed, ImportErro
                 name: o.channel.clone(),
             });
         }
-        for (field, text) in [("who", &o.who), ("content", &o.content)] {
+        let note = match &o.status {
+            super::opinion::OpinionStatus::Answered { note } => note.as_str(),
+            _ => "",
+        };
+        for (field, text) in [("who", &o.who), ("content", &o.content), ("status.note", &note.to_owned())] {
             let chars = text.chars().count();
             if chars > MAX_TEXT_CHARS {
                 return Err(ImportError::TooLong { path: format!("{path}.{field}"), chars });
+            }
+        }
+    }
+    if let Some(settings) = &envelope.settings {
+        for (field, text) in [
+            ("county", &settings.county),
+            ("township", &settings.township),
+            ("community", &settings.community),
+        ] {
+            let chars = text.chars().count();
+            if chars > MAX_TEXT_CHARS {
+                return Err(ImportError::TooLong { path: format!("settings.{field}"), chars });
             }
         }
     }

@@ -270,12 +270,11 @@ pub fn ListPage() -> Html {
             let (message, preview) = (message.clone(), preview.clone());
             yew::platform::spawn_local(async move {
                 let name = file.name();
-                let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string())
-                    .unwrap_or_default();
-                match county_list::parse(&text, &Catalogue::template()) {
+                let parsed = match super::file_text(&file).await {
+                    Ok(text) => county_list::parse(&text, &Catalogue::template()),
+                    Err(e) => Err(ListFileError::File(e)),
+                };
+                match parsed {
                     Ok(list) => {
                         message.set(None);
                         preview.set(Some(Preview { file: name, list: Rc::new(list) }));

@@ -7,8 +7,9 @@ use super::repo::Ctx;
 use super::route::{listen, Route};
 use super::storage::SaveOutcome;
 use crate::domain::gates::{can_complete, GateError};
+use crate::domain::procedure::Procedure;
 use crate::domain::procedure::{FieldKind, Requirement, Severity, Stage};
-use crate::domain::record::{Edit, ItemState, Record, StageStatus};
+use crate::domain::record::{Edit, EditError, ItemState, Record, StageStatus};
 use crate::domain::validate::{validate, Report};
 use crate::domain::when;
 use crate::i18n::{clause_id, data, t, tf, Data, Key, Lang};
@@ -55,12 +56,100 @@ struct Saver {
     /// The record was deleted in another tab (or found deleted at a save) and not restored here:
     /// a save of it by another tab is then news even at this page's revision.
     deleted: bool,
+    /// When (ms, the page's clock) the oldest edit not yet handed to a save was made: however
+    /// fast the typing goes, a save starts at most [`SAVE_AT_MOST_MS`] after it.
+    since: Option<f64>,
+}
+
+/// A save starts this long after the typing pauses …
+const SAVE_PAUSE_MS: f64 = 300.0;
+/// … and at most this long after the first edit it carries, pause or not (a crash during steady
+/// typing loses at most about a second of it).
+const SAVE_AT_MOST_MS: f64 = 1000.0;
+
+/// The page's monotonic clock in milliseconds.
+fn clock_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or_else(js_sys::Date::now, |p| p.now())
 }
 
 impl Saver {
     /// Whether the page holds edits not yet stored (or a save under way).
     fn dirty(&self) -> bool {
         self.running || self.latest.as_ref().is_some_and(|l| l.revision != self.saved)
+    }
+}
+
+/// An edit the engine refused: where it was made (the item, or the stage's gate when `None`)
+/// and why, in words. Shown there until the next accepted edit; the fields show what is stored.
+#[derive(Clone, PartialEq)]
+struct Refusal {
+    item: Option<String>,
+    message: String,
+    /// The element to give the focus back to (the field typed in), once it shows the stored value.
+    focus: Option<String>,
+}
+
+impl Refusal {
+    fn of(lang: Lang, procedure: &Procedure, edit: &Edit, error: &EditError) -> Refusal {
+        let (item, focus) = match edit {
+            Edit::SetValue { field, .. } => {
+                (procedure.field(field).map(|(_, item, _)| item.id.clone()), Some(format!("f-{field}")))
+            }
+            Edit::SetItem { item, .. } => (Some(item.clone()), None),
+            Edit::AddParty(_) | Edit::UpdateParty { .. } | Edit::RemoveParty { .. } => (
+                procedure
+                    .fields()
+                    .find(|(_, _, f)| matches!(f.kind, FieldKind::Parties { .. }))
+                    .map(|(_, item, _)| item.id.clone()),
+                None,
+            ),
+            Edit::CompleteStage(_) | Edit::ReopenStage(_) | Edit::Supersede { .. } => (None, None),
+        };
+        let message = match error {
+            EditError::Locked(stage) => {
+                let title = procedure
+                    .stage(stage)
+                    .map(|s| data(lang, Data::Stage, &s.id, &s.title).to_owned())
+                    .unwrap_or_default();
+                tf(lang, Key::RefusedLocked, &[&stage_number(&procedure.stages, stage), &title])
+            }
+            EditError::BadValue(name) | EditError::Unknown(name) => {
+                let label = procedure
+                    .field(name)
+                    .map(|(_, _, f)| data(lang, Data::Field, &f.id, &f.label).to_owned())
+                    .unwrap_or_else(|| name.clone());
+                let key = if matches!(error, EditError::BadValue(_)) {
+                    Key::RefusedBadValue
+                } else {
+                    Key::RefusedUnknown
+                };
+                tf(lang, key, &[&label])
+            }
+            EditError::Gate(gate) => tf(lang, Key::RefusedGate, &[&gate_message(lang, procedure, gate)]),
+        };
+        Refusal { item, message, focus }
+    }
+
+    fn view(&self) -> Html {
+        html! { <p class="refused" role="alert">{ &self.message }</p> }
+    }
+}
+
+/// Why a stage gate refused, in words.
+fn gate_message(lang: Lang, procedure: &Procedure, e: &GateError) -> String {
+    match e {
+        GateError::PreviousNotCompleted(prev) => {
+            let n = stage_number(&procedure.stages, prev);
+            let title = procedure
+                .stage(prev)
+                .map(|s| data(lang, Data::Stage, &s.id, &s.title).to_owned())
+                .unwrap_or_default();
+            tf(lang, Key::GatePrevious, &[&n, &title])
+        }
+        GateError::HasErrors(list) => tf(lang, Key::GateErrors, &[&list.len()]),
+        GateError::AlreadyCompleted => t(lang, Key::GateAlreadyCompleted).to_owned(),
+        GateError::NotCompleted => t(lang, Key::GateNotCompleted).to_owned(),
+        GateError::UnknownStage(id) => tf(lang, Key::GateUnknownStage, &[id]),
     }
 }
 
@@ -75,6 +164,10 @@ pub fn EditorPage(props: &EditorProps) -> Html {
     let saver = use_mut_ref(Saver::default);
     let heading = use_node_ref();
     let first_render = use_mut_ref(|| true);
+    // The last refused edit, and how many there were (the stage's fields are drawn afresh from
+    // the record at each, so that they show what is stored, not what was refused).
+    let refusal = use_state(|| None::<Refusal>);
+    let refusals = use_state(|| 0u32);
 
     // Load the record; edits journalled when a page closed are saved at once.
     let pending_load = use_mut_ref(|| false);
@@ -124,6 +217,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
             let (repo, save_state, refresh) = (repo.clone(), save_state.clone(), refresh.clone());
             yew::platform::spawn_local(async move {
                 loop {
+                    saver.borrow_mut().since = None;
                     let Some(latest) = saver.borrow().latest.clone() else { break };
                     match repo.save(&latest, None).await {
                         Ok(SaveOutcome::Saved) => {
@@ -272,13 +366,15 @@ pub fn EditorPage(props: &EditorProps) -> Html {
 
     // Apply an edit through the engine, then schedule a save within a second.
     let on_edit: Callback<Edit> = {
-        let (record, saver, save_state, save_now, procedure, repo) = (
+        let (record, saver, save_state, save_now, procedure, repo, refusal, refusals) = (
             record.clone(),
             saver.clone(),
             save_state.clone(),
             save_now.clone(),
             procedure.clone(),
             repo.clone(),
+            refusal.clone(),
+            refusals.clone(),
         );
         Callback::from(move |edit: Edit| {
             let Some(mut next) = (*record).clone() else { return };
@@ -286,8 +382,24 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                 Edit::CompleteStage(stage) => Some(stage.clone()),
                 _ => None,
             };
-            if next.apply(&procedure, &county, edit, super::now()).is_err() {
+            if let Err(e) = next.apply(&procedure, &county, edit.clone(), super::now()) {
+                // Said where it was made; the fields are drawn again from the stored record.
+                let refused = Refusal::of(lang, &procedure, &edit, &e);
+                if let Some(id) = refused.focus.clone() {
+                    super::focus_later(id); // the field typed in, now drawn afresh
+                }
+                refusal.set(Some(refused));
+                refusals.set(*refusals + 1);
                 return;
+            }
+            if refusal.is_some() {
+                refusal.set(None);
+            }
+            if let Some(stage) = &completing {
+                let at = procedure.stage_index(stage).map_or(usize::MAX, |i| i + 1);
+                if let Some(following) = procedure.stages.get(at) {
+                    Route::Record { id: next.id.clone(), stage: Some(following.id.clone()) }.go();
+                }
             }
             if let Some(stage) = completing {
                 // A host page is told whether the record is a practice one (培训练习).
@@ -304,21 +416,29 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                 }
             }
             repo.set_working(Some(next.clone()));
-            let generation = {
+            let now_ms = clock_ms();
+            let (generation, since) = {
                 let mut s = saver.borrow_mut();
                 s.latest = Some(next.clone());
                 s.generation += 1;
-                s.generation
+                (s.generation, *s.since.get_or_insert(now_ms))
             };
             record.set(Some(next));
             if matches!(*save_state, SaveState::Conflict(_) | SaveState::Deleted) {
                 return; // the user decides first
             }
             save_state.set(SaveState::Pending);
+            // Saved after a pause in the typing, or when the oldest unsaved edit is a second old.
+            let wait = SAVE_PAUSE_MS.min(since + SAVE_AT_MOST_MS - now_ms).max(0.0);
             let (saver, save_now) = (saver.clone(), save_now.clone());
             yew::platform::spawn_local(async move {
-                yew::platform::time::sleep(std::time::Duration::from_millis(300)).await;
-                if saver.borrow().generation == generation {
+                yew::platform::time::sleep(std::time::Duration::from_millis(wait as u64)).await;
+                let due = {
+                    let s = saver.borrow();
+                    s.generation == generation
+                        || s.since.is_some_and(|since| clock_ms() >= since + SAVE_AT_MOST_MS - 1.0)
+                };
+                if due {
                     save_now();
                 }
             });
@@ -550,7 +670,13 @@ pub fn EditorPage(props: &EditorProps) -> Html {
             </header>
             { conflict }
             { stepper(lang, &procedure.stages, &r, &report, &stage_id) }
-            { stage_view(lang, &ctx, &stage, &r, &report, &county, on_edit, heading) }
+            <div class="stage-wrap" key={format!("{stage_id}-{}", *refusals)}>
+                { stage_view(lang, &ctx, &stage, &r, &report, &county, on_edit, heading, (*refusal).as_ref()) }
+            </div>
+            if let SaveState::Failed(e) = &*save_state {
+                // Where the user works (at the foot of the screen), not only in the record's head.
+                <div class="save-failed" role="alert">{ tf(lang, Key::SaveFailedHere, &[&e.message(lang)]) }</div>
+            }
         </article>
     }
 }
@@ -602,6 +728,7 @@ fn stage_view(
     county: &crate::domain::CountyRules,
     on_edit: Callback<Edit>,
     heading: NodeRef,
+    refusal: Option<&Refusal>,
 ) -> Html {
     let procedure = &ctx.repo.procedure();
     let number = stage_number(&procedure.stages, &stage.id);
@@ -705,6 +832,9 @@ fn stage_view(
                 </fieldset>
                 { reason }
                 { fields }
+                if let Some(refused) = refusal.filter(|x| x.item.as_deref() == Some(item.id.as_str())) {
+                    { refused.view() }
+                }
             </fieldset>
         }
     });
@@ -730,7 +860,7 @@ fn stage_view(
         </section>
     };
 
-    let next_stage = procedure.stages.get(number).map(|s| s.id.clone());
+    let refused_here = refusal.filter(|x| x.item.is_none()).map(Refusal::view);
     let gate = if completed {
         let at = match r.stage_status(&stage.id) {
             StageStatus::Completed { at } => {
@@ -748,33 +878,15 @@ fn stage_view(
             <div class="gate">
                 <p id="gate-why">{ tf(lang, Key::CompletedAt, &[&at]) }</p>
                 <button type="button" onclick={on_reopen}>{ t(lang, Key::ReopenStage) }</button>
+                { refused_here }
             </div>
         }
     } else {
-        let why = match can_complete(r, procedure, county, &stage.id) {
-            Ok(()) => None,
-            Err(GateError::PreviousNotCompleted(prev)) => {
-                let n = stage_number(&procedure.stages, &prev);
-                let title = procedure
-                    .stage(&prev)
-                    .map(|s| data(lang, Data::Stage, &s.id, &s.title).to_owned())
-                    .unwrap_or_default();
-                Some(tf(lang, Key::GatePrevious, &[&n, &title]))
-            }
-            Err(GateError::HasErrors(list)) => Some(tf(lang, Key::GateErrors, &[&list.len()])),
-            Err(other) => Some(format!("{other:?}")),
-        };
+        let why =
+            can_complete(r, procedure, county, &stage.id).err().map(|e| gate_message(lang, procedure, &e));
         let stage_id = stage.id.clone();
-        let record_id = r.id.clone();
-        let on_complete = {
-            let on_edit = on_edit.clone();
-            Callback::from(move |_: MouseEvent| {
-                on_edit.emit(Edit::CompleteStage(stage_id.clone()));
-                if let Some(next) = &next_stage {
-                    Route::Record { id: record_id.clone(), stage: Some(next.clone()) }.go();
-                }
-            })
-        };
+        // The editor moves on to the next stage once the engine has accepted the completion.
+        let on_complete = on_edit.reform(move |_: MouseEvent| Edit::CompleteStage(stage_id.clone()));
         html! {
             <div class="gate">
                 if matches!(r.stage_status(&stage.id), StageStatus::Recheck) {
@@ -786,6 +898,7 @@ fn stage_view(
                 <p id="gate-why" class={classes!(why.is_some().then_some("blocked"))}>
                     { why.unwrap_or_else(|| t(lang, Key::GateReady).to_owned()) }
                 </p>
+                { refused_here }
             </div>
         }
     };

@@ -108,6 +108,16 @@ pub async fn fetch_text(url: &str) -> Option<String> {
     JsFuture::from(response.text().ok()?).await.ok()?.as_string()
 }
 
+/// The text of a file the user chose: its bytes go into wasm memory as they are (no UTF-16
+/// string in between) and are read as UTF-8; a file in another encoding is named as such.
+pub async fn file_text(file: &web_sys::File) -> Result<String, crate::domain::transfer::ImportError> {
+    let bytes = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map(|buffer| js_sys::Uint8Array::new(&buffer).to_vec())
+        .unwrap_or_default();
+    crate::domain::transfer::decode(bytes)
+}
+
 thread_local! {
     /// The English file could not be had when English was chosen (shown until dismissed).
     static ENGLISH_FAILED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
@@ -465,7 +475,11 @@ pub(crate) fn StorageBanner() -> Html {
     let on_export = {
         let repo = repo.clone();
         Callback::from(move |_| {
-            download(t(lang, Key::BackupFileName), &repo.backup_json(), "application/json")
+            let repo = repo.clone();
+            yew::platform::spawn_local(async move {
+                let (parts, _) = repo.backup_parts(now()).await;
+                download_parts(t(lang, Key::BackupFileName), &parts, "application/json");
+            });
         })
     };
     storage_banner(lang, repo, Some(on_export))

@@ -46,21 +46,15 @@ pub fn OverviewPage() -> Html {
                 let (mut records, mut opinions) = (0, 0);
                 for file in files {
                     let name = file.name();
-                    let text = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-                        .await
-                        .ok()
-                        .map(|buffer| {
-                            let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                            String::from_utf8(bytes)
-                                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-                        })
-                        .unwrap_or_default();
-                    let result = match transfer::file_format(&text).as_deref() {
-                        Some(opinion::FILE_FORMAT) => {
-                            opinion::parse_ledger_file(&text).map(|f| next.add_opinions(&name, &f))
-                        }
-                        _ => transfer::parse(&text, &procedure)
-                            .map(|p| next.add_records(&name, &p, &procedure)),
+                    let result = match super::file_text(&file).await {
+                        Err(e) => Err(e),
+                        Ok(text) => match transfer::file_format(&text).as_deref() {
+                            Some(opinion::FILE_FORMAT) => {
+                                opinion::parse_ledger_file(&text).map(|f| next.add_opinions(&name, &f))
+                            }
+                            _ => transfer::parse(&text, &procedure)
+                                .map(|p| next.add_records(&name, &p, &procedure)),
+                        },
                     };
                     match result {
                         Ok(note) => {

@@ -46,6 +46,17 @@ pub struct Repo {
     working: RefCell<Option<Record>>,
 }
 
+/// What an import wrote.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Imported {
+    /// Records written.
+    pub records: usize,
+    /// Opinions added.
+    pub opinions: usize,
+    /// The file's settings taken.
+    pub settings: bool,
+}
+
 /// What every page reads: the data, a change counter that re-renders readers, and the language.
 #[derive(Clone)]
 pub struct Ctx {
@@ -380,7 +391,15 @@ impl Repo {
             }
             Err(e) => {
                 self.unsaved.borrow_mut().insert(record.id.clone(), record.clone());
-                *self.failure.borrow_mut() = Some(e.clone());
+                // After a failed write the browser may close the connection: later saves then
+                // fail as "closed", but the cause the user can act on is still the first one.
+                let prior = self.failure.borrow().clone();
+                let cause = match prior {
+                    Some(prior) if *e == StoreError::Closed && prior != StoreError::Closed => prior,
+                    _ => e.clone(),
+                };
+                *self.failure.borrow_mut() = Some(cause.clone());
+                return Err(cause);
             }
         }
         outcome
@@ -529,14 +548,16 @@ impl Repo {
         }
     }
 
-    /// Writes records taken from a file, with their canonical JSON; each is written only if the
-    /// local copy is still the revision the preview compared it with. Returns how many were
-    /// written.
+    /// Writes what the import preview listed and the user chose: records taken from a file, with
+    /// their canonical JSON, each written only if the local copy is still the revision the
+    /// preview compared it with; the file's opinions not here yet whose record (if they name
+    /// one) is here afterwards; the file's settings when chosen. Writes nothing else.
     pub async fn import(
         &self,
         items: Vec<(Record, String, Option<u64>)>,
         opinions: Vec<Opinion>,
-    ) -> Result<usize, StoreError> {
+        settings: Option<Settings>,
+    ) -> Result<Imported, StoreError> {
         let prepared: Vec<(String, String, Summary, Option<u64>)> = items
             .into_iter()
             .map(|(r, canonical, expected)| {
@@ -568,12 +589,22 @@ impl Repo {
         }
         let new_opinions: Vec<Opinion> = {
             let have = self.opinions.borrow();
-            opinions.into_iter().filter(|o| !have.iter().any(|h| h.id == o.id)).collect()
+            let summaries = self.summaries.borrow();
+            opinions
+                .into_iter()
+                .filter(|o| !have.iter().any(|h| h.id == o.id))
+                .filter(|o| o.record.as_ref().is_none_or(|id| summaries.iter().any(|s| s.id == *id)))
+                .collect()
         };
-        if !new_opinions.is_empty() {
+        let opinions = new_opinions.len();
+        if opinions > 0 {
             self.save_opinions(new_opinions).await;
         }
-        Ok(count)
+        let settings = match settings {
+            Some(s) => self.save_settings(s).await.is_ok(),
+            None => false,
+        };
+        Ok(Imported { records: count, opinions, settings })
     }
 
     /// An export file of the records with these ids (all when `None`), as this page has them,
@@ -585,11 +616,25 @@ impl Repo {
         ids: Option<&[String]>,
         now: crate::domain::when::OffsetDateTime,
     ) -> Result<(js_sys::Array, usize), StoreError> {
+        let stored = self.stored_texts().await?;
+        Ok(self.file_parts(stored, ids, now, false))
+    }
+
+    /// The backup the storage banner offers (导出备份): an ordinary records file of every record
+    /// (as stored, and those held only in this page as they are now, the one on screen
+    /// included), every opinion and the settings, which import restores through its preview.
+    /// Never fails: when stored records cannot be read, it holds what this page has.
+    pub async fn backup_parts(&self, now: crate::domain::when::OffsetDateTime) -> (js_sys::Array, usize) {
+        let stored = self.stored_texts().await.unwrap_or_default();
+        self.file_parts(stored, None, now, true)
+    }
+
+    /// Every stored record's text with its digest (stored beside it, or computed), by id.
+    async fn stored_texts(&self) -> Result<BTreeMap<String, (String, wasm_bindgen::JsValue)>, StoreError> {
         use crate::domain::transfer;
-        use wasm_bindgen::JsValue;
         let digests: BTreeMap<String, String> =
             self.summaries.borrow().iter().map(|s| (s.id.clone(), s.digest.clone())).collect();
-        let mut texts: BTreeMap<String, (String, JsValue)> = BTreeMap::new();
+        let mut texts = BTreeMap::new();
         if let Some(db) = &self.db {
             for (id, text) in db.record_texts().await? {
                 let digest = match digests.get(&id) {
@@ -601,6 +646,21 @@ impl Repo {
                 texts.insert(id, (digest, text));
             }
         }
+        Ok(texts)
+    }
+
+    /// The parts of a records file from the stored texts and what this page holds: an export
+    /// (the records with these ids, all when `None`, with the opinions they took up), or with
+    /// `backup` every record, every opinion and the settings.
+    fn file_parts(
+        &self,
+        mut texts: BTreeMap<String, (String, wasm_bindgen::JsValue)>,
+        ids: Option<&[String]>,
+        now: crate::domain::when::OffsetDateTime,
+        backup: bool,
+    ) -> (js_sys::Array, usize) {
+        use crate::domain::transfer;
+        use wasm_bindgen::JsValue;
         let fresh = |r: &Record| {
             let c = transfer::canonical_json(r);
             (transfer::digest_of_text(&c), JsValue::from_str(&c))
@@ -609,7 +669,9 @@ impl Repo {
             texts.insert(id.clone(), fresh(r));
         }
         if let Some(r) = self.working.borrow().as_ref() {
-            if texts.contains_key(&r.id) {
+            // A backup holds the record on screen whatever its state; an export holds it when
+            // it is one of the records exported.
+            if backup || texts.contains_key(&r.id) {
                 texts.insert(r.id.clone(), fresh(r));
             }
         }
@@ -627,9 +689,10 @@ impl Repo {
                 .collect()
         };
         let opinions: Vec<Opinion> =
-            self.opinions.borrow().iter().filter(|o| linked.contains(&o.id)).cloned().collect();
-        let place = self.settings.borrow().place();
-        let (before, after) = transfer::frame(&opinions, &place, now);
+            self.opinions.borrow().iter().filter(|o| backup || linked.contains(&o.id)).cloned().collect();
+        let settings = self.settings.borrow().clone();
+        let place = settings.place();
+        let (before, after) = transfer::frame(&opinions, &place, backup.then_some(&settings), now);
         let parts = js_sys::Array::new();
         parts.push(&JsValue::from_str(&before));
         let close = JsValue::from_str("}");
@@ -639,7 +702,7 @@ impl Repo {
             parts.push(&close);
         }
         parts.push(&JsValue::from_str(&after));
-        Ok((parts, chosen.len()))
+        (parts, chosen.len())
     }
 
     /// The local record with this id as stored (for the import preview).
@@ -648,25 +711,6 @@ impl Repo {
             return Some(r.clone());
         }
         self.db.as_ref()?.record(id).await.ok().flatten()
-    }
-
-    /// Everything not safely stored, as one JSON file for the user to keep.
-    pub fn backup_json(&self) -> String {
-        let mut unsaved = self.unsaved.borrow().clone();
-        if let Some(r) =
-            self.working.borrow().as_ref().filter(|r| unsaved.contains_key(&r.id) || self.db.is_none())
-        {
-            unsaved.insert(r.id.clone(), r.clone());
-        }
-        let records: Vec<Record> = unsaved.into_values().collect();
-        let value = serde_json::json!({
-            "format": "xieshang-backup",
-            "version": 1,
-            "records": records,
-            "opinions": *self.opinions.borrow(),
-            "settings": *self.settings.borrow(),
-        });
-        serde_json::to_string_pretty(&value).unwrap_or_default()
     }
 
     /// Notes the record the editor shows now; its ledger row follows at once, before any save.

@@ -38,6 +38,9 @@ pub enum StoreError {
     CorruptStored,
     /// The browser aborted the write.
     Aborted,
+    /// The browser could not read or write its files on the disk (`UnknownError`: in Chromium,
+    /// an input/output error, most often a full disk).
+    Disk,
     /// Opening the database waited too long: another page of an older version holds it.
     Blocked,
     /// Another page stored a new version of the county's list meanwhile; this page now shows it.
@@ -57,24 +60,93 @@ impl StoreError {
             StoreError::Corrupt => Key::ErrCorrupt,
             StoreError::CorruptStored => Key::ErrCorruptStored,
             StoreError::Aborted => Key::ErrAborted,
+            StoreError::Disk => Key::ErrDisk,
             StoreError::Blocked => Key::ErrBlocked,
             StoreError::ListChanged => Key::ErrListChanged,
-            StoreError::Other(detail) => return tf(lang, Key::ErrOther, &[detail]),
+            StoreError::Other(name) if name.is_empty() => Key::ErrOtherUnnamed,
+            StoreError::Other(name) => return tf(lang, Key::ErrOther, &[name]),
         };
         t(lang, key).to_owned()
     }
 }
 
-fn fail(e: impl std::fmt::Display) -> StoreError {
-    let text = e.to_string();
-    if text.contains("Quota") || text.contains("quota") {
-        StoreError::Quota
-    } else if text.contains("InvalidState") || text.contains("closed") {
-        StoreError::Closed
-    } else if text.contains("NotFound") || text.contains("not found") {
-        StoreError::Incomplete
-    } else {
-        StoreError::Other(text)
+/// A failure of the browser's storage, classified by the name of the exception the browser
+/// raised (`DOMException.name`), never by its message (whose words differ between browsers and
+/// languages).
+trait Failure {
+    /// The exception's name, when the browser gave one.
+    fn exception_name(&self) -> Option<String>;
+}
+
+impl Failure for idb::Error {
+    fn exception_name(&self) -> Option<String> {
+        use idb::Error as E;
+        let value = match self {
+            E::DomException(d) => return Some(d.name()),
+            E::AddFailed(v)
+            | E::ClearFailed(v)
+            | E::CountFailed(v)
+            | E::CursorAdvanceFailed(v)
+            | E::CursorContinueFailed(v)
+            | E::CursorKeyNotFound(v)
+            | E::CursorPrimaryKeyNotFound(v)
+            | E::CursorValueNotFound(v)
+            | E::DeleteFailed(v)
+            | E::GetAllFailed(v)
+            | E::GetAllKeysFailed(v)
+            | E::GetFailed(v)
+            | E::GetKeyFailed(v)
+            | E::IndexCreateFailed(v)
+            | E::IndexDeleteFailed(v)
+            | E::IndexedDbDeleteFailed(v)
+            | E::IndexedDbNotFound(v)
+            | E::IndexedDbOpenFailed(v)
+            | E::IndexNotFound(v)
+            | E::KeyPathNotFound(v)
+            | E::KeyRangeBoundNotFound(v)
+            | E::KeyRangeCreateFailed(v)
+            | E::KeyRangeIncludesFailed(v)
+            | E::ObjectStoreCreateFailed(v)
+            | E::ObjectStoreDeleteFailed(v)
+            | E::ObjectStoreNotFound(v)
+            | E::OpenCursorFailed(v)
+            | E::OpenKeyCursorFailed(v)
+            | E::RequestErrorNotFound(v)
+            | E::RequestResultNotFound(v)
+            | E::TransactionAbortError(v)
+            | E::TransactionCommitError(v)
+            | E::TransactionModeNotFound(v)
+            | E::TransactionOpenFailed(v)
+            | E::UpdateFailed(v) => v,
+            _ => return None,
+        };
+        js_sys::Reflect::get(value, &JsValue::from_str("name")).ok().and_then(|n| n.as_string())
+    }
+}
+
+impl Failure for serde_json::Error {
+    fn exception_name(&self) -> Option<String> {
+        None
+    }
+}
+
+fn fail(e: impl Failure) -> StoreError {
+    of_exception(e.exception_name().as_deref())
+}
+
+/// The failure an exception of this name (`DOMException.name`) means.
+fn of_exception(name: Option<&str>) -> StoreError {
+    match name {
+        Some("QuotaExceededError") => StoreError::Quota,
+        Some("InvalidStateError" | "TransactionInactiveError") => StoreError::Closed,
+        Some("NotFoundError") => StoreError::Incomplete,
+        Some("AbortError") => StoreError::Aborted,
+        Some("UnknownError") => StoreError::Disk,
+        Some("SecurityError" | "InvalidAccessError") => StoreError::Unsupported,
+        Some("VersionError") => StoreError::Blocked,
+        // Named for whoever helps the user (an identifier, not the browser's English sentence).
+        Some(other) => StoreError::Other(other.to_owned()),
+        None => StoreError::Other(String::new()),
     }
 }
 
@@ -117,10 +189,19 @@ pub fn stored_bytes(value: &JsValue) -> Option<Vec<u8>> {
 
 /// Waits for a transaction to end; an aborted one is an error.
 async fn committed(tx: idb::Transaction) -> Result<(), StoreError> {
+    // Kept to read why it aborted: a full quota aborts the transaction (its `error` is a
+    // QuotaExceededError) after every request in it succeeded.
+    let sys: web_sys::IdbTransaction = tx.into();
+    let tx = idb::Transaction::from(sys.clone());
     if tx.await.map_err(fail)?.is_committed() {
         Ok(())
     } else {
-        Err(StoreError::Aborted)
+        match sys.error().map(|e| e.name()).as_deref() {
+            // Chromium aborts with a DataError when it cannot write a large value's file
+            // ("Failed to write blobs"), as on a full disk.
+            Some("DataError") => Err(StoreError::Disk),
+            name => Err(of_exception(name.or(Some("AbortError")))),
+        }
     }
 }
 
@@ -356,9 +437,20 @@ impl Db {
                 None => Err(StoreError::CorruptStored),
             };
         }
-        records.put(&stored_value(canonical), Some(&key)).map_err(fail)?.await.map_err(fail)?;
+        // A request of a transaction that aborts fails as "aborted"; why the transaction aborted
+        // (a full disk, the quota) is the transaction's own error.
+        let sys: web_sys::IdbTransaction = tx.into();
+        let tx = idb::Transaction::from(sys.clone());
+        let why = |e: StoreError| match (e, sys.error()) {
+            (StoreError::Aborted, Some(cause)) if cause.name() == "DataError" => StoreError::Disk,
+            (StoreError::Aborted, Some(cause)) => of_exception(Some(&cause.name())),
+            (e, _) => e,
+        };
         let summaries = tx.object_store(SUMMARIES).map_err(fail)?;
-        summaries.put(&JsValue::from_str(&summary_json), Some(&key)).map_err(fail)?.await.map_err(fail)?;
+        let record_put = records.put(&stored_value(canonical), Some(&key)).map_err(fail)?;
+        record_put.await.map_err(fail).map_err(why)?;
+        let summary_put = summaries.put(&JsValue::from_str(&summary_json), Some(&key)).map_err(fail)?;
+        summary_put.await.map_err(fail).map_err(why)?;
         committed(tx).await?;
         Ok(SaveOutcome::Saved)
     }

@@ -31,6 +31,9 @@ pub fn import_error_message(lang: Lang, file: &str, e: &ImportError) -> String {
         }
         ImportError::DuplicateId { id, .. } => tf(lang, Key::ImpDuplicate, &[id]),
         ImportError::BadId { .. } => t(lang, Key::ImpBadId).to_owned(),
+        ImportError::NotUtf8 { encoding: Some(_) } => t(lang, Key::ImpUtf16).to_owned(),
+        ImportError::NotUtf8 { encoding: None } => t(lang, Key::ImpNotUtf8).to_owned(),
+        ImportError::BadRevision { .. } => t(lang, Key::ImpBadRevision).to_owned(),
         ImportError::TooLong { chars, .. } => tf(lang, Key::ImpTooLong, &[chars]),
         ImportError::UnknownProcedure { id, .. } => tf(lang, Key::ImpProcedure, &[id]),
         ImportError::NotInProcedure { name, .. } => tf(lang, Key::ImpNotInProcedure, &[name]),
@@ -115,6 +118,8 @@ struct Row {
     index: usize,
     verdict: Verdict,
     local_revision: Option<u64>,
+    /// The stages the file marks completed whose gate the engine refuses.
+    unearned: Vec<String>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -132,6 +137,94 @@ fn local_revisions(repo: &super::repo::Repo, parsed: &Parsed) -> Vec<Option<u64>
     let summaries = repo.summaries.borrow();
     let by_id: BTreeMap<&str, u64> = summaries.iter().map(|s| (s.id.as_str(), s.revision)).collect();
     parsed.envelope.records.iter().map(|r| by_id.get(r.record.id.as_str()).copied()).collect()
+}
+
+/// What a confirmed import would write besides the records chosen row by row: the file's
+/// opinions that are new here and whose record (if they name one) is here or imported now, and
+/// a backup's settings where they differ from these.
+#[derive(Clone)]
+struct ImportPlan {
+    in_file: usize,
+    here: usize,
+    unlinked: usize,
+    opinions: Vec<crate::domain::opinion::Opinion>,
+    settings: Option<crate::domain::settings::Settings>,
+}
+
+impl ImportPlan {
+    fn of(repo: &super::repo::Repo, p: &Preview, actions: &BTreeMap<String, Action>) -> ImportPlan {
+        let env = &p.parsed.envelope;
+        let local = repo.opinions.borrow();
+        let summaries = repo.summaries.borrow();
+        let will_exist = |id: &str| {
+            summaries.iter().any(|s| s.id == id)
+                || matches!(actions.get(id), Some(Action::Import | Action::Replace))
+        };
+        let (mut here, mut unlinked, mut opinions) = (0, 0, Vec::new());
+        for o in &env.opinions {
+            if local.iter().any(|l| l.id == o.id) {
+                here += 1;
+            } else if o.record.as_deref().is_some_and(|id| !will_exist(id)) {
+                unlinked += 1;
+            } else {
+                opinions.push(o.clone());
+            }
+        }
+        let settings = env.settings.clone().filter(|s| !s.is_empty());
+        ImportPlan { in_file: env.opinions.len(), here, unlinked, opinions, settings }
+    }
+
+    fn view(
+        &self,
+        lang: Lang,
+        take_opinions: &UseStateHandle<bool>,
+        take_settings: &UseStateHandle<bool>,
+        repo: &super::repo::Repo,
+    ) -> Html {
+        let toggle = |state: &UseStateHandle<bool>| {
+            let state = state.clone();
+            Callback::from(move |e: Event| state.set(e.target_unchecked_into::<HtmlInputElement>().checked()))
+        };
+        let opinions = (self.in_file > 0).then(|| {
+            let can = self.opinions.len();
+            html! {
+                <>
+                <p>{ tf(lang, Key::PreviewOpinions, &[&self.in_file, &self.here, &self.unlinked, &can]) }</p>
+                if can > 0 {
+                    <p><label class="check">
+                        <input type="checkbox" checked={**take_opinions} onchange={toggle(take_opinions)} />
+                        { tf(lang, Key::TakeOpinions, &[&can]) }
+                    </label></p>
+                }
+                </>
+            }
+        });
+        let local = repo.settings.borrow().clone();
+        let settings = self.settings.as_ref().map(|theirs| {
+            if *theirs == local {
+                return html! { <p>{ t(lang, Key::PreviewSettingsSame) }</p> };
+            }
+            let name = |s: &crate::domain::settings::Settings| {
+                let o = s.organisation();
+                if o.is_empty() {
+                    t(lang, Key::NothingSet).to_owned()
+                } else {
+                    o
+                }
+            };
+            let rules = if theirs.rules != local.rules { t(lang, Key::RulesDiffer) } else { "" };
+            html! {
+                <>
+                <p>{ tf(lang, Key::PreviewSettings, &[&name(theirs), &name(&local)]) }{ rules }</p>
+                <p><label class="check">
+                    <input type="checkbox" checked={**take_settings} onchange={toggle(take_settings)} />
+                    { t(lang, Key::TakeSettings) }
+                </label></p>
+                </>
+            }
+        });
+        html! { <>{ opinions }{ settings }</> }
+    }
 }
 
 /// Props of [`TransferPanel`].
@@ -156,6 +249,9 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
     let message = use_state(|| None::<Message>);
     let preview = use_state(|| None::<Preview>);
     let actions = use_state(BTreeMap::<String, Action>::new);
+    // Whether the file's new opinions and its settings (a backup's) are taken.
+    let take_opinions = use_state(|| true);
+    let take_settings = use_state(|| false);
     let busy = use_state(|| false);
     // The file's records changed here under an open preview (one deleted or saved meanwhile):
     // its verdicts no longer hold, so it is withdrawn and the user is told. Checked whenever the
@@ -208,30 +304,40 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
     };
 
     let on_file = {
-        let (repo, message, preview, actions, busy) =
-            (ctx.repo.clone(), message.clone(), preview.clone(), actions.clone(), busy.clone());
+        let (repo, message, preview, actions, busy, take_opinions, take_settings) = (
+            ctx.repo.clone(),
+            message.clone(),
+            preview.clone(),
+            actions.clone(),
+            busy.clone(),
+            take_opinions.clone(),
+            take_settings.clone(),
+        );
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
-            let (repo, message, preview, actions, busy) =
-                (repo.clone(), message.clone(), preview.clone(), actions.clone(), busy.clone());
+            let (repo, message, preview, actions, busy, take_opinions, take_settings) = (
+                repo.clone(),
+                message.clone(),
+                preview.clone(),
+                actions.clone(),
+                busy.clone(),
+                take_opinions.clone(),
+                take_settings.clone(),
+            );
             busy.set(true);
             message.set(Some(Message::Info(t(lang, Key::ImportReading).to_owned())));
             yew::platform::spawn_local(async move {
                 let name = file.name();
-                // The file's bytes go into wasm memory as they are (no UTF-16 string in between).
-                let text =
-                    wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.ok().map(|buffer| {
-                        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-                        String::from_utf8(bytes)
-                            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
-                    });
-                let text = text.unwrap_or_default();
                 let fail = |e: ImportError| {
                     busy.set(false);
                     preview.set(None);
                     message.set(Some(Message::Error(import_error_message(lang, &name, &e))));
+                };
+                let text = match super::file_text(&file).await {
+                    Ok(text) => text,
+                    Err(e) => return fail(e),
                 };
                 let file_text = match transfer::read(&text) {
                     Ok(f) => f,
@@ -280,10 +386,23 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                             (classify(r, local.as_ref()), local.map(|l| l.revision).or(Some(*rev)))
                         }
                     };
-                    chosen.insert(r.id.clone(), choices(verdict)[0]);
-                    rows.push(Row { index, verdict, local_revision });
+                    let unearned = if r.stages.is_empty() {
+                        Vec::new()
+                    } else {
+                        transfer::unearned_stages(r, &repo.procedure())
+                    };
+                    // A newer copy whose completed stages do not hold does not replace by default.
+                    let default = match verdict {
+                        Verdict::Newer if !unearned.is_empty() => Action::Keep,
+                        v => choices(v)[0],
+                    };
+                    chosen.insert(r.id.clone(), default);
+                    rows.push(Row { index, verdict, local_revision, unearned });
                 }
                 actions.set(chosen);
+                take_opinions.set(true);
+                // A backup's settings are taken by default only where none are set here.
+                take_settings.set(repo.settings.borrow().is_empty());
                 message.set(None);
                 let local = local_revisions(&repo, &parsed);
                 preview.set(Some(Preview {
@@ -301,9 +420,18 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
     let preview_html = (*preview).clone().map(|p| {
         let count = |v: Verdict| p.rows.iter().filter(|r| r.verdict == v).count();
         let env = &p.parsed.envelope;
+        let plan = ImportPlan::of(&ctx.repo, &p, &actions);
         let on_confirm = {
-            let (repo, refresh, message, preview, actions, p) =
-                (ctx.repo.clone(), ctx.refresh.clone(), message.clone(), preview.clone(), actions.clone(), p.clone());
+            let (repo, refresh, message, preview, actions, p, plan) = (
+                ctx.repo.clone(),
+                ctx.refresh.clone(),
+                message.clone(),
+                preview.clone(),
+                actions.clone(),
+                p.clone(),
+                plan.clone(),
+            );
+            let (take_opinions, take_settings) = (*take_opinions, *take_settings);
             Callback::from(move |_: MouseEvent| {
                 let mut items = Vec::new();
                 for (row, canonical) in p.rows.iter().zip(&p.parsed.canonical) {
@@ -321,14 +449,22 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                     }
                 }
                 let wanted = items.len();
-                let opinions = p.parsed.envelope.opinions.clone();
+                let opinions = if take_opinions { plan.opinions.clone() } else { Vec::new() };
+                let settings = plan.settings.clone().filter(|s| take_settings && *s != *repo.settings.borrow());
                 let (repo, refresh, message, preview) = (repo.clone(), refresh.clone(), message.clone(), preview.clone());
                 yew::platform::spawn_local(async move {
-                    match repo.import(items, opinions).await {
-                        Ok(n) => {
+                    match repo.import(items, opinions, settings).await {
+                        Ok(done) => {
+                            let n = done.records;
                             let mut text = tf(lang, Key::ImportDone, &[&n]);
                             if n < wanted {
                                 text.push_str(&tf(lang, Key::ImportSkippedChanged, &[&(wanted - n)]));
+                            }
+                            if done.opinions > 0 {
+                                text.push_str(&tf(lang, Key::ImportDoneOpinions, &[&done.opinions]));
+                            }
+                            if done.settings {
+                                text.push_str(t(lang, Key::ImportDoneSettings));
                             }
                             message.set(Some(Message::Info(text)));
                         }
@@ -367,6 +503,10 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                     &count(Verdict::New), &count(Verdict::Identical), &count(Verdict::Newer),
                     &count(Verdict::Older), &count(Verdict::Conflicting),
                 ]) }</p>
+                if env.settings.is_some() {
+                    <p>{ t(lang, Key::PreviewBackup) }</p>
+                }
+                { plan.view(lang, &take_opinions, &take_settings, &ctx.repo) }
                 if !p.parsed.digest_mismatches.is_empty() {
                     <div class="banner warning" role="alert">
                         <p>{ t(lang, Key::DigestWarning) }{ p.parsed.digest_mismatches.join("、") }</p>
@@ -400,7 +540,14 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                                     <tr key={id.clone()}>
                                         <td>{ &record.matter.name }</td>
                                         <td>{ &record.community }</td>
-                                        <td>{ verdict_word(lang, row.verdict) }</td>
+                                        <td>
+                                            { verdict_word(lang, row.verdict) }
+                                            { for row.unearned.iter().map(|stage| {
+                                                let procedure = ctx.repo.procedure();
+                                                let n = procedure.stage_index(stage).map_or(0, |i| i + 1);
+                                                html! { <span class="blocked">{ tf(lang, Key::PreviewUnearned, &[&n]) }</span> }
+                                            }) }
+                                        </td>
                                         <td>
                                             <select id={select_id} aria-label={label} {onchange}>
                                                 { for choices(row.verdict).iter().enumerate().map(|(i, a)| html! {

@@ -2,7 +2,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
 import { withApp } from './app.mjs';
+import { CHROMIUM_ARGS } from './browser.mjs';
 import * as h from './helpers.mjs';
 
 const app = withApp();
@@ -141,39 +146,65 @@ test('when the browser has no database the user is told at once, keeps working, 
     page.getByRole('button', { name: '导出备份（JSON）' }).click(),
   ]);
   const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
-  assert.equal(file.format, 'xieshang-backup');
+  // The backup is an ordinary records file: import reads it (see the round trip below).
+  assert.equal(file.format, 'xieshang-records');
   assert.equal(file.records.length, 1);
-  assert.equal(file.records[0].values.topic.value, '举办社区广场舞比赛');
+  assert.equal(file.records[0].record.values.topic.value, '举办社区广场舞比赛');
   // The ledger still lists it in this page.
   await page.getByRole('link', { name: '协商台账', exact: true }).click();
   await h.expectCount(page.getByRole('row').filter({ hasText: '村（居）文体活动' }), 1);
   await context.close();
 });
 
-test('a full storage quota is reported at once and nothing typed is dropped', async () => {
-  const context = await app.browser.newContext({ acceptDownloads: true });
-  const page = await context.newPage();
-  await page.goto(app.server.url);
-  await h.startConsultation(page, '妇女儿童社会工作');
-  await h.waitSaved(page);
-  await page.evaluate(() => {
-    IDBObjectStore.prototype.put = function () {
-      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
-    };
+test('a full disk is reported at once where the user types, and nothing typed is dropped', async () => {
+  // A real full disk: the browser's profile on a small disk of its own (a tmpfs), filled up once
+  // the app is loaded, so that the next write fails as it fails on a village computer whose disk
+  // is full (Chromium aborts the transaction with an input/output error, then closes the
+  // connection).
+  const disk = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-disk-'));
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', disk]);
+  const context = await chromium.launchPersistentContext(path.join(disk, 'profile'), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+    acceptDownloads: true, viewport: { width: 1100, height: 700 },
   });
-  await page.getByLabel('协商议题', { exact: true }).fill('开设四点半课堂');
-  await page.getByRole('alert').filter({ hasText: '浏览器存储空间已满' }).waitFor();
-  await page.locator('.record-head [role="status"]', { hasText: '保存失败：浏览器存储空间已满' }).waitFor();
-  // Still editable, still on screen.
-  await page.getByLabel('议题说明').fill('每周一至周五');
-  assert.equal(await page.getByLabel('协商议题', { exact: true }).inputValue(), '开设四点半课堂');
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    page.getByRole('button', { name: '导出备份（JSON）' }).click(),
-  ]);
-  const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
-  assert.equal(file.records[0].values.topic_detail.value, '每周一至周五');
-  await context.close();
+  try {
+    const page = await context.newPage();
+    await page.goto(app.server.url);
+    await h.startConsultation(page, '妇女儿童社会工作');
+    await h.waitSaved(page);
+    const free = Number(execFileSync('df', ['--output=avail', '-k', disk], { encoding: 'utf8' }).split('\n')[1]);
+    execFileSync('fallocate', ['-l', String((free - 8) * 1024), path.join(disk, 'filler')]);
+    await page.getByLabel('协商议题', { exact: true }).fill('开设四点半课堂');
+    // Text that does not compress (the browser's database compresses what it writes).
+    const noise = Array.from({ length: 16000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join('');
+    await page.getByLabel('议题说明').fill(noise);
+    const cause = '浏览器未能把数据写入本机磁盘（最常见的原因是电脑的磁盘空间已满';
+    await page.getByRole('alert').filter({ hasText: '无法保存到本机浏览器：' + cause }).waitFor();
+    await page.locator('.record-head [role="status"]', { hasText: '保存失败：' + cause }).waitFor();
+    // Said where the user types too (the banner is at the top, out of view), never in English.
+    const here = page.locator('.save-failed[role="alert"]');
+    await here.waitFor();
+    assert.match(await here.innerText(), /刚才的修改未能保存到本机浏览器：浏览器未能把数据写入本机磁盘/);
+    assert.ok(await here.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'in view');
+    // Typing goes on; the next save fails the same way, and says the same cause.
+    await page.getByLabel('协商议题', { exact: true }).fill('开设四点半课堂（每周一至周五）');
+    await page.waitForTimeout(1500);
+    assert.match(await here.innerText(), /磁盘空间已满/);
+    assert.doesNotMatch(await page.locator('body').innerText(), /quota|exceeded|DOMException|UnknownError|DataError|IO ?error/i);
+    // Still on screen.
+    assert.equal(await page.getByLabel('议题说明').inputValue(), noise);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出备份（JSON）' }).click(),
+    ]);
+    // The backup is written to the downloads folder, not the full disk of the profile.
+    const file = JSON.parse(fs.readFileSync(await download.path(), 'utf8'));
+    assert.equal(file.records[0].record.values.topic.value, '开设四点半课堂（每周一至周五）');
+    assert.equal(file.records[0].record.values.topic_detail.value, noise);
+  } finally {
+    await context.close();
+    execFileSync('umount', [disk]);
+  }
 });
 
 test('what one tab changes another shows: a new record in its ledger, the settings, the county’s list', async () => {
@@ -236,5 +267,180 @@ test('settings open in two tabs: a form with nothing typed follows the other, on
   assert.equal(await a.getByLabel('县（市）').inputValue(), '玛纳斯县');
   assert.equal(await a.getByLabel('村（社区）').inputValue(), '');
   await told.waitFor({ state: 'detached' });
+  await context.close();
+});
+
+/** The short digest printed on paper and shown in the editor: 16 hex digits in groups of four. */
+const short = (digest) => digest.slice(0, 16).toUpperCase().match(/.{4}/g).join('-');
+
+test('the backup made when storage fails restores records, opinions and settings in another browser', async () => {
+  const context = await app.browser.newContext({ acceptDownloads: true, viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  // The browser refuses to open any database (as a locked-down or broken profile does).
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = function () {
+      throw new DOMException('The user denied permission to access the database.', 'SecurityError');
+    };
+  });
+  await page.goto(app.server.url + '#/settings');
+  await page.getByRole('alert').filter({ hasText: '无法保存到本机浏览器' }).first().waitFor();
+  await page.getByLabel('县（市）').fill('昌吉市');
+  await page.getByLabel('乡镇（街道）').fill('榆树沟镇');
+  await page.getByLabel('村（社区）').fill('勇进村');
+  await page.getByRole('button', { name: '保存设置' }).click();
+
+  await page.getByRole('link', { name: '群众意见台账', exact: true }).click();
+  await page.getByLabel('渠道').selectOption({ label: '群众意见箱' });
+  await page.getByLabel('反映人').fill('5组村民');
+  await page.getByLabel('意见内容').fill('村道路灯损坏，夜间出行不便');
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await page.getByRole('cell', { name: '村道路灯损坏，夜间出行不便', exact: true }).waitFor();
+
+  await page.getByRole('link', { name: '协商事项目录', exact: true }).click();
+  await h.startConsultation(page, '村（居）文体活动');
+  await page.getByLabel('协商议题', { exact: true }).fill('举办村民篮球赛');
+  await page.getByLabel('议题说明').fill('场地：村委会院内\n时间：国庆节期间');
+  await h.addParty(page, { name: '马建军', role: '村（居）民委员会', org: '勇进村村委会' });
+  await page.locator('.record-head [role="status"]', { hasText: '保存失败' }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出备份（JSON）' }).click(),
+  ]);
+  const text = fs.readFileSync(await download.path(), 'utf8');
+  const file = JSON.parse(text);
+  assert.equal(file.format, 'xieshang-records');
+  assert.equal(file.records.length, 1);
+  assert.equal(file.opinions.length, 1);
+  assert.equal(file.settings.community, '勇进村');
+  const backupPath = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xs-')), 'backup.json');
+  fs.writeFileSync(backupPath, text);
+  await context.close();
+
+  // Another browser (a profile whose storage works) takes it in through the usual preview.
+  const other = await app.browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const b = await other.newPage();
+  await b.goto(app.server.url + '#/records');
+  await b.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
+  await b.getByLabel('导入协商记录文件（JSON）').setInputFiles(backupPath);
+  const preview = b.getByRole('region', { name: /导入预览/ });
+  await preview.waitFor();
+  const said = await preview.innerText();
+  assert.match(said, /这是一份备份文件/);
+  assert.match(said, /新记录1条/);
+  assert.match(said, /群众意见：文件中1条，其中本机已有0条.*可导入1条/);
+  assert.match(said, /设置：文件中为“昌吉市榆树沟镇勇进村”，本机为“未填写”/);
+  assert.equal(await preview.getByRole('checkbox', { name: '导入这1条群众意见' }).isChecked(), true);
+  assert.equal(await preview.getByRole('checkbox', { name: /采用文件中的设置/ }).isChecked(), true);
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await b.getByRole('status').filter({ hasText: '已导入1条记录。已导入1条群众意见。已采用文件中的设置。' }).waitFor();
+
+  await b.getByRole('table').getByRole('link').first().click();
+  await b.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  assert.equal(await b.getByLabel('协商议题', { exact: true }).inputValue(), '举办村民篮球赛');
+  assert.equal(await b.getByLabel('议题说明').inputValue(), '场地：村委会院内\n时间：国庆节期间');
+  const party = b.locator('fieldset.party').first();
+  assert.equal(await party.getByLabel('姓名或名称').inputValue(), '马建军');
+  assert.equal(await party.getByLabel('单位或住址').inputValue(), '勇进村村委会');
+  assert.equal(await party.getByLabel('身份').locator('option:checked').innerText(), '村（居）民委员会');
+  // The record is the one that was backed up: the same digest.
+  assert.equal(await b.locator('.record-head .digest').innerText(), short(file.records[0].digest));
+
+  await b.getByRole('link', { name: '群众意见台账', exact: true }).click();
+  await b.getByRole('cell', { name: '村道路灯损坏，夜间出行不便', exact: true }).waitFor();
+  await b.getByRole('link', { name: '设置', exact: true }).click();
+  assert.equal(await b.getByLabel('村（社区）').inputValue(), '勇进村');
+  assert.equal(await b.getByLabel('县（市）').inputValue(), '昌吉市');
+  await other.close();
+});
+
+test('a backup file of an earlier build is read, and a file in another encoding is named as such', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(app.server.url + '#/records');
+  await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
+  const samples = JSON.parse(fs.readFileSync(path.resolve(process.env.SAMPLES ?? 'target/samples-60.json'), 'utf8'));
+  const record = JSON.parse(samples.records[0]);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-'));
+  // What the banner's button wrote before 2026-12: records without digests, pretty-printed.
+  const old = { format: 'xieshang-backup', version: 1, records: [record], opinions: [], settings: { county: '昌吉市', township: '', community: '幸福社区', rules: {} } };
+  const oldPath = path.join(dir, 'old-backup.json');
+  fs.writeFileSync(oldPath, JSON.stringify(old, null, 2));
+  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(oldPath);
+  const preview = page.getByRole('region', { name: /导入预览/ });
+  await preview.waitFor();
+  assert.match(await preview.innerText(), /新记录1条/);
+  assert.doesNotMatch(await preview.innerText(), /校验码与内容不符/);
+  await preview.getByRole('button', { name: '取消' }).click();
+
+  // The same export saved again as UTF-16 (Notepad's "Unicode"), and as GBK-like bytes.
+  const utf16 = path.join(dir, 'utf16.json');
+  fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(JSON.stringify(old), 'utf16le')]));
+  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(utf16);
+  await page.getByRole('alert').filter({ hasText: '文件是UTF-16编码的' }).waitFor();
+  const gbk = path.join(dir, 'gbk.json');
+  fs.writeFileSync(gbk, Buffer.concat([Buffer.from('{"format":"xieshang-records","generator":"'), Buffer.from([0xd0, 0xad, 0xc9, 0xcc]), Buffer.from('"}')]));
+  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(gbk);
+  await page.getByRole('alert').filter({ hasText: '文件不是UTF-8编码的' }).waitFor();
+  await context.close();
+});
+
+test('typing saves at most about a second after the first unsaved key, however fast the keys come', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '邻里纠纷调处');
+  await h.waitSaved(page);
+  const url = page.url();
+  const field = page.getByLabel('议题说明');
+  await field.click();
+  // A key every 120 ms for 2.4 s: never a 300 ms pause.
+  const typed = '楼道堆物影响消防通道需要协商清理办法';
+  const started = Date.now();
+  for (const ch of typed) {
+    await page.keyboard.type(ch);
+    await page.waitForTimeout(120);
+  }
+  const elapsed = Date.now() - started;
+  assert.ok(elapsed >= 2000, `typed for ${elapsed} ms`);
+  // What storage holds right now (read by another page, as a crash would leave it).
+  // (A page of the same origin that runs no app: the manifest.)
+  const reader = await context.newPage();
+  await reader.goto(app.server.url + 'manifest.webmanifest');
+  const stored = await reader.evaluate(async (id) => {
+    const db = await new Promise((ok, no) => { const r = indexedDB.open('xieshang'); r.onsuccess = () => ok(r.result); r.onerror = no; });
+    const value = await new Promise((ok, no) => {
+      const r = db.transaction('records').objectStore('records').get(id);
+      r.onsuccess = () => ok(r.result); r.onerror = no;
+    });
+    const text = typeof value === 'string' ? value : new TextDecoder().decode(value);
+    return JSON.parse(text).values.topic_detail?.value ?? '';
+  }, decodeURIComponent(url.match(/#\/record\/([^/]+)/)[1]));
+  // Everything but the last second or so of typing is stored already.
+  assert.ok(stored.length >= typed.length - 10, `stored “${stored}” of “${typed}”`);
+  await context.close();
+});
+
+test('an edit the engine refuses is said where it was made, and the field shows what is stored', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '邻里纠纷调处');
+  await h.fillStage1(page);
+  await h.completeStage(page, '第2阶段');
+  await h.waitSaved(page);
+  await page.goto(page.url().replace(/\/s\d$/, '') + '/s1');
+  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  const topic = page.getByLabel('协商议题', { exact: true });
+  const stored = await topic.inputValue();
+  assert.equal(await topic.isDisabled(), true);
+  // A page that drew the field before the stage was completed elsewhere: the field still takes
+  // typing, the engine refuses the edit (the stage is locked).
+  await topic.evaluate((el) => { el.disabled = false; });
+  await topic.fill('改动已锁定的议题');
+  const refusal = page.locator('#item-s1\\.topic').getByRole('alert');
+  await refusal.waitFor();
+  assert.match(await refusal.innerText(), /未保存：第1阶段“确定议题”已完成，内容已锁定.*重新打开本阶段/);
+  assert.equal(await page.getByLabel('协商议题', { exact: true }).inputValue(), stored);
+  assert.equal(await page.getByLabel('协商议题', { exact: true }).isDisabled(), true);
   await context.close();
 });

@@ -299,3 +299,122 @@ fn the_place_of_a_problem_is_found_from_where_the_reader_stopped() {
     assert_eq!(transfer::path_at(r#"{"a":{"b":1,"#, 12, true), "a");
     assert_eq!(transfer::path_at("", 0, false), "");
 }
+
+#[test]
+fn a_backup_is_a_records_file_with_the_settings_and_reads_back_whole() {
+    use xieshang::domain::settings::Settings;
+    let w = World::completed();
+    let settings = Settings {
+        county: "昌吉市".into(),
+        township: "榆树沟镇".into(),
+        community: "勇进村".into(),
+        rules: xieshang::domain::CountyRules { publicity_days: Some(5), implementation_publicity_days: None },
+    };
+    let mut envelope = transfer::export(std::slice::from_ref(&w.record), vec![], &settings.place(), now());
+    envelope.settings = Some(settings.clone());
+    let text = transfer::to_json(&envelope);
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["format"], "xieshang-records");
+    assert_eq!(v["settings"]["community"], "勇进村");
+    let parsed = parse(&text, &w.procedure).unwrap();
+    assert_eq!(parsed.envelope.settings, Some(settings));
+    assert_eq!(parsed.envelope.records[0].record, w.record);
+    assert!(parsed.digest_mismatches.is_empty());
+    // An ordinary export carries no settings.
+    let plain = file_with(&[w.record.clone()]);
+    assert!(serde_json::from_str::<serde_json::Value>(&plain).unwrap().get("settings").is_none());
+    assert_eq!(parse(&plain, &w.procedure).unwrap().envelope.settings, None);
+}
+
+#[test]
+fn a_backup_of_an_earlier_build_is_read_with_digests_of_its_records() {
+    let w = World::completed();
+    // What the storage banner's button wrote before 2026-12: pretty-printed, no digests.
+    let old = serde_json::json!({
+        "format": "xieshang-backup",
+        "version": 1,
+        "records": [w.record],
+        "opinions": [],
+        "settings": { "county": "昌吉市", "township": "", "community": "幸福社区", "rules": {} },
+    });
+    let text = serde_json::to_string_pretty(&old).unwrap();
+    let parsed = parse(&text, &w.procedure).unwrap();
+    assert!(parsed.digest_mismatches.is_empty());
+    assert_eq!(parsed.envelope.records[0].digest, transfer::digest(&w.record));
+    assert_eq!(parsed.canonical[0], transfer::canonical_json(&w.record));
+    assert_eq!(parsed.envelope.exported_at, w.record.updated);
+    assert_eq!(parsed.envelope.settings.as_ref().unwrap().community, "幸福社区");
+    assert_eq!(parsed.envelope.place.county, "昌吉市");
+    // A bad one is still named with its place.
+    let bad = text.replacen("\"records\": [", "\"records\": [1, ", 1);
+    assert!(matches!(parse(&bad, &w.procedure), Err(ImportError::Shape { .. })));
+}
+
+#[test]
+fn a_file_in_another_encoding_is_named_as_such() {
+    let text = r#"{"format":"xieshang-records"}"#;
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    assert_eq!(transfer::decode(utf16), Err(ImportError::NotUtf8 { encoding: Some("UTF-16") }));
+    let bare: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+    assert_eq!(transfer::decode(bare), Err(ImportError::NotUtf8 { encoding: Some("UTF-16") }));
+    // 协商 in GBK.
+    let gbk = [br#"{"generator":""#.as_slice(), &[0xD0, 0xAD, 0xC9, 0xCC], br#""}"#].concat();
+    assert_eq!(transfer::decode(gbk), Err(ImportError::NotUtf8 { encoding: None }));
+    assert_eq!(transfer::decode(format!("\u{feff}{text}").into_bytes()).unwrap(), format!("\u{feff}{text}"));
+}
+
+#[test]
+fn a_revision_javascript_cannot_count_and_an_overlong_answer_are_refused() {
+    let w = World::completed();
+    let mut r = w.record.clone();
+    r.revision = u64::MAX;
+    let err = parse(&file_with(&[r]), &w.procedure).unwrap_err();
+    assert_eq!(err, ImportError::BadRevision { path: "records[0].record.revision".into() });
+    let mut r = w.record.clone();
+    r.revision = transfer::MAX_REVISION;
+    assert!(parse(&file_with(&[r]), &w.procedure).is_ok());
+
+    let opinion = serde_json::json!({
+        "id": "o1", "date": "2026-10-01", "channel": "opinion_box", "content": "路灯不亮",
+        "status": { "status": "answered", "note": "很".repeat(transfer::MAX_TEXT_CHARS + 1) },
+        "created": "2026-10-01T08:00:00Z",
+    });
+    let mut v: serde_json::Value = serde_json::from_str(&file_with(&[])).unwrap();
+    v["opinions"] = serde_json::json!([opinion]);
+    let err = parse(&v.to_string(), &w.procedure).unwrap_err();
+    assert!(
+        matches!(err, ImportError::TooLong { ref path, .. } if path == "opinions[0].status.note"),
+        "{err:?}"
+    );
+}
+
+#[test]
+fn ids_follow_one_rule_and_a_stage_marked_done_without_its_gate_is_not_believed() {
+    for good in ["r1", "rm3x9k2ab", "sample-00001", "rec_1.2"] {
+        assert!(transfer::is_valid_id(good), "{good}");
+    }
+    for bad in ["", " r1", "r1 ", "记录1", "a/b", "<b>x</b>", "r\u{0}1", "rеc", "-r1", &"r".repeat(101)] {
+        assert!(!transfer::is_valid_id(bad), "{bad:?}");
+    }
+    let w = World::completed();
+    let mut r = w.record.clone();
+    r.id = "r1 ".into();
+    let err = parse(&file_with(&[r]), &w.procedure).unwrap_err();
+    assert_eq!(err, ImportError::BadId { path: "records[0].record.id".into() });
+
+    // Every stage marked completed, nothing filled in: not 已办结, and the stages are named.
+    assert!(transfer::unearned_stages(&w.record, &w.procedure).is_empty());
+    let mut hollow = World::new().record;
+    for stage in &w.procedure.stages {
+        hollow
+            .stages
+            .insert(stage.id.clone(), xieshang::domain::record::StageStatus::Completed { at: now() });
+    }
+    let unearned = transfer::unearned_stages(&hollow, &w.procedure);
+    assert_eq!(unearned.first().map(String::as_str), Some("s1"));
+    let summary = Summary::of(&hollow, &w.procedure);
+    assert_ne!(summary.status, Status::Completed);
+    assert_eq!(summary.stage.as_deref(), Some("s1"));
+    assert_eq!(Summary::of(&w.record, &w.procedure).status, Status::Completed);
+}

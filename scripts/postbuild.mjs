@@ -130,12 +130,20 @@ try {
   }
 } catch {}
 ` : ''}`;
+// The browser check (scripts/browser-check.js): a classic script, deferred, so that it runs
+// before the start-up module without holding up the page, and says what to do in a browser that
+// cannot run the app.
+const checkText = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'browser-check.js'), 'utf8');
+const checkName = `check-${sha(checkText).slice(0, 16)}.js`;
+fs.writeFileSync(path.join(dir, checkName), checkText);
 if (found) {
-  const body = extrasLoader('import.meta.url', true) + found[1].trim() + '\n';
+  const stop = "if (globalThis.__xieshangUnsupported) throw new Error('this browser cannot run the app (see the browser check)');\n";
+  const body = stop + extrasLoader('import.meta.url', true) + found[1].trim() + '\n';
   const name = `start-${sha(body).slice(0, 16)}.js`;
   fs.writeFileSync(path.join(dir, name), body);
-  html = html.replace(found[0], `<script type="module" src="./${name}"></script>`);
+  html = html.replace(found[0], `<script defer src="./${checkName}"></script>\n<script type="module" src="./${name}"></script>`);
 }
+if (!html.includes(checkName)) throw new Error('the browser check is not in index.html');
 html = html.replace(/ nonce="[^"]*"/g, '');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
 const CHARSET = '<meta charset="utf-8">';

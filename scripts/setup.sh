@@ -4,7 +4,9 @@
 # .docx files to PDF in the Word-export test; faketime moves the clock of a test run.)
 # Sourced by scripts/serve.sh and scripts/test.sh; safe to run on its own. Needs rustup and
 # cargo; installs the rest (wasm target, Trunk, wasm-bindgen-cli at the version Cargo.lock pins,
-# Node.js packages for wasm-opt and Playwright, Chromium with its driver, a CJK font).
+# geckodriver, Node.js packages for wasm-opt, Playwright and selenium-webdriver, Chromium with
+# its driver, Firefox ESR, WebKitGTK's driver, Xvfb, a CJK font, and Chromium 92 for the
+# old-browser test).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -33,6 +35,11 @@ command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 # faketime: the suite is run once more on another day (years ahead, a leap day) to prove that
 # no test depends on the day it runs.
 command -v faketime >/dev/null 2>&1 || missing+=(faketime)
+# The other engines of the main walk: Firefox ESR, and WebKitGTK (Safari's engine) with its
+# WebDriver and MiniBrowser under a virtual X server.
+command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null 2>&1 || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null 2>&1 || missing+=(xvfb xauth)
 if ! { command -v fc-list >/dev/null 2>&1 && fc-list :lang=zh | grep -q .; }; then
   missing+=(fonts-noto-cjk fontconfig)
 fi
@@ -54,6 +61,13 @@ if ! trunk --version 2>/dev/null | grep -q "trunk $TRUNK_VERSION"; then
   CARGO_PROFILE_RELEASE_LTO=off cargo install --locked trunk --version "$TRUNK_VERSION" --ignore-rust-version
 fi
 
+# geckodriver, Firefox's WebDriver, from crates.io (there is no Debian package of it).
+GECKODRIVER_VERSION=0.37.1
+if ! geckodriver --version 2>/dev/null | grep -q "geckodriver $GECKODRIVER_VERSION"; then
+  log "installing geckodriver $GECKODRIVER_VERSION (a few minutes, once)"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION"
+fi
+
 WASM_BINDGEN_VERSION="$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)"
 if ! grep -q "^wasm_bindgen = \"$WASM_BINDGEN_VERSION\"" Trunk.toml; then
   log "Trunk.toml pins another wasm-bindgen than Cargo.lock ($WASM_BINDGEN_VERSION): update [tools] wasm_bindgen"
@@ -70,6 +84,18 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
    || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   log "installing node packages"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# --- an engine below the floor, for the browser-check test: Chromium 92, a headless build inside
+# the npm package chrome-aws-lambda@10.1.0 (brotli-packed), unpacked into target/ --------------
+OLD_CHROMIUM="$ROOT/target/old-chromium"
+if [ ! -x "$OLD_CHROMIUM/chromium" ]; then
+  log "unpacking Chromium 92 (chrome-aws-lambda@10.1.0) for the old-browser test"
+  mkdir -p "$OLD_CHROMIUM"
+  (cd "$OLD_CHROMIUM" && npm pack --silent chrome-aws-lambda@10.1.0 >/dev/null \
+    && tar xzf chrome-aws-lambda-10.1.0.tgz package/bin/chromium.br \
+    && node -e "const z=require('zlib'),f=require('fs');f.writeFileSync('chromium.part',z.brotliDecompressSync(f.readFileSync('package/bin/chromium.br')));f.chmodSync('chromium.part',0o755)" \
+    && mv chromium.part chromium && rm -rf package chrome-aws-lambda-10.1.0.tgz)
 fi
 
 # --- crates, so that Trunk can build offline -----------------------------------------------------

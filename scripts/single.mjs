@@ -65,9 +65,14 @@ await __wbg_init({ module_or_path: await unpack(${JSON.stringify(packed(wasm))})
 // Inline, the script must not close itself early (its hash would then allow a different script).
 if (/<\/script|<!--/i.test(start)) throw new Error('the inlined script contains </script or <!--');
 const hash = crypto.createHash('sha256').update(start).digest('base64');
+// The browser check (scripts/browser-check.js), inline here, runs first and says what to do in a
+// browser that cannot run the app.
+const check = pick(/^check-[0-9a-f]+\.js$/).toString('utf8');
+if (/<\/script|<!--/i.test(check)) throw new Error('the browser check contains </script or <!--');
+const checkHash = crypto.createHash('sha256').update(check).digest('base64');
 const csp = [
   "default-src 'none'",
-  `script-src 'sha256-${hash}' 'wasm-unsafe-eval'`,
+  `script-src 'sha256-${checkHash}' 'sha256-${hash}' 'wasm-unsafe-eval'`,
   "style-src 'unsafe-inline'",
   "img-src data: blob:",
   "worker-src blob:",
@@ -88,6 +93,7 @@ const single = `<!doctype html>
 <html lang="zh-CN">
 <head>${head.trimEnd()}
   <style>${css}</style>
+  <script>${check}</script>
   <script type="module">${start}</script>
 </head>
 <body>${body}</body>

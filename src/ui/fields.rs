@@ -332,8 +332,12 @@ pub fn parties_editor(
             </fieldset>
         }
     });
-    let on_add =
-        on_edit.reform(|_: MouseEvent| Edit::AddParty(Party { role: "resident".into(), ..Party::default() }));
+    // The new party's name takes the focus (it is drawn once the engine has accepted the edit).
+    let first_of_new = format!("{}-{}-name", field.id, parties.len());
+    let on_add = on_edit.reform(move |_: MouseEvent| {
+        super::focus_later(first_of_new.clone());
+        Edit::AddParty(Party { role: "resident".into(), ..Party::default() })
+    });
     html! {
         <div class="parties">
             <p class="parties-label">{ data(lang, Data::Field, &field.id, &field.label) }</p>

@@ -444,3 +444,20 @@ test('an edit the engine refuses is said where it was made, and the field shows 
   assert.equal(await page.getByLabel('协商议题', { exact: true }).isDisabled(), true);
   await context.close();
 });
+
+test('after 添加参与主体 the focus is on the new party’s name', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '邻里纠纷调处');
+  for (const n of [1, 2]) {
+    await page.getByRole('button', { name: '添加参与主体' }).click();
+    const card = page.locator('fieldset.party').nth(n - 1);
+    await card.getByLabel('姓名或名称').waitFor();
+    await page.waitForFunction((i) => document.activeElement?.closest('fieldset.party') === document.querySelectorAll('fieldset.party')[i], n - 1);
+    assert.equal(await page.evaluate(() => document.activeElement?.id), await card.getByLabel('姓名或名称').getAttribute('id'));
+    await page.keyboard.type(`参与人${n}`);
+    assert.equal(await card.getByLabel('姓名或名称').inputValue(), `参与人${n}`);
+  }
+  await context.close();
+});

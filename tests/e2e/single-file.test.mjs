@@ -30,7 +30,8 @@ test('the single HTML file runs from file://, keeps records, exports, prints and
   assert.ok(!/<(script|link)[^>]+(src|href)=/.test(html), 'no external script or stylesheet');
   // Its own policy: only its one script, by hash; workers only from blob:.
   const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
-  assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+  // Its two inline scripts (the browser check and the app), by hash, and nothing else.
+  assert.match(csp, /script-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval';/);
   const scripts = /script-src ([^;]+)/.exec(csp)[1];
   assert.ok(!scripts.includes("'unsafe-inline'") && !scripts.includes("'unsafe-eval'"), scripts);
   const context = await browser.newContext({ acceptDownloads: true, offline: true });

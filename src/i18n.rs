@@ -123,6 +123,7 @@ keys! {
     AppTitle => "城乡社区协商工作台", "Community Consultation Workbench";
     AppTagline => "从群众意见到协商成果落实，按程序逐项办理、留痕可查", "From residents' opinions to implemented results, step by step, on the record";
     MainNav => "主导航", "Main navigation";
+    SkipToContent => "跳到正文", "Skip to the content";
     NavCatalogue => "协商事项目录", "Catalogue";
     NavOpinions => "群众意见台账", "Opinion ledger";
     NavRecords => "协商台账", "Records ledger";
@@ -722,6 +723,16 @@ pub fn reader_detail(lang: Lang, detail: &str) -> String {
         format!("长度{}不对，应为{}", found.trim(), reader_kind(expected))
     } else if text == "missing or not a number" {
         "缺少或不是数字".to_owned()
+    } else if text == "number out of range" {
+        "数字超出本工作台能处理的范围".to_owned()
+    } else if text.starts_with("lone leading surrogate") || text.starts_with("invalid unicode code point") {
+        "文字中有无效的Unicode字符".to_owned()
+    } else if text.starts_with("data did not match any variant") {
+        "不符合任何一种可用的形式".to_owned()
+    } else if text.is_ascii() {
+        // Another reader's message: its English (and the program's names in it) would mean
+        // nothing to the user.
+        "内容不符合规定的形式".to_owned()
     } else {
         text.to_owned()
     };
@@ -733,9 +744,15 @@ pub fn reader_detail(lang: Lang, detail: &str) -> String {
 fn reader_kind(kind: &str) -> String {
     let kind = kind.trim();
     let value = |k: &str| kind.strip_prefix(k).map(|v| v.trim().trim_matches('`').to_owned());
-    if let Some(v) = value("string ") {
+    if let Some(v) = value("string ").filter(|v| v.starts_with('"')) {
         let v = v.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(&v);
-        return format!("文字“{v}”");
+        // A long text is not repeated whole.
+        let short: String = v.chars().take(40).collect();
+        let more = if v.chars().count() > 40 { "……" } else { "" };
+        return format!("文字“{short}{more}”");
+    }
+    if kind == "string or map" || kind == "a string or a map" {
+        return "文字或对象".into();
     }
     if let Some(v) = value("integer ") {
         return format!("整数{v}");
@@ -750,8 +767,14 @@ fn reader_kind(kind: &str) -> String {
     if kind.starts_with("struct ") {
         return "对象".into();
     }
-    if kind.starts_with("enum ") || kind.starts_with("internally tagged enum ") {
+    if kind.starts_with("enum ") || kind.ends_with("tagged enum") || kind.contains("tagged enum ") {
         return "可用的取值之一".into();
+    }
+    if kind.starts_with("variant ") || kind.ends_with(" identifier") {
+        return "可用的名称".into();
+    }
+    if kind.starts_with("tuple") || kind.starts_with("a tuple") {
+        return "列表".into();
     }
     if let Some(form) = kind.strip_prefix("a date and time as ") {
         return format!("日期时间（{form}）");
@@ -771,6 +794,8 @@ fn reader_kind(kind: &str) -> String {
         "a character" | "char" => "一个字符".into(),
         "an RFC 3339 timestamp" | "an RFC 3339 date and time" => "时间（如 2026-11-27T08:00:00Z）".into(),
         "" => "其他形式".into(),
+        // Another kind's English (a type's name) means nothing to the user.
+        other if other.is_ascii() => "规定的形式".into(),
         other => other.to_owned(),
     }
 }

@@ -478,7 +478,7 @@ pub fn read_file<T: serde::de::DeserializeOwned>(
     let text = preflight(text)?;
     match read_whole::<T>(text) {
         Ok(value) => {
-            let head: Head = serde_json::from_str(text).map_err(|e| syntax(&e))?;
+            let head: Head = serde_json::from_str(text).map_err(|e| syntax(text, &e))?;
             check_head(head.format, head.version, format, version)?;
             Ok(value)
         }
@@ -639,7 +639,22 @@ fn check_head(
     }
 }
 
-fn syntax(e: &serde_json::Error) -> ImportError {
+/// A reader's error that serde_json counts as syntax. Some of them are about values of valid JSON
+/// that this program cannot hold (a number beyond its range, a lone surrogate in a string): those
+/// are named as a value of the wrong form, at their place, not as "not JSON".
+fn syntax(text: &str, e: &serde_json::Error) -> ImportError {
+    let message = e.to_string();
+    let detail =
+        ["number out of range", "lone leading surrogate in hex escape", "invalid unicode code point"]
+            .into_iter()
+            .find(|m| message.starts_with(m));
+    if let Some(detail) = detail {
+        let path = path_at(text, offset_of(text, e.line(), e.column()), false);
+        return ImportError::Shape {
+            path: if path.is_empty() { "$".into() } else { path },
+            detail: detail.into(),
+        };
+    }
     ImportError::NotJson {
         line: e.line(),
         column: e.column(),
@@ -666,7 +681,7 @@ fn first_problem<'a, T: Deserialize<'a>>(text: &'a str, at: &str, head: Option<(
                     return e;
                 }
             }
-            Err(e) if e.is_syntax() || e.is_eof() => return syntax(&e),
+            Err(e) if e.is_syntax() || e.is_eof() => return syntax(text, &e),
             Err(e) => return ImportError::Shape { path: "$".into(), detail: e.to_string() },
         }
     }
@@ -675,25 +690,33 @@ fn first_problem<'a, T: Deserialize<'a>>(text: &'a str, at: &str, head: Option<(
         Err(e) => e,
     };
     if e.is_syntax() || e.is_eof() {
-        return syntax(&e);
+        return match syntax(text, &e) {
+            ImportError::Shape { path, detail } => ImportError::Shape { path: joined(at, &path), detail },
+            other => other,
+        };
     }
     // A missing field is reported where its object closes: the place is the object.
     let detail = e.to_string();
     let whole_object = detail.starts_with("missing field");
     let path = path_at(text, offset_of(text, e.line(), e.column()), whole_object);
-    let path = match (at, path.as_str()) {
-        ("", "") => "$".to_owned(),
-        ("", p) => p.to_owned(),
-        (at, "") => at.to_owned(),
-        (at, p) if p.starts_with('[') => format!("{at}{p}"),
-        (at, p) => format!("{at}.{p}"),
-    };
+    let path = joined(at, &path);
     // serde_json's message ends with “at line L column C”: the path says where instead.
     let detail = match detail.rfind(" at line ") {
         Some(i) => detail[..i].to_owned(),
         None => detail,
     };
     ImportError::Shape { path, detail }
+}
+
+/// A path found inside a text that was found at `at` (empty for the whole file).
+fn joined(at: &str, path: &str) -> String {
+    match (at, path) {
+        ("", "") | ("", "$") => "$".to_owned(),
+        ("", p) => p.to_owned(),
+        (at, "") | (at, "$") => at.to_owned(),
+        (at, p) if p.starts_with('[') => format!("{at}{p}"),
+        (at, p) => format!("{at}.{p}"),
+    }
 }
 
 /// The byte offset of a 1-based line and column (serde_json counts columns in bytes).

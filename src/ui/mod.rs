@@ -413,6 +413,17 @@ fn Shell() -> Html {
             <li><a href={target.href()} aria-current={here.then_some("page")}>{ t(lang, key) }</a></li>
         }
     };
+    // The skip link: past the header to the page's content. (Routes live in the hash, so the
+    // link moves the focus itself instead of following `#main`.)
+    let on_skip = {
+        let main = main.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if let Some(main) = main.cast::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        })
+    };
     let printing =
         matches!(route, Route::Print { .. } | Route::ListPrint | Route::TrainingPrint | Route::Overview);
     // The switch names the other language in that language.
@@ -438,6 +449,7 @@ fn Shell() -> Html {
                     <button type="button" class="small" onclick={on_leave_training}>{ t(lang, Key::LeaveTraining) }</button>
                 </div>
             }
+            <a class="skip-link" href="#main" onclick={on_skip}>{ t(lang, Key::SkipToContent) }</a>
             <header class="app-header">
                 <div class="title-row">
                     <h1 class="app-title">{ t(lang, Key::AppTitle) }</h1>

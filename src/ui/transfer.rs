@@ -227,6 +227,18 @@ impl ImportPlan {
     }
 }
 
+/// What reading a chosen file sets: the panel's state, handed to its task in one piece.
+#[derive(Clone)]
+struct FileHandles {
+    repo: Rc<super::repo::Repo>,
+    message: UseStateHandle<Option<Message>>,
+    preview: UseStateHandle<Option<Preview>>,
+    actions: UseStateHandle<BTreeMap<String, Action>>,
+    busy: UseStateHandle<bool>,
+    take_opinions: UseStateHandle<bool>,
+    take_settings: UseStateHandle<bool>,
+}
+
 /// Props of [`TransferPanel`].
 #[derive(Properties, PartialEq)]
 pub struct TransferProps {
@@ -304,28 +316,21 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
     };
 
     let on_file = {
-        let (repo, message, preview, actions, busy, take_opinions, take_settings) = (
-            ctx.repo.clone(),
-            message.clone(),
-            preview.clone(),
-            actions.clone(),
-            busy.clone(),
-            take_opinions.clone(),
-            take_settings.clone(),
-        );
+        let handles = FileHandles {
+            repo: ctx.repo.clone(),
+            message: message.clone(),
+            preview: preview.clone(),
+            actions: actions.clone(),
+            busy: busy.clone(),
+            take_opinions: take_opinions.clone(),
+            take_settings: take_settings.clone(),
+        };
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
             input.set_value("");
-            let (repo, message, preview, actions, busy, take_opinions, take_settings) = (
-                repo.clone(),
-                message.clone(),
-                preview.clone(),
-                actions.clone(),
-                busy.clone(),
-                take_opinions.clone(),
-                take_settings.clone(),
-            );
+            let FileHandles { repo, message, preview, actions, busy, take_opinions, take_settings } =
+                handles.clone();
             busy.set(true);
             message.set(Some(Message::Info(t(lang, Key::ImportReading).to_owned())));
             yew::platform::spawn_local(async move {
@@ -380,7 +385,13 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                     let r = &exported.record;
                     let (verdict, local_revision) = match summaries.get(&r.id) {
                         None => (Verdict::New, None),
-                        Some((digest, rev)) if *digest == exported.digest => (Verdict::Identical, Some(*rev)),
+                        // Identical by digest only when the file's record is what its digest
+                        // says (a record changed after export is compared by its content).
+                        Some((digest, rev))
+                            if *digest == exported.digest && !parsed.digest_mismatches.contains(&r.id) =>
+                        {
+                            (Verdict::Identical, Some(*rev))
+                        }
                         Some((_, rev)) => {
                             let local = repo.local_for_preview(&r.id).await;
                             (classify(r, local.as_ref()), local.map(|l| l.revision).or(Some(*rev)))

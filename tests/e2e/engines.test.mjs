@@ -97,40 +97,34 @@ async function walk(driver) {
   assert.equal(file.records[0].record.values.topic.value, topic);
 }
 
-test('Firefox ESR: catalogue, 发起协商, typing kept across a reload, ledger, print view, JSON export', async () => {
-  assert.ok(fs.existsSync('/usr/bin/firefox-esr'), 'firefox-esr is missing: run scripts/setup.sh');
-  const driver = await startDriver([process.env.GECKODRIVER || 'geckodriver'], (port) => ['--port', String(port), '--host', '127.0.0.1']);
+/** A session on a driver this file starts, walked, then closed. */
+async function walkIn(name, driverCommand, driverArgs, capabilities) {
+  const driver = await startDriver(driverCommand, driverArgs);
   let session;
   try {
-    session = await new Builder().usingServer(driver.url).withCapabilities({
-      browserName: 'firefox',
-      'moz:firefoxOptions': { binary: '/usr/bin/firefox-esr', args: ['-headless'] },
-    }).build();
-    const caps = await session.getCapabilities();
-    console.log(`# Firefox ${caps.get('browserVersion')}`);
+    session = await new Builder().usingServer(driver.url).withCapabilities(capabilities).build();
+    console.log(`# ${name} ${(await session.getCapabilities()).get('browserVersion')}`);
     await walk(session);
   } finally {
     await session?.quit();
     driver.stop();
   }
+}
+
+test('Firefox ESR: catalogue, 发起协商, typing kept across a reload, ledger, print view, JSON export', async () => {
+  assert.ok(fs.existsSync('/usr/bin/firefox-esr'), 'firefox-esr is missing: run scripts/setup.sh');
+  await walkIn('Firefox', [process.env.GECKODRIVER || 'geckodriver'], (port) => ['--port', String(port), '--host', '127.0.0.1'], {
+    browserName: 'firefox',
+    'moz:firefoxOptions': { binary: '/usr/bin/firefox-esr', args: ['-headless'] },
+  });
 });
 
 test('WebKitGTK: catalogue, 发起协商, typing kept across a reload, ledger, print view, JSON export', async () => {
   const binary = ['/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser', '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.0/MiniBrowser']
     .find((b) => fs.existsSync(b));
   assert.ok(binary, 'WebKitGTK’s MiniBrowser is missing: run scripts/setup.sh');
-  const driver = await startDriver(['xvfb-run', '-a', 'WebKitWebDriver'], (port) => [`--port=${port}`]);
-  let session;
-  try {
-    session = await new Builder().usingServer(driver.url).withCapabilities({
-      browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary, args: ['--automation'] },
-    }).build();
-    const caps = await session.getCapabilities();
-    console.log(`# WebKitGTK ${caps.get('browserVersion')}`);
-    await walk(session);
-  } finally {
-    await session?.quit();
-    driver.stop();
-  }
+  await walkIn('WebKitGTK', ['xvfb-run', '-a', 'WebKitWebDriver'], (port) => [`--port=${port}`], {
+    browserName: 'MiniBrowser',
+    'webkitgtk:browserOptions': { binary, args: ['--automation'] },
+  });
 });

@@ -151,6 +151,24 @@ fn the_reader_s_complaints_about_a_file_are_put_into_chinese() {
         // In English the reader's own words stand.
         assert_eq!(reader_detail(Lang::En, &english), english);
     }
-    // What it does not know is left as it is.
-    assert_eq!(reader_detail(Lang::Zh, "something else"), "something else");
+    // The program's type names never reach the user (seen in mutated files).
+    for (english, words) in [
+        (
+            "invalid type: string \"x\", expected adjacently tagged enum Value",
+            "应为可用的取值之一，实为文字“x”",
+        ),
+        ("invalid type: integer `5`, expected variant identifier", "应为可用的名称，实为整数5"),
+        ("invalid type: map, expected struct ProcedureRef", "应为对象，实为对象"),
+        ("invalid type: sequence, expected a tuple of size 2", "应为列表，实为列表"),
+        ("number out of range", "数字超出本工作台能处理的范围"),
+        ("invalid type: floating point `1.5`, expected string or map", "应为文字或对象，实为小数1.5"),
+    ] {
+        assert_eq!(reader_detail(Lang::Zh, english), words, "{english}");
+    }
+    // A long text is not repeated whole.
+    let long = format!("invalid type: string \"{}\", expected struct Facts", "x".repeat(25_000));
+    assert_eq!(reader_detail(Lang::Zh, &long), format!("应为对象，实为文字“{}……”", "x".repeat(40)));
+    // A message it does not know is not shown in English.
+    assert_eq!(reader_detail(Lang::Zh, "something else"), "内容不符合规定的形式");
+    assert_eq!(reader_detail(Lang::Zh, "缺少“x”"), "缺少“x”");
 }

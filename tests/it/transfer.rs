@@ -418,3 +418,45 @@ fn ids_follow_one_rule_and_a_stage_marked_done_without_its_gate_is_not_believed(
     assert_eq!(summary.stage.as_deref(), Some("s1"));
     assert_eq!(Summary::of(&w.record, &w.procedure).status, Status::Completed);
 }
+
+#[test]
+fn valid_json_with_a_value_out_of_range_is_named_as_such_not_as_not_json() {
+    let w = World::completed();
+    let text = file_with(&[w.record.clone()]);
+    let huge = text.replacen(&format!("\"revision\":{}", w.record.revision), "\"revision\":1e400", 1);
+    assert_ne!(huge, text);
+    match parse(&huge, &w.procedure).unwrap_err() {
+        ImportError::Shape { path, detail } => {
+            assert_eq!(detail, "number out of range");
+            assert!(path.starts_with("records[0].record"), "{path}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(matches!(parse("{\"format\":", &w.procedure), Err(ImportError::NotJson { truncated: true, .. })));
+}
+
+#[test]
+fn a_key_the_record_does_not_have_is_refused_with_its_place_even_under_a_matching_digest() {
+    let w = World::completed();
+    let canonical = transfer::canonical_json(&w.record);
+    for (at, extra) in [
+        ("{", r#"{"extra":["a","b"],"#),
+        (r#""parties":[{"#, r#""parties":[{"extra":1,"#),
+        (r#""audit":[{"#, r#""audit":[{"extra":1,"#),
+    ] {
+        let text = canonical.replacen(at, extra, 1);
+        assert_ne!(text, canonical, "{at}");
+        // The file's digest is that of the altered text: it matches, and still it is not taken.
+        let file = format!(
+            r#"{{"format":"xieshang-records","version":1,"exported_at":"2026-11-01T08:00:00Z","generator":"x","records":[{{"digest":"{}","record":{text}}}]}}"#,
+            transfer::digest_of_text(&text)
+        );
+        match parse(&file, &w.procedure).unwrap_err() {
+            ImportError::Shape { path, detail } => {
+                assert!(path.starts_with("records[0].record"), "{path}");
+                assert!(detail.starts_with("unknown field `extra`"), "{detail}");
+            }
+            other => panic!("{at}: {other:?}"),
+        }
+    }
+}

@@ -118,7 +118,8 @@ struct Row {
     index: usize,
     verdict: Verdict,
     local_revision: Option<u64>,
-    /// The stages the file marks completed whose gate the engine refuses.
+    /// The stages the file marks completed whose gate the engine refuses (checked for the rows
+    /// shown and for newer copies).
     unearned: Vec<String>,
 }
 
@@ -397,7 +398,9 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                             (classify(r, local.as_ref()), local.map(|l| l.revision).or(Some(*rev)))
                         }
                     };
-                    let unearned = if r.stages.is_empty() {
+                    // Checked where it is shown (the first 200 rows) or decides the default (a
+                    // newer copy): the ledger's summary checks every record when it is stored.
+                    let unearned = if r.stages.is_empty() || (index >= 200 && verdict != Verdict::Newer) {
                         Vec::new()
                     } else {
                         transfer::unearned_stages(r, &repo.procedure())

@@ -124,6 +124,7 @@ keys! {
     AppTagline => "从群众意见到协商成果落实，按程序逐项办理、留痕可查", "From residents' opinions to implemented results, step by step, on the record";
     MainNav => "主导航", "Main navigation";
     SkipToContent => "跳到正文", "Skip to the content";
+    TableOf => "{}（表格）", "{} (table)";
     NavCatalogue => "协商事项目录", "Catalogue";
     NavOpinions => "群众意见台账", "Opinion ledger";
     NavRecords => "协商台账", "Records ledger";
@@ -390,7 +391,9 @@ keys! {
     NavList => "事项清单", "Matters list";
     ListHeading => "本县（市）协商事项清单", "The county's list of matters";
     ListClause => "二（一）：“各县（市）结合实际建立城乡社区协商事项清单，切实保障村（居）民的参与权和监督权，提升基层群众自我管理能力。”通知末段：“各县（市）在建立城乡社区协商事项清单工作中，可参考《城乡社区协商事项指导目录清单（模板）》，结合各自实际进行完善，于12月5日前，将完善的城乡社区协商事项指导目录清单上报州民政局统一备案。”", "2(1) of the notice: each county sets up its own list of consultation matters; its closing paragraph: counties complete the template and file the list with the prefecture civil affairs bureau. (Quoted in Chinese in the Chinese interface.)";
-    ListTemplateInUse => "本工作台目前使用通知附件的模板。县（市）民政部门可以模板为基础编制本县（市）的清单，或导入上级下发的清单文件。", "This copy uses the notice's template. A county bureau can make its own list from it, or load a list file it was given.";
+    ListTemplateInUse => "本工作台目前使用通知附件的模板。本县（市）的协商事项清单由县（市）民政部门编制，并报州民政局备案。村（社区）不自行编制：请用下方的“导入事项清单（JSON）”导入县（市）民政部门下发的清单文件，导入前会先显示与现用清单的差别，确认后才替换。", "This copy uses the notice's template. The county's list of matters is made by the county civil affairs bureau and filed with the prefecture. Villages do not make their own: load the list file the county bureau sent with “Load a list file (JSON)” below; what would change is shown first, and nothing is replaced until you confirm.";
+    ListCountyOnly => "我是县（市）民政部门的工作人员，要编制的是全县（市）的清单", "I work for the county civil affairs bureau and am making the county's list";
+    ListStartNote => "编制后，本工作台新发起的协商将使用本县清单，不再使用模板；已有的协商记录不受影响。", "Afterwards, new consultations in this copy use the county's list instead of the template; existing records are not affected.";
     ListCountyLabel => "县（市）名称", "County";
     ListCountyEmpty => "请填写县（市）名称。", "Enter the county's name.";
     ListStart => "以模板为基础编制本县清单", "Make the county's list from the template";

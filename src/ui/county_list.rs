@@ -221,6 +221,8 @@ pub fn ListPage() -> Html {
     let compare = use_state(|| None::<u32>);
     let preview = use_state(|| None::<Preview>);
     let county = use_state(|| ctx.repo.settings.borrow().county.clone());
+    // The maker says they are the county bureau before a list replaces the template.
+    let county_only = use_state(|| false);
     let group_labels = use_state(std::collections::BTreeMap::<String, String>::new);
     let notes = use_state(std::collections::BTreeMap::<String, String>::new);
     let title_value = use_state(|| None::<String>);
@@ -377,13 +379,20 @@ pub fn ListPage() -> Html {
                 <blockquote class="clause"><p>{ t(lang, Key::ListClause) }</p></blockquote>
                 { unreadable.clone().unwrap_or_default() }
                 <p>{ t(lang, Key::ListTemplateInUse) }</p>
+                // Made by the county bureau, not by a village at one click: said, and confirmed.
                 <form class="row card" onsubmit={on_start}>
                     <div class="field">
                         <label for="list-county">{ t(lang, Key::ListCountyLabel) }</label>
                         <input type="text" id="list-county" value={(*county).clone()}
                             oninput={let county = county.clone(); Callback::from(move |e: InputEvent| county.set(e.target_unchecked_into::<HtmlInputElement>().value()))} />
                     </div>
-                    <button type="submit" class="primary">{ t(lang, Key::ListStart) }</button>
+                    <label class="check" for="list-county-only">
+                        <input type="checkbox" id="list-county-only" checked={*county_only}
+                            onchange={let county_only = county_only.clone(); Callback::from(move |e: Event| county_only.set(e.target_unchecked_into::<HtmlInputElement>().checked()))} />
+                        { t(lang, Key::ListCountyOnly) }
+                    </label>
+                    <p class="muted">{ t(lang, Key::ListStartNote) }</p>
+                    <button type="submit" class="primary" disabled={!*county_only}>{ t(lang, Key::ListStart) }</button>
                 </form>
                 <div class="row">{ import_input }</div>
                 { message_html }
@@ -500,7 +509,7 @@ pub fn ListPage() -> Html {
                     <button type="button" class="small" disabled={gi + 1 == list.groups.len()} onclick={move_group(gi + 1)}
                         aria-label={tf(lang, Key::MoveDownNamed, &[&name])}>{ t(lang, Key::MoveDown) }</button>
                 </div>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="group" aria-label={tf(lang, Key::TableOf, &[&name])}>
                     <table class="list-table">
                         <thead><tr>
                             <th scope="col" class="num">{ t(lang, Key::ColNumber) }</th>
@@ -647,7 +656,7 @@ pub fn ListPage() -> Html {
                     <button type="button" disabled={list.version < 2} onclick={set_compare(list.version.saturating_sub(1))}>{ t(lang, Key::ComparePrevious) }</button>
                 </div>
                 { comparison.unwrap_or_default() }
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="group" aria-label={tf(lang, Key::TableOf, &[&t(lang, Key::HistoryHeading)])}>
                     <table class="records">
                         <thead><tr>
                             <th scope="col">{ t(lang, Key::ColVersion) }</th>

@@ -301,7 +301,7 @@ pub fn LedgerPage() -> Html {
                     <p class="empty" role="status">{ t(lang, Key::NoRowsMatch) }</p>
                 } else {
                     <p class="range" role="status">{ tf(lang, Key::ShowingRows, &[&(start + 1), &end, &picked.len()]) }</p>
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="group" aria-label={tf(lang, Key::TableOf, &[&t(lang, Key::NavRecords)])}>
                         <table class="records">
                             <thead>
                                 <tr>

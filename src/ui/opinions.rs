@@ -204,7 +204,7 @@ pub fn OpinionsPage() -> Html {
             } else {
                 <p><button type="button" onclick={on_export}>{ t(lang, Key::ExportOpinions) }</button></p>
                 <form class="promote" onsubmit={on_promote} aria-labelledby="promote-heading">
-                    <div class="table-wrap">
+                    <div class="table-wrap" tabindex="0" role="group" aria-label={tf(lang, Key::TableOf, &[&t(lang, Key::NavOpinions)])}>
                         <table class="opinion-table">
                             <thead><tr>
                                 <th scope="col">{ t(lang, Key::SelectOpinion) }</th>

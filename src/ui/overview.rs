@@ -136,7 +136,7 @@ pub fn OverviewPage() -> Html {
             if overview.is_empty() {
                 <p class="muted">{ t(lang, Key::OverviewNothing) }</p>
             } else {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="group" aria-label={tf(lang, Key::TableOf, &[&t(lang, Key::OverviewLoaded)])}>
                 <table class="overview-files">
                     <caption>{ t(lang, Key::OverviewLoaded) }</caption>
                     <thead><tr>

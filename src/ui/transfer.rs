@@ -526,7 +526,7 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                         <p>{ t(lang, Key::DigestWarning) }{ p.parsed.digest_mismatches.join("、") }</p>
                     </div>
                 }
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="group" aria-label={tf(lang, Key::TableOf, &[&t(lang, Key::ColVerdict)])}>
                     <table class="records">
                         <thead><tr>
                             <th scope="col">{ t(lang, Key::ColTopic) }</th>

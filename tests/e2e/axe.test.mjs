@@ -59,6 +59,17 @@ test('axe finds no WCAG 2.1 A/AA violation on any screen', async () => {
     else await page.getByRole('heading', { level: 2 }).first().waitFor();
     await check(hash);
   }
+  // On a 360 px phone the ledger's table scrolls sideways: it says so (a shadow at the side where
+  // more is) and can be scrolled from the keyboard (a named, focusable group).
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(app.server.url + '#/records');
+  const wrap = page.getByRole('group', { name: '协商台账（表格）' });
+  await wrap.waitFor();
+  assert.ok(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth), 'the table is wider than the screen');
+  assert.equal(await wrap.getAttribute('tabindex'), '0');
+  assert.match(await wrap.evaluate((el) => getComputedStyle(el).backgroundImage), /radial-gradient/);
+  await check('协商台账（360像素）');
+  await page.setViewportSize({ width: 1200, height: 900 });
   await page.goto(app.server.url + '#/training');
   await page.getByRole('link', { name: '打印空白核对表' }).click();
   await page.getByRole('heading', { level: 2, name: '城乡社区协商程序核对表' }).waitFor();

@@ -29,6 +29,12 @@ test('a county edits its list, passes it on, and the other copy uses and files i
   // The notice's words are quoted, not paraphrased.
   assert.match(await page.locator('blockquote').innerText(), /上报州民政局统一备案/);
   await page.getByLabel('县（市）名称').fill('玛纳斯县');
+  // Who makes the county's list, and how a village takes it up; not made at one click.
+  const intro = await page.locator('.county-list').innerText();
+  assert.match(intro, /由县（市）民政部门编制/);
+  assert.match(intro, /村（社区）不自行编制：请用下方的“导入事项清单（JSON）”导入/);
+  assert.equal(await page.getByRole('button', { name: '以模板为基础编制本县清单' }).isDisabled(), true);
+  await page.getByLabel('我是县（市）民政部门的工作人员，要编制的是全县（市）的清单').check();
   await page.getByRole('button', { name: '以模板为基础编制本县清单' }).click();
   await page.getByRole('status').filter({ hasText: '玛纳斯县城乡社区协商事项指导目录清单　第1版' }).waitFor();
 
@@ -197,6 +203,7 @@ test('two pages on one list: one that hears the other shows its change at once; 
   const one = await context.newPage();
   await one.goto(app.server.url + '#/list');
   await one.getByLabel('县（市）名称').fill('呼图壁县');
+  await one.getByLabel('我是县（市）民政部门的工作人员，要编制的是全县（市）的清单').check();
   await one.getByRole('button', { name: '以模板为基础编制本县清单' }).click();
   await one.getByRole('status').filter({ hasText: '呼图壁县城乡社区协商事项指导目录清单　第1版' }).waitFor();
   // A page that cannot hear the others (messages lost: no BroadcastChannel) …

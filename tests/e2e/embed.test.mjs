@@ -171,6 +171,7 @@ test('a portal names its county’s list: a browser with no list yet takes it up
   const page = await maker.newPage();
   await page.goto(plain.url + '#/list');
   await page.getByLabel('县（市）名称').fill('昌吉市');
+  await page.getByLabel('我是县（市）民政部门的工作人员，要编制的是全县（市）的清单').check();
   await page.getByRole('button', { name: '以模板为基础编制本县清单' }).click();
   await page.getByRole('status').filter({ hasText: '昌吉市城乡社区协商事项指导目录清单　第1版' }).waitFor();
   const [download] = await Promise.all([

@@ -199,6 +199,7 @@ test('the keyboard in the extras pages: questions keep the focus, Escape closes,
   // The county's list: 修改 opens the form on the name; Escape closes it, back on 修改.
   await page.goto(app.server.url + '#/list');
   await page.getByLabel('县（市）名称').fill('玛纳斯县');
+  await page.getByLabel('我是县（市）民政部门的工作人员，要编制的是全县（市）的清单').check();
   await page.getByRole('button', { name: '以模板为基础编制本县清单' }).click();
   await page.getByRole('status').filter({ hasText: '第1版' }).first().waitFor();
   const edit = page.getByRole('button', { name: /^修改：/ }).first();

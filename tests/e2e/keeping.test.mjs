@@ -237,6 +237,7 @@ test('what one tab changes another shows: a new record in its ledger, the settin
   // A county's list made in B is the catalogue A shows.
   await b.goto(app.server.url + '#/list');
   await b.getByLabel('县（市）名称').fill('玛纳斯县');
+  await b.getByLabel('我是县（市）民政部门的工作人员，要编制的是全县（市）的清单').check();
   await b.getByRole('button', { name: '以模板为基础编制本县清单' }).click();
   await b.getByRole('status').filter({ hasText: '第1版' }).first().waitFor();
   await a.getByRole('link', { name: '协商事项目录' }).click();

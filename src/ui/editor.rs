@@ -865,9 +865,9 @@ fn stage_view(
         let at = match r.stage_status(&stage.id) {
             StageStatus::Completed { at } => {
                 if lang == Lang::Zh {
-                    when::format_date_zh(at.date())
+                    when::format_date_zh(super::local_date(at))
                 } else {
-                    when::format_date(at.date())
+                    when::format_date(super::local_date(at))
                 }
             }
             _ => String::new(),

@@ -183,7 +183,7 @@ pub fn LedgerPage() -> Html {
                 <td><span class={classes!("status", status_id(r.status))}>{ status_word(lang, r.status) }</span>
                     if overdue { <span class="flag overdue-flag">{ t(lang, Key::Overdue) }</span> }
                 </td>
-                <td>{ r.updated.date().to_string() }</td>
+                <td>{ when::format_date(super::local_date(r.updated)) }</td>
                 <td>{ r.deadline.map(when::format_date).unwrap_or_default() }</td>
                 <td class="actions">
                     if asking {

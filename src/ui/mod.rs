@@ -605,7 +605,17 @@ pub fn now() -> OffsetDateTime {
 
 /// Today's date where the user is.
 pub fn today() -> Date {
-    let d = js_sys::Date::new_0();
+    date_of(&js_sys::Date::new_0())
+}
+
+/// The date a moment falls on where the user is (the browser's zone: for these users China
+/// Standard Time), not in UTC: a stage completed at 07:00 in Beijing was completed that day.
+pub fn local_date(at: OffsetDateTime) -> Date {
+    let ms = (at.unix_timestamp_nanos() / 1_000_000) as f64;
+    date_of(&js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)))
+}
+
+fn date_of(d: &js_sys::Date) -> Date {
     let month = time::Month::try_from(d.get_month() as u8 + 1).unwrap_or(time::Month::January);
     Date::from_calendar_date(d.get_full_year() as i32, month, d.get_date() as u8).unwrap_or(Date::MIN)
 }

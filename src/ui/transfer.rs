@@ -508,7 +508,7 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                 }
             })
         };
-        let exported_at = when::format_date(env.exported_at.date());
+        let exported_at = when::format_date(super::local_date(env.exported_at));
         html! {
             <section class="preview card" aria-labelledby="preview-heading" onkeydown={on_preview_key}>
                 <h3 id="preview-heading" tabindex="-1">{ t(lang, Key::PreviewHeading) }</h3>

@@ -145,3 +145,24 @@ test('reopening a stage sends later stages back for re-check', async () => {
   await h.completeStage(page, '第3阶段');
   await context.close();
 });
+
+test('a moment is shown on the day it fell where the user is: 00:30 in Beijing is already the next day', async () => {
+  // 2028-02-28 16:30 UTC is 2028-02-29 00:30 in China Standard Time (a leap day, and still the
+  // 28th in UTC): the page's clock is fixed there, in the browser's zone for these users.
+  const context = await app.browser.newContext({ timezoneId: 'Asia/Shanghai', viewport: { width: 1200, height: 900 } });
+  await context.clock.setFixedTime(new Date('2028-02-28T16:30:00Z'));
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '邻里纠纷调处');
+  await h.fillStage1(page);
+  await h.completeStage(page, '第2阶段');
+  await h.waitSaved(page);
+  await page.goto(page.url().replace(/\/s\d$/, '') + '/s1');
+  await page.getByText('本阶段已于2028年2月29日完成').waitFor();
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: '邻里纠纷调处' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /2028-02-29/);
+  assert.doesNotMatch(await row.innerText(), /2028-02-28/);
+  await context.close();
+});

@@ -155,15 +155,21 @@ struct ImportPlan {
 impl ImportPlan {
     fn of(repo: &super::repo::Repo, p: &Preview, actions: &BTreeMap<String, Action>) -> ImportPlan {
         let env = &p.parsed.envelope;
-        let local = repo.opinions.borrow();
-        let summaries = repo.summaries.borrow();
+        let settings = env.settings.clone().filter(|s| !s.is_empty());
+        if env.opinions.is_empty() {
+            return ImportPlan { in_file: 0, here: 0, unlinked: 0, opinions: Vec::new(), settings };
+        }
+        // Looked up by id (a backup may carry thousands of opinions, a ledger 10,000 records).
+        let local: std::collections::BTreeSet<String> =
+            repo.opinions.borrow().iter().map(|o| o.id.clone()).collect();
+        let records: std::collections::BTreeSet<String> =
+            repo.summaries.borrow().iter().map(|s| s.id.clone()).collect();
         let will_exist = |id: &str| {
-            summaries.iter().any(|s| s.id == id)
-                || matches!(actions.get(id), Some(Action::Import | Action::Replace))
+            records.contains(id) || matches!(actions.get(id), Some(Action::Import | Action::Replace))
         };
         let (mut here, mut unlinked, mut opinions) = (0, 0, Vec::new());
         for o in &env.opinions {
-            if local.iter().any(|l| l.id == o.id) {
+            if local.contains(&o.id) {
                 here += 1;
             } else if o.record.as_deref().is_some_and(|id| !will_exist(id)) {
                 unlinked += 1;
@@ -171,7 +177,6 @@ impl ImportPlan {
                 opinions.push(o.clone());
             }
         }
-        let settings = env.settings.clone().filter(|s| !s.is_empty());
         ImportPlan { in_file: env.opinions.len(), here, unlinked, opinions, settings }
     }
 

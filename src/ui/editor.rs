@@ -107,11 +107,8 @@ impl Refusal {
         };
         let message = match error {
             EditError::Locked(stage) => {
-                let title = procedure
-                    .stage(stage)
-                    .map(|s| data(lang, Data::Stage, &s.id, &s.title).to_owned())
-                    .unwrap_or_default();
-                tf(lang, Key::RefusedLocked, &[&stage_number(&procedure.stages, stage), &title])
+                let (n, title) = stage_named(lang, procedure, stage);
+                tf(lang, Key::RefusedLocked, &[&n, &title])
             }
             EditError::BadValue(name) | EditError::Unknown(name) => {
                 let label = procedure
@@ -135,15 +132,18 @@ impl Refusal {
     }
 }
 
+/// A stage's number and title, as messages name it.
+fn stage_named(lang: Lang, procedure: &Procedure, id: &str) -> (usize, String) {
+    let title =
+        procedure.stage(id).map(|s| data(lang, Data::Stage, &s.id, &s.title).to_owned()).unwrap_or_default();
+    (stage_number(&procedure.stages, id), title)
+}
+
 /// Why a stage gate refused, in words.
 fn gate_message(lang: Lang, procedure: &Procedure, e: &GateError) -> String {
     match e {
         GateError::PreviousNotCompleted(prev) => {
-            let n = stage_number(&procedure.stages, prev);
-            let title = procedure
-                .stage(prev)
-                .map(|s| data(lang, Data::Stage, &s.id, &s.title).to_owned())
-                .unwrap_or_default();
+            let (n, title) = stage_named(lang, procedure, prev);
             tf(lang, Key::GatePrevious, &[&n, &title])
         }
         GateError::HasErrors(list) => tf(lang, Key::GateErrors, &[&list.len()]),
@@ -395,13 +395,11 @@ pub fn EditorPage(props: &EditorProps) -> Html {
             if refusal.is_some() {
                 refusal.set(None);
             }
-            if let Some(stage) = &completing {
-                let at = procedure.stage_index(stage).map_or(usize::MAX, |i| i + 1);
+            if let Some(stage) = completing {
+                let at = procedure.stage_index(&stage).map_or(usize::MAX, |i| i + 1);
                 if let Some(following) = procedure.stages.get(at) {
                     Route::Record { id: next.id.clone(), stage: Some(following.id.clone()) }.go();
                 }
-            }
-            if let Some(stage) = completing {
                 // A host page is told whether the record is a practice one (培训练习).
                 super::embed::host_event(
                     "stage-completed",

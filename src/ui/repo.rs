@@ -588,12 +588,14 @@ impl Repo {
             super::broadcast_changed(&self.name, "records");
         }
         let new_opinions: Vec<Opinion> = {
-            let have = self.opinions.borrow();
-            let summaries = self.summaries.borrow();
+            let have: std::collections::BTreeSet<String> =
+                self.opinions.borrow().iter().map(|o| o.id.clone()).collect();
+            let records: std::collections::BTreeSet<String> =
+                self.summaries.borrow().iter().map(|s| s.id.clone()).collect();
             opinions
                 .into_iter()
-                .filter(|o| !have.iter().any(|h| h.id == o.id))
-                .filter(|o| o.record.as_ref().is_none_or(|id| summaries.iter().any(|s| s.id == *id)))
+                .filter(|o| !have.contains(&o.id))
+                .filter(|o| o.record.as_ref().is_none_or(|id| records.contains(id)))
                 .collect()
         };
         let opinions = new_opinions.len();

@@ -196,12 +196,17 @@ async fn committed(tx: idb::Transaction) -> Result<(), StoreError> {
     if tx.await.map_err(fail)?.is_committed() {
         Ok(())
     } else {
-        match sys.error().map(|e| e.name()).as_deref() {
-            // Chromium aborts with a DataError when it cannot write a large value's file
-            // ("Failed to write blobs"), as on a full disk.
-            Some("DataError") => Err(StoreError::Disk),
-            name => Err(of_exception(name.or(Some("AbortError")))),
-        }
+        Err(abort_cause(&sys))
+    }
+}
+
+/// Why a transaction aborted: its own error, by name (none: aborted).
+fn abort_cause(tx: &web_sys::IdbTransaction) -> StoreError {
+    match tx.error().map(|e| e.name()).as_deref() {
+        // Chromium aborts with a DataError when it cannot write a large value's file
+        // ("Failed to write blobs"), as on a full disk.
+        Some("DataError") => StoreError::Disk,
+        name => of_exception(name.or(Some("AbortError"))),
     }
 }
 
@@ -441,11 +446,7 @@ impl Db {
         // (a full disk, the quota) is the transaction's own error.
         let sys: web_sys::IdbTransaction = tx.into();
         let tx = idb::Transaction::from(sys.clone());
-        let why = |e: StoreError| match (e, sys.error()) {
-            (StoreError::Aborted, Some(cause)) if cause.name() == "DataError" => StoreError::Disk,
-            (StoreError::Aborted, Some(cause)) => of_exception(Some(&cause.name())),
-            (e, _) => e,
-        };
+        let why = |e: StoreError| if e == StoreError::Aborted { abort_cause(&sys) } else { e };
         let summaries = tx.object_store(SUMMARIES).map_err(fail)?;
         let record_put = records.put(&stored_value(canonical), Some(&key)).map_err(fail)?;
         record_put.await.map_err(fail).map_err(why)?;

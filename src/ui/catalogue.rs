@@ -214,6 +214,8 @@ pub fn StartRecord(props: &StartRecordProps) -> Html {
             yew::platform::spawn_local(async move {
                 // Even when storage fails the record is kept in memory, so the editor opens.
                 let _ = repo.save(&record, None).await;
+                // Left untouched, it is discarded again (see the editor).
+                repo.note_started(&record);
                 refresh.emit(());
                 Route::Record { id: record.id.clone(), stage: None }.go();
             });

@@ -297,6 +297,31 @@ pub fn EditorPage(props: &EditorProps) -> Html {
         });
     }
 
+    // Leaving a record this page started without putting anything in it (发起协商 on a matter
+    // only looked at): it is discarded, so that no empty record stays behind. Staying on the
+    // record (another stage, one of its print views) is not leaving it.
+    let shown_revision = use_mut_ref(|| None::<u64>);
+    *shown_revision.borrow_mut() = (*record).as_ref().map(|r| r.revision);
+    {
+        let (repo, refresh, shown_revision) = (ctx.repo.clone(), ctx.refresh.clone(), shown_revision.clone());
+        use_effect_with(props.id.clone(), move |id| {
+            let id = id.clone();
+            move || {
+                let still_here = match super::route::current() {
+                    Route::Record { id: here, .. } | Route::Print { id: here, .. } => here == id,
+                    _ => false,
+                };
+                let Some(revision) = *shown_revision.borrow() else { return };
+                if !still_here && repo.discard_untouched(&id, revision) {
+                    yew::platform::spawn_local(async move {
+                        let _ = repo.delete(&id).await;
+                        refresh.emit(());
+                    });
+                }
+            }
+        });
+    }
+
     // Another tab saved (or deleted) this record: take its version if nothing here is unsaved,
     // else ask. The state is read when the message arrives, not when the listener was set up.
     {

@@ -44,6 +44,9 @@ pub struct Repo {
     bases: RefCell<BTreeMap<String, u64>>,
     /// The record on screen in the editor, as it is now (saved or not): a backup includes it.
     working: RefCell<Option<Record>>,
+    /// Records this page started (发起协商), with the revision they were started at: one left
+    /// at that revision when the user leaves it is discarded ([`Repo::discard_untouched`]).
+    started: RefCell<BTreeMap<String, u64>>,
 }
 
 /// What an import wrote.
@@ -139,6 +142,7 @@ impl Repo {
             unsaved: RefCell::default(),
             bases: RefCell::default(),
             working: RefCell::default(),
+            started: RefCell::default(),
         }
     }
 
@@ -472,6 +476,24 @@ impl Repo {
             }
         }
         changed
+    }
+
+    /// Notes a record this page has just started (发起协商), at the revision it was stored at.
+    pub fn note_started(&self, record: &Record) {
+        self.started.borrow_mut().insert(record.id.clone(), record.revision);
+    }
+
+    /// The user left a record this page started: if it is still at the revision it was started
+    /// at (nothing was typed, ticked or chosen), it is discarded, so that looking at a matter
+    /// leaves no empty record behind. Its ledger row goes at once; true when it was discarded.
+    /// A record is looked at only once this way: left with something in it, it stays for good.
+    pub fn discard_untouched(&self, id: &str, revision: u64) -> bool {
+        let Some(started) = self.started.borrow_mut().remove(id) else { return false };
+        if started != revision || self.unsaved.borrow().get(id).is_some_and(|r| r.revision != started) {
+            return false;
+        }
+        self.summaries.borrow_mut().retain(|r| r.id != id);
+        true
     }
 
     /// Deletes a record; returns it so that the deletion can be undone.

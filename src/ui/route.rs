@@ -91,7 +91,8 @@ impl Route {
     }
 }
 
-fn current() -> Route {
+/// The route the location shows now.
+pub fn current() -> Route {
     let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
     Route::parse(&hash)
 }

@@ -130,6 +130,8 @@ test('发起协商 says so while the editor’s module comes; when it cannot be 
   // The focus went to the page (the button pressed is gone), at its top.
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
   assert.equal(await page.evaluate(() => scrollY), 0);
+  await page.getByLabel('协商议题', { exact: true }).fill('单元门禁改造');
+  await h.waitSaved(page);
   await page.getByRole('link', { name: '协商台账', exact: true }).click();
   await h.expectCount(page.locator('table.records tbody tr').filter({ hasText: '门禁改造' }), 1);
   await context.close();

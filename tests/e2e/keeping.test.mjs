@@ -207,6 +207,66 @@ test('a full disk is reported at once where the user types, and nothing typed is
   }
 });
 
+test('a full quota (the browser’s own refusal) is said as such where the user types', async () => {
+  // Chromium gives an origin about 60 % of its disk: on a 64 MB disk of its own (a tmpfs) the
+  // origin's quota runs out while the disk still has room, and the browser refuses the write
+  // with its own QuotaExceededError, as on a village computer whose storage is used up.
+  const disk = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-quota-'));
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64m', 'tmpfs', disk]);
+  const context = await chromium.launchPersistentContext(path.join(disk, 'profile'), {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS,
+    viewport: { width: 1100, height: 700 },
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(app.server.url);
+    await h.startConsultation(page, '妇女儿童社会工作');
+    await page.getByLabel('协商议题', { exact: true }).fill('开设四点半课堂');
+    await h.waitSaved(page);
+    // Another database of the same site uses up what is left of the quota, in ever smaller
+    // pieces of data that does not compress, until the browser refuses even 1 KB.
+    const refusal = await page.evaluate(async () => {
+      const db = await new Promise((ok, no) => {
+        const r = indexedDB.open('filler', 1);
+        r.onupgradeneeded = () => r.result.createObjectStore('s');
+        r.onsuccess = () => ok(r.result);
+        r.onerror = () => no(r.error);
+      });
+      const put = (key, size) => new Promise((ok) => {
+        const data = new Uint8Array(size);
+        for (let i = 0; i < size; i += 65536) crypto.getRandomValues(data.subarray(i, Math.min(size, i + 65536)));
+        const tx = db.transaction('s', 'readwrite');
+        tx.objectStore('s').put(data, key);
+        tx.oncomplete = () => ok(null);
+        tx.onabort = () => ok(tx.error ? tx.error.name : 'abort');
+      });
+      let key = 0;
+      let last = null;
+      for (const size of [1 << 20, 1 << 16, 1 << 10]) {
+        for (let n = 0; n < 200; n++) {
+          const refused = await put(key++, size);
+          if (refused) { last = refused; break; }
+        }
+      }
+      db.close();
+      return last;
+    });
+    assert.equal(refusal, 'QuotaExceededError', 'the browser refuses for its quota, not for the disk');
+    const noise = Array.from({ length: 4000 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join('');
+    await page.getByLabel('议题说明').fill(noise);
+    const here = page.locator('.save-failed[role="alert"]');
+    await here.waitFor();
+    assert.match(await here.innerText(), /刚才的修改未能保存到本机浏览器：浏览器存储空间已满/);
+    assert.ok(await here.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }), 'in view');
+    await page.getByRole('alert').filter({ hasText: '无法保存到本机浏览器：浏览器存储空间已满' }).waitFor();
+    assert.doesNotMatch(await page.locator('body').innerText(), /quota|exceeded|DOMException|UnknownError|DataError/i);
+    assert.equal(await page.getByLabel('议题说明').inputValue(), noise);
+  } finally {
+    await context.close();
+    execFileSync('umount', [disk]);
+  }
+});
+
 test('what one tab changes another shows: a new record in its ledger, the settings, the county’s list', async () => {
   const context = await app.browser.newContext({ viewport: { width: 1100, height: 900 } });
   const a = await context.newPage();
@@ -460,5 +520,43 @@ test('after 添加参与主体 the focus is on the new party’s name', async ()
     await page.keyboard.type(`参与人${n}`);
     assert.equal(await card.getByLabel('姓名或名称').inputValue(), `参与人${n}`);
   }
+  await context.close();
+});
+
+test('发起协商 on a matter only looked at leaves no record behind; one with anything in it stays', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  const rows = page.locator('table.records tbody tr');
+  // Looked at: through its stages and a print view, then away. Nothing is left.
+  await h.startConsultation(page, '门禁改造');
+  await h.waitSaved(page);
+  const stepper = page.getByRole('navigation', { name: '协商程序' });
+  await stepper.getByRole('link', { name: /^3/ }).click();
+  await page.getByRole('heading', { level: 2, name: /第3阶段/ }).waitFor();
+  await stepper.getByRole('link', { name: /^1/ }).click();
+  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  const record = new URL(page.url()).hash.split('/')[2];
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await page.getByText('还没有协商记录。').waitFor();
+  assert.equal(await rows.count(), 0);
+  // Gone from storage too: a reload and its own address do not find it.
+  await page.reload();
+  await page.getByText('还没有协商记录。').waitFor();
+  await page.goto(`${app.server.url}#/record/${record}`);
+  await page.getByText('正式记录中没有这条协商记录。', { exact: false }).waitFor();
+
+  // A tick is something: it stays, and the next visit that changes nothing does not drop it.
+  await h.startConsultation(page, '邻里纠纷调处');
+  await h.item(page, '记入群众意见台账').getByRole('checkbox', { name: '入户走访' }).check();
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await h.expectCount(rows.filter({ hasText: '邻里纠纷调处' }), 1);
+  await rows.filter({ hasText: '邻里纠纷调处' }).getByRole('link').first().click();
+  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  await page.getByRole('link', { name: '协商事项目录' }).click();
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await h.expectCount(rows, 1);
+  await page.reload();
+  await h.expectCount(rows, 1);
   await context.close();
 });

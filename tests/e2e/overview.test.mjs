@@ -52,6 +52,7 @@ test('three villages load into the overview, each record counted once, local rec
   const page = await context.newPage();
   await page.goto(app.server.url);
   await h.startConsultation(page, '门禁改造');
+  await page.getByLabel('协商议题', { exact: true }).fill('单元门禁改造');
   await h.waitSaved(page);
   await page.getByRole('link', { name: '汇总分析' }).click();
   await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor();

@@ -19,6 +19,7 @@ test('a trainee fixes a worked case, every screen says 培训练习, and wiping 
   await page.goto(app.server.url);
   // A real record first.
   await h.startConsultation(page, '门禁改造');
+  await page.getByLabel('协商议题', { exact: true }).fill('单元门禁改造');
   await h.waitSaved(page);
   await page.getByRole('link', { name: '协商台账', exact: true }).click();
   await h.expectCount(page.locator('table.records tbody tr'), 1);
@@ -195,7 +196,7 @@ test('a switch of training mode in one tab is followed by the others, which say 
   await notice.getByRole('button', { name: '知道了' }).click();
   await notice.waitFor({ state: 'detached' });
   await h.startConsultation(b, '邻里纠纷调处');
-  await b.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  await b.getByLabel('协商议题', { exact: true }).fill('楼上漏水纠纷');
   await h.waitSaved(b);
   await b.getByRole('link', { name: '协商台账', exact: true }).click();
   await b.getByRole('row').filter({ hasText: '邻里纠纷调处' }).waitFor();

@@ -9,3 +9,4 @@ node scripts/size.mjs
 node bench/load.mjs
 node bench/ledger.mjs
 node bench/transfer.mjs
+node bench/crash.mjs

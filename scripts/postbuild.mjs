@@ -133,7 +133,10 @@ try {
 // The browser check (scripts/browser-check.js): a classic script, deferred, so that it runs
 // before the start-up module without holding up the page, and says what to do in a browser that
 // cannot run the app.
-const checkText = fs.readFileSync(path.join(path.dirname(new URL(import.meta.url).pathname), 'browser-check.js'), 'utf8');
+// Its test and words (scripts/unsupported.js) come first, both kept out of the page's globals.
+const scripts = path.dirname(new URL(import.meta.url).pathname);
+const unsupportedText = fs.readFileSync(path.join(scripts, 'unsupported.js'), 'utf8');
+const checkText = `(function () {\n${unsupportedText}\n${fs.readFileSync(path.join(scripts, 'browser-check.js'), 'utf8')}})();\n`;
 const checkName = `check-${sha(checkText).slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, checkName), checkText);
 if (found) {
@@ -194,8 +197,15 @@ if (!(glueName && wasmName && cssName)) throw new Error('the app\'s JS, wasm or 
 //   const app = await mount(document.querySelector('#consultation'), { namespace, list, start, lang, onEvent });
 import init, { mount as mountApp } from './${glueName}';
 ${extrasLoader('import.meta.url', false)}
+${unsupportedText}
 let started;
 export async function mount(element, options = {}) {
+  // A browser that cannot run the app (scripts/unsupported.js) gets the words that say what to
+  // do in the host's element, and the host a rejected promise.
+  if (!xieshangCanRun()) {
+    xieshangSayUnsupported(element);
+    throw new Error('this browser cannot run the workbench');
+  }
   started ??= init({ module_or_path: new URL('./${wasmName}', import.meta.url) });
   await started;
   globalThis.__xieshangDocxWorker ??= new URL('./docx-worker_loader.js', import.meta.url).href;

@@ -56,7 +56,9 @@ return { mount, takeUpList };
 })();
 `;
 // The app's glue is an ES module; its exports stay, unused, in this inline module.
-const start = `${glue}
+// The browser check (inline before it) stops it in a browser that cannot run the app.
+const start = `if (globalThis.__xieshangUnsupported) throw new Error('this browser cannot run the app (see the browser check)');
+${glue}
 ${unpack}
 ${extras}
 window.__xieshangDocxWorker = URL.createObjectURL(new Blob([${JSON.stringify(worker)}], { type: 'text/javascript' }));

@@ -64,3 +64,48 @@ test('an engine without WebAssembly reference types is told at once; a current o
     await browser.close();
   }
 });
+
+test('the single file and a portal’s embed.js say the same in such an engine, and start nothing', async () => {
+  const os = await import('node:os');
+  const { execFileSync } = await import('node:child_process');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'xs-old-'));
+  const file = path.join(dir, '协商工作台.html');
+  execFileSync('node', ['scripts/single.mjs', 'dist', file], { stdio: 'ignore' });
+  fs.writeFileSync(path.join(dir, 'portal.html'), `<!doctype html>
+<html lang="zh-CN"><head><meta charset="utf-8"><title>某县门户</title></head>
+<body><div id="consultation"></div>
+<script type="module">
+  import { mount } from './xieshang/embed.js';
+  window.__outcome = mount(document.getElementById('consultation'), { namespace: 'portal' })
+    .then(() => 'mounted', (e) => 'refused: ' + e.message);
+</script></body></html>`);
+  const portal = await serve('dist', { prefix: '/xieshang/', files: { '/portal.html': path.join(dir, 'portal.html') } });
+  const browser = await launch();
+  try {
+    const context = await browser.newContext();
+    await context.addInitScript(() => { WebAssembly.validate = () => false; });
+    const errors = [];
+    // The single file from file://: the message, and the app's module stopped before it starts.
+    const single = await context.newPage();
+    single.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    await single.goto(`file://${file}`);
+    await messageAfterLoad(single);
+    await single.waitForTimeout(500);
+    assert.equal(await single.evaluate(() => typeof window.__xieshangExtras), 'undefined', 'the app did not start');
+    assert.doesNotMatch(await single.locator('body').innerText(), /正在加载/);
+    // A portal: the message in the host's element, the host's promise refused, no wasm fetched.
+    const page = await context.newPage();
+    const wasm = [];
+    page.on('request', (r) => { if (/\.wasm$/.test(r.url())) wasm.push(r.url()); });
+    await page.goto(portal.url.replace(/xieshang\/$/, 'portal.html'));
+    await page.waitForFunction(() => window.__outcome);
+    assert.match(await page.evaluate(() => window.__outcome), /^refused: /);
+    const text = await page.locator('#consultation').innerText();
+    for (const words of [MESSAGE, 'Chrome、微软 Edge 97 及以上', '极速模式']) assert.ok(text.includes(words), words);
+    assert.deepEqual(wasm, []);
+  } finally {
+    await browser.close();
+    await portal.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -466,6 +466,8 @@ struct Reader<'a> {
     record: &'a Record,
     procedure: &'a Procedure,
     lang: Lang,
+    /// Where the record's moments are shown.
+    zone: &'a dyn when::Zone,
 }
 
 impl Reader<'_> {
@@ -527,15 +529,17 @@ const BASIS: &str = "根据《关于进一步做好昌吉州城乡社区协商�
 const NOTICE_EN: &str = "Notice on Further Improving Urban and Rural Community Consultation in Changji \
                          Prefecture (Changzhou Minzi [2021] No. 85)";
 
-/// The document of this kind for a record, its labels in `lang`.
+/// The document of this kind for a record, its labels in `lang`, its moments (when the record
+/// was opened, changed, a stage completed) on the clock of `zone`, as the screens show them.
 pub fn document(
     kind: DocKind,
     record: &Record,
     procedure: &Procedure,
     settings: &Settings,
     lang: Lang,
+    zone: &dyn when::Zone,
 ) -> Document {
-    let r = Reader { record, procedure, lang };
+    let r = Reader { record, procedure, lang, zone };
     let l = |zh: &'static str, en: &'static str| -> String { w(lang, zh, en).to_owned() };
     let organisation = {
         let o = settings.organisation();
@@ -756,6 +760,7 @@ pub fn document(
 
 fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
     let (record, procedure, lang) = (r.record, r.procedure, r.lang);
+    let day = |at| r.zone.local(at).date();
     let l = |zh: &'static str, en: &'static str| -> String { w(lang, zh, en).to_owned() };
     let fact = |v: Option<bool>| match v {
         Some(true) => w(lang, "是", "yes"),
@@ -791,15 +796,15 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
                 ),
             },
         ),
-        (l("建档时间", "Opened"), date_in(lang, record.created.date())),
+        (l("建档时间", "Opened"), date_in(lang, day(record.created))),
         (
             l("最后修改", "Last change"),
             match lang {
                 Lang::Zh => {
-                    format!("{}（第{}版）", when::format_date_zh(record.updated.date()), record.revision)
+                    format!("{}（第{}版）", when::format_date_zh(day(record.updated)), record.revision)
                 }
                 Lang::En => {
-                    format!("{} (revision {})", when::format_date_en(record.updated.date()), record.revision)
+                    format!("{} (revision {})", when::format_date_en(day(record.updated)), record.revision)
                 }
             },
         ),
@@ -807,10 +812,10 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
     for (i, stage) in procedure.stages.iter().enumerate() {
         let status = match (lang, record.stage_status(&stage.id)) {
             (Lang::Zh, StageStatus::Completed { at }) => {
-                format!("已于{}完成", when::format_date_zh(at.date()))
+                format!("已于{}完成", when::format_date_zh(day(at)))
             }
             (Lang::En, StageStatus::Completed { at }) => {
-                format!("completed on {}", when::format_date_en(at.date()))
+                format!("completed on {}", when::format_date_en(day(at)))
             }
             (_, StageStatus::Recheck) => l("需重新确认", "to be checked again"),
             (_, StageStatus::Open) => l("未完成", "open"),
@@ -951,7 +956,7 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
                     format!("Kept this revision, in place of revision {revision} saved elsewhere")
                 }
             };
-            let at = a.at;
+            let at = r.zone.local(a.at);
             vec![
                 format!("{} {:02}:{:02}", when::format_date(at.date()), at.hour(), at.minute()),
                 a.revision.to_string(),
@@ -961,8 +966,8 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
         .collect();
     blocks.push(Block::Table {
         header: match lang {
-            Lang::Zh => ["时间（UTC）", "版本", "变更"],
-            Lang::En => ["Time (UTC)", "Revision", "Change"],
+            Lang::Zh => ["时间", "版本", "变更"],
+            Lang::En => ["Time", "Revision", "Change"],
         }
         .map(String::from)
         .to_vec(),

@@ -276,3 +276,30 @@ pub fn from_unix_millis(ms: f64) -> OffsetDateTime {
     let nanos = (ms as i128) * 1_000_000;
     OffsetDateTime::from_unix_timestamp_nanos(nanos).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
+
+/// Where moments (the audit trail's timestamps, kept in UTC) are shown: a person reads the day
+/// and time on their own clock. The app passes the browser's zone (for these users China
+/// Standard Time); tests pass a fixed offset. Screens and documents both ask it, so that one
+/// moment is never shown as two different days.
+pub trait Zone {
+    /// The zone's offset from UTC at a moment (it may differ from one moment to another where
+    /// the zone keeps summer time).
+    fn offset_at(&self, at: OffsetDateTime) -> UtcOffset;
+
+    /// A moment on this zone's clock.
+    fn local(&self, at: OffsetDateTime) -> OffsetDateTime {
+        at.checked_to_offset(self.offset_at(at)).unwrap_or(at)
+    }
+}
+
+impl Zone for UtcOffset {
+    fn offset_at(&self, _: OffsetDateTime) -> UtcOffset {
+        *self
+    }
+}
+
+/// China Standard Time (UTC+8, no summer time): what the native tests and examples print in.
+pub const CHINA: UtcOffset = match UtcOffset::from_hms(8, 0, 0) {
+    Ok(o) => o,
+    Err(_) => UtcOffset::UTC,
+};

@@ -608,11 +608,24 @@ pub fn today() -> Date {
     date_of(&js_sys::Date::new_0())
 }
 
+/// The browser's zone (for these users China Standard Time): where the screens and documents show
+/// moments, each at the offset the browser gives for that moment.
+pub struct BrowserZone;
+
+impl when::Zone for BrowserZone {
+    fn offset_at(&self, at: OffsetDateTime) -> time::UtcOffset {
+        let ms = (at.unix_timestamp_nanos() / 1_000_000) as f64;
+        // Minutes behind UTC (-480 in Beijing).
+        let behind = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)).get_timezone_offset();
+        time::UtcOffset::from_whole_seconds(-(behind as i32) * 60).unwrap_or(time::UtcOffset::UTC)
+    }
+}
+
 /// The date a moment falls on where the user is (the browser's zone: for these users China
 /// Standard Time), not in UTC: a stage completed at 07:00 in Beijing was completed that day.
 pub fn local_date(at: OffsetDateTime) -> Date {
-    let ms = (at.unix_timestamp_nanos() / 1_000_000) as f64;
-    date_of(&js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms)))
+    use when::Zone;
+    BrowserZone.local(at).date()
 }
 
 fn date_of(d: &js_sys::Date) -> Date {

@@ -4,6 +4,7 @@ use crate::fixture::*;
 use xieshang::domain::documents::{document, Block, DocKind, Document};
 use xieshang::domain::record::{Edit, ItemState};
 use xieshang::domain::settings::Settings;
+use xieshang::domain::when;
 use xieshang::i18n::Lang;
 
 fn settings() -> Settings {
@@ -38,7 +39,7 @@ fn text_of(blocks: &[Block]) -> String {
 #[test]
 fn the_publicity_notice_names_topic_time_place_participants_and_host() {
     let w = World::completed();
-    let d = document(DocKind::Publicity, &w.record, &w.procedure, &settings(), Lang::Zh);
+    let d = document(DocKind::Publicity, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
     assert_eq!(d.title, "协商议题公示");
     assert_eq!(d.issuer, "玛纳斯县玛纳斯镇幸福社区");
     assert_eq!(d.date, Some(time::macros::date!(2026 - 11 - 03)));
@@ -65,7 +66,7 @@ fn the_minutes_record_attendance_absent_opinions_and_consensus() {
     p.attended = Some(false);
     p.written_opinion = "同意，但须避开消防通道".into();
     w.edit(Edit::UpdateParty { index: 3, party: p });
-    let d = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::Zh);
+    let d = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
     let t = text_of(&d.blocks);
     assert!(t.contains("4|张伟|村（居）民||是|未出席"), "{t}");
     assert!(t.contains("张伟|同意，但须避开消防通道|"));
@@ -78,7 +79,7 @@ fn the_minutes_record_attendance_absent_opinions_and_consensus() {
 #[test]
 fn the_letter_is_addressed_to_the_implementer_with_the_deadline() {
     let w = World::completed();
-    let d = document(DocKind::Letter, &w.record, &w.procedure, &settings(), Lang::Zh);
+    let d = document(DocKind::Letter, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
     assert_eq!(d.addressee.as_deref(), Some("物业服务企业："));
     assert_eq!(d.date, Some(time::macros::date!(2026 - 11 - 13)));
     let t = text_of(&d.blocks);
@@ -89,7 +90,8 @@ fn the_letter_is_addressed_to_the_implementer_with_the_deadline() {
 #[test]
 fn missing_values_print_as_blanks_to_fill_by_hand() {
     let w = World::new();
-    let d = document(DocKind::Publicity, &w.record, &w.procedure, &Settings::default(), Lang::Zh);
+    let d =
+        document(DocKind::Publicity, &w.record, &w.procedure, &Settings::default(), Lang::Zh, &when::CHINA);
     assert!(text_of(&d.blocks).contains("协商时间：＿＿＿＿＿＿"));
     assert_eq!(d.date, None);
 }
@@ -102,7 +104,7 @@ fn the_archive_holds_every_stage_item_reason_and_the_audit_trail() {
         state: ItemState::NotApplicable { reason: "由社区自行落实，无需发函".into() },
     });
     w.complete("s1");
-    let d = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::Zh);
+    let d = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
     let t = text_of(&d.blocks);
     let items: usize = w.procedure.stages.iter().map(|s| s.items.len()).sum();
     let tables: Vec<_> = d.blocks.iter().filter(|b| matches!(b, Block::Table { .. })).collect();
@@ -198,12 +200,12 @@ fn assert_english(d: &Document, zh: &Document) {
 fn every_record_document_in_english_has_an_english_title_and_labels_and_the_same_layout() {
     let w = World::completed();
     for kind in DocKind::ALL {
-        let en = document(kind, &w.record, &w.procedure, &settings(), Lang::En);
-        let zh = document(kind, &w.record, &w.procedure, &settings(), Lang::Zh);
+        let en = document(kind, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
+        let zh = document(kind, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
         assert_english(&en, &zh);
         assert_eq!(en.issuer, zh.issuer, "the issuer stays as typed");
     }
-    let d = document(DocKind::Publicity, &w.record, &w.procedure, &settings(), Lang::En);
+    let d = document(DocKind::Publicity, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
     let t = text_of(&d.blocks);
     for want in [
         "Consultation topic：在3号楼前设立电动自行车充电桩",
@@ -215,10 +217,10 @@ fn every_record_document_in_english_has_an_english_title_and_labels_and_the_same
     ] {
         assert!(t.contains(want), "missing {want} in\n{t}");
     }
-    let letter = document(DocKind::Letter, &w.record, &w.procedure, &settings(), Lang::En);
+    let letter = document(DocKind::Letter, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
     assert!(text_of(&letter.blocks).contains("by 31 December 2026"), "{}", text_of(&letter.blocks));
     assert_eq!(letter.date_text(), "13 November 2026");
-    let archive = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::En);
+    let archive = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
     let t = text_of(&archive.blocks);
     assert!(t.contains("1. Stage 1: Set the topic (notice 2(4)1; completed on 1 November 2026)"), "{t}");
     assert!(t.contains("6. Changes"), "{t}");
@@ -232,8 +234,8 @@ fn the_minutes_in_english_number_their_headings_and_name_the_absent() {
     p.attended = Some(false);
     p.written_opinion = "同意，但须避开消防通道".into();
     w.edit(Edit::UpdateParty { index: 3, party: p });
-    let en = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::En);
-    let zh = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::Zh);
+    let en = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
+    let zh = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
     assert_english(&en, &zh);
     let t = text_of(&en.blocks);
     assert!(t.contains("4|张伟|Villager/resident||Yes|Absent"), "{t}");
@@ -307,7 +309,7 @@ fn the_overview_in_english_has_english_labels_and_the_same_layout() {
 #[test]
 fn the_foot_of_an_english_document_names_the_record_and_its_digest() {
     let w = World::completed();
-    let d = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::En);
+    let d = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
     assert_eq!(d.foot(), format!("Record rec-1  Digest {}", d.digest));
     assert_eq!(d.training_mark(), "TRAINING");
     let marked = Document { training: true, ..d.clone() };
@@ -323,17 +325,37 @@ fn the_foot_of_an_english_document_names_the_record_and_its_digest() {
 #[test]
 fn a_document_round_trips_through_json_with_its_language() {
     let w = World::completed();
-    let d = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::En);
+    let d = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
     let json = serde_json::to_string(&d).unwrap();
     assert!(json.contains(r#""lang":"en""#), "{json}");
     let back: Document = serde_json::from_str(&json).unwrap();
     assert_eq!(back, d);
     assert_eq!(back.lang, Lang::En);
     // A document sent without a language (by an older page) is Chinese.
-    let zh = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::Zh);
+    let zh = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
     let mut value = serde_json::to_value(&zh).unwrap();
     assert_eq!(value["lang"], "zh");
     value.as_object_mut().unwrap().remove("lang");
     let back: Document = serde_json::from_value(value).unwrap();
     assert_eq!(back, zh);
+}
+
+#[test]
+fn the_archive_form_shows_moments_on_the_clock_of_its_zone_not_utc() {
+    // Completed at 16:30 UTC on 28 February 2028: 00:30 on the leap day in Beijing.
+    let mut w = World::filled();
+    w.clock = time::macros::datetime!(2028-02-28 16:30 UTC);
+    w.complete("s1");
+    let d = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
+    let t = text_of(&d.blocks);
+    assert!(t.contains("已于2028年2月29日完成"), "{t}");
+    assert!(t.contains("2028-02-29 00:30"), "{t}");
+    assert!(t.contains("最后修改：2028年2月29日"), "{t}");
+    assert!(!t.contains("UTC"), "{t}");
+    // The same record read in UTC says the day before: the zone is the reader's, given by the app.
+    let utc = text_of(
+        &document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::Zh, &time::UtcOffset::UTC)
+            .blocks,
+    );
+    assert!(utc.contains("已于2028年2月28日完成"), "{utc}");
 }

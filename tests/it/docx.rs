@@ -5,6 +5,7 @@ use std::process::Command;
 use xieshang::domain::documents::{document, DocKind};
 use xieshang::domain::docx::to_docx;
 use xieshang::domain::settings::Settings;
+use xieshang::domain::when;
 
 #[test]
 fn each_document_opens_in_libreoffice_with_its_text() {
@@ -20,7 +21,7 @@ fn each_document_opens_in_libreoffice_with_its_text() {
     std::fs::create_dir_all(&dir).unwrap();
     let mut files = Vec::new();
     for kind in DocKind::ALL {
-        let doc = document(kind, &w.record, &w.procedure, &settings, xieshang::i18n::Lang::Zh);
+        let doc = document(kind, &w.record, &w.procedure, &settings, xieshang::i18n::Lang::Zh, &when::CHINA);
         let bytes = to_docx(&doc);
         assert!(bytes.starts_with(b"PK"), "{} is a zip", kind.id());
         let path = dir.join(format!("{}.docx", kind.id()));

@@ -150,6 +150,7 @@ keys! {
     Retry => "重试", "Try again";
     SourceNote => "依据：昌吉回族自治州民政局《关于进一步做好昌吉州城乡社区协商工作的通知》（昌州民字〔2021〕85号）", "Source: Changji Prefecture Civil Affairs Bureau, notice Changzhou Minzi [2021] No. 85";
     StartConsultation => "发起协商", "Start";
+    SuggestedValue => "不填写时，按“{}”落款（按本记录的村（社区）、乡镇（街道）和牵头组织者生成；本阶段完成时写入记录）。", "Left blank, the documents are signed “{}” (made from this record's village, township and lead; written into the record when this stage is completed).";
     OtherMatterHeading => "其他事项（清单以外）", "Another matter (not in the list)";
     OtherMatterIntro => "清单未列出的事项，可在此填写后发起协商。", "For a matter the list does not name.";
     OtherMatterName => "事项名称", "Matter";

@@ -5,7 +5,6 @@
 use super::catalogue::Catalogue;
 use super::procedure::{FieldKind, Procedure};
 use super::record::{Change, ItemState, Record, StageStatus, Value};
-use super::settings::Settings;
 use super::transfer;
 use super::when::{self, Date};
 use crate::i18n::{self, Data, Lang};
@@ -531,23 +530,22 @@ const NOTICE_EN: &str = "Notice on Further Improving Urban and Rural Community C
 
 /// The document of this kind for a record, its labels in `lang`, its moments (when the record
 /// was opened, changed, a stage completed) on the clock of `zone`, as the screens show them.
+/// Everything it says comes from the record: who issues it (the lead body, or for the 督办公函
+/// of a cross-village result the township that supervises it), the place, the people; never
+/// from this copy's 设置, so that the paper of a record stays what it was.
 pub fn document(
     kind: DocKind,
     record: &Record,
     procedure: &Procedure,
-    settings: &Settings,
     lang: Lang,
     zone: &dyn when::Zone,
 ) -> Document {
     let r = Reader { record, procedure, lang, zone };
     let l = |zh: &'static str, en: &'static str| -> String { w(lang, zh, en).to_owned() };
-    let organisation = {
-        let o = settings.organisation();
-        if o.is_empty() {
-            record.community.clone()
-        } else {
-            o
-        }
+    let organisation = record.organiser();
+    let issuer = match kind {
+        DocKind::Letter => record.letter_sender(),
+        _ => organisation.clone(),
     };
     let topic = r.get(&procedure.key_fields.topic);
     let name = i18n::matter_name(lang, record.matter.id.as_deref(), &record.matter.name);
@@ -560,11 +558,18 @@ pub fn document(
     let (blocks, date) = match kind {
         DocKind::Publicity => (
             vec![
-                Block::Paragraph(match lang {
-                    Lang::Zh => format!(
+                Block::Paragraph(match (lang, organisation.is_empty()) {
+                    (Lang::Zh, false) => {
+                        format!("{BASIS}要求，经{organisation}研究，确定以下协商议题，现将有关信息公示如下：")
+                    }
+                    (Lang::Zh, true) => format!(
                         "{BASIS}要求，经村（社区）党组织、村（居）民委员会研究，确定以下协商议题，现将有关信息公示如下："
                     ),
-                    Lang::En => format!(
+                    (Lang::En, false) => format!(
+                        "As required by the {NOTICE_EN}, {organisation} has studied and set the following \
+                         consultation topic, and posts its details publicly as follows:"
+                    ),
+                    (Lang::En, true) => format!(
                         "As required by the {NOTICE_EN}, the village (community) Party organisation and the \
                          villagers’/residents’ committee have studied and set the following consultation topic, and \
                          post its details publicly as follows:"
@@ -603,7 +608,14 @@ pub fn document(
                     (l("协商地点", "Consultation venue"), r.get("held_place")),
                     (l("协商形式", "Consultation form"), r.form()),
                     (l("主持人", "Chair"), r.get("host")),
-                    (l("牵头组织者", "Lead organiser"), record.lead.as_deref().map(|id| r.choice("lead", id)).unwrap_or_default()),
+                    (
+                        l("牵头组织者", "Lead organiser"),
+                        if organisation.is_empty() {
+                            record.lead.as_deref().map(|id| r.choice("lead", id)).unwrap_or_default()
+                        } else {
+                            organisation.clone()
+                        },
+                    ),
                 ]),
                 heading("参加人员及出席情况", "Participants and attendance"),
                 Block::Table {
@@ -718,7 +730,7 @@ pub fn document(
                     Block::Paragraph(format!("{held}，{organisation}就“{topic}”组织开展协商，形成协商成果如下：")),
                     Block::Paragraph(r.get("outcome")),
                     Block::Paragraph(format!(
-                        "{BASIS}关于运用“公函制”督促落实方及时完成协商事宜的要求，请你单位于{deadline}前落实上述协商成果，并将落实情况书面反馈{organisation}。"
+                        "{BASIS}关于运用“公函制”督促落实方及时完成协商事宜的要求，请你单位于{deadline}前落实上述协商成果，并将落实情况书面反馈{issuer}。"
                     )),
                 ],
                 Lang::En => vec![
@@ -730,7 +742,7 @@ pub fn document(
                     Block::Paragraph(format!(
                         "The {NOTICE_EN} requires official letters to be used to urge implementing parties to \
                          complete consultation matters on time. Please implement the above outcome by {deadline} \
-                         and report on its implementation in writing to {organisation}."
+                         and report on its implementation in writing to {issuer}."
                     )),
                 ],
             };
@@ -748,7 +760,7 @@ pub fn document(
         title: i18n::doc_title(lang, kind).into(),
         addressee,
         blocks,
-        issuer: organisation,
+        issuer,
         date,
         record_id: record.id.clone(),
         digest: transfer::short_digest(&transfer::digest(record)),

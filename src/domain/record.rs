@@ -429,6 +429,18 @@ pub enum EditError {
     Gate(super::gates::GateError),
 }
 
+/// Ids of the fields the engine itself reads (the documents and the record's own rules).
+pub mod fields {
+    /// 县（市）.
+    pub const COUNTY: &str = "county";
+    /// 乡镇（街道）.
+    pub const TOWNSHIP: &str = "township";
+    /// 牵头组织单位（公示落款）.
+    pub const ORGANISER: &str = "organiser";
+    /// 督促实施的乡镇（街道）.
+    pub const SUPERVISED_BY: &str = "supervised_by";
+}
+
 /// How long consecutive edits of one field are folded into one audit entry.
 const AUDIT_FOLD_SECONDS: i64 = 120;
 
@@ -462,6 +474,100 @@ impl Record {
         };
         record.audit.push(AuditEntry { at: now, revision: 1, change: Change::Created { from: None } });
         record
+    }
+
+    /// A record started by a user (发起协商, or an opinion taken up as a topic) in this copy: it
+    /// takes the place from the copy's 设置 (county, township, village), as values of its own
+    /// fields, which the user can change while stage 1 is open; from then on no document of it
+    /// reads 设置 again. Made in training mode when `training`.
+    pub fn start(
+        id: String,
+        procedure: &Procedure,
+        matter: MatterCopy,
+        place: &super::settings::Place,
+        training: bool,
+        now: OffsetDateTime,
+    ) -> Record {
+        let mut record = Record::new(id, procedure, matter, now);
+        record.training = training;
+        record.community = place.community.trim().to_owned();
+        for (field, text) in [(fields::COUNTY, &place.county), (fields::TOWNSHIP, &place.township)] {
+            if !text.trim().is_empty() {
+                record.values.insert(field.to_owned(), Value::Text(text.trim().to_owned()));
+            }
+        }
+        record
+    }
+
+    /// A text value of the record, trimmed ("" when not filled).
+    fn text(&self, field: &str) -> &str {
+        match self.values.get(field) {
+            Some(Value::Text(t)) => t.trim(),
+            _ => "",
+        }
+    }
+
+    /// The villages (communities) the record names: one, or several for a cross-village matter
+    /// (typed as 勇进村、榆树沟村).
+    pub fn villages(&self) -> Vec<&str> {
+        self.community.split(['、', '，', ',', ';', '；']).map(str::trim).filter(|v| !v.is_empty()).collect()
+    }
+
+    /// The body that leads the consultation and signs its notices (公示, 成果公示): what the user
+    /// typed as 牵头组织单位, else the name made from the record's own lead and place
+    /// ([`Record::suggested_organiser`]). Never from 设置: the paper of a record says what the
+    /// record says.
+    pub fn organiser(&self) -> String {
+        match self.text(fields::ORGANISER) {
+            "" => self.suggested_organiser(),
+            typed => typed.to_owned(),
+        }
+    }
+
+    /// The lead body as the record's lead and place name it: the township's Party committee
+    /// (党委; 党工委 for a 街道) when it leads, else each village's Party organisation and/or its
+    /// villagers' (residents' for a 社区) committee. Empty when the record names no place.
+    pub fn suggested_organiser(&self) -> String {
+        let township = self.text(fields::TOWNSHIP);
+        if self.lead.as_deref() == Some("township") {
+            return match township {
+                "" => String::new(),
+                t if t.ends_with("街道") => format!("{t}党工委"),
+                t => format!("{t}党委"),
+            };
+        }
+        let committee = |v: &str| if v.ends_with("社区") { "居民委员会" } else { "村民委员会" };
+        self.villages()
+            .iter()
+            .map(|v| match self.lead.as_deref() {
+                Some("village_party") => format!("{v}党组织"),
+                Some("village_committee") => format!("{v}{}", committee(v)),
+                _ => format!("{v}党组织、{v}{}", committee(v)),
+            })
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+
+    /// Who sends the 督办公函 and is reported back to: for a cross-village result the township
+    /// that supervises its implementation (二（五）"跨村（社区）的协商成果，由乡镇（街道）督促实施"), as
+    /// the record names it (督促实施的乡镇（街道）, else its township's government); otherwise the
+    /// lead body.
+    pub fn letter_sender(&self) -> String {
+        if self.scope == Some(Scope::CrossVillage) {
+            match (self.text(fields::SUPERVISED_BY), self.text(fields::TOWNSHIP)) {
+                ("", "") => {}
+                ("", t) if t.ends_with("街道") => return format!("{t}办事处"),
+                ("", t) => return format!("{t}人民政府"),
+                (named, _) => return named.to_owned(),
+            }
+        }
+        self.organiser()
+    }
+
+    /// What a field shows when nothing is typed in it, and what the documents then print: the
+    /// lead body made from the record's lead and place.
+    pub fn suggestion(&self, field: &str) -> Option<String> {
+        (field == fields::ORGANISER).then(|| self.suggested_organiser()).filter(|s| !s.is_empty())
     }
 
     /// A new record for the same matter that starts from this one's first stage: the matter,
@@ -662,6 +768,24 @@ impl Record {
             }
             Edit::CompleteStage(stage) => {
                 super::gates::can_complete(self, procedure, county, &stage).map_err(EditError::Gate)?;
+                // The lead body made from the record is written into it as the stage that sets
+                // it closes, so that the record's paper no longer depends on how this program
+                // makes the name.
+                let sets_organiser =
+                    procedure.field(fields::ORGANISER).is_some_and(|(s, _, _)| s.id == stage);
+                let suggested = self.suggested_organiser();
+                if sets_organiser && self.text(fields::ORGANISER).is_empty() && !suggested.is_empty() {
+                    let to = Some(Value::Text(suggested));
+                    let from = self.values.insert(
+                        fields::ORGANISER.to_owned(),
+                        to.clone().unwrap_or(Value::Text(String::new())),
+                    );
+                    self.audit.push(AuditEntry {
+                        at: now,
+                        revision: self.revision + 1,
+                        change: Change::Field { field: fields::ORGANISER.to_owned(), from, to },
+                    });
+                }
                 self.stages.insert(stage.clone(), StageStatus::Completed { at: now });
                 Change::StageCompleted { stage }
             }

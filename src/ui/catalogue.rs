@@ -4,7 +4,7 @@
 use super::repo::Ctx;
 use super::route::Route;
 use crate::domain::catalogue::{Catalogue, Entry, Flaw};
-use crate::domain::record::{Edit, MatterCopy, Record, Value};
+use crate::domain::record::{MatterCopy, Record};
 use crate::i18n::{catalogue_title, category_name, data, flaw_tag, matter_name, t, tf, Data, Key, Lang};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
@@ -202,15 +202,15 @@ pub fn StartRecord(props: &StartRecordProps) -> Html {
     {
         let (repo, refresh, matter) = (ctx.repo.clone(), ctx.refresh.clone(), props.matter.clone());
         use_effect_with((), move |_| {
-            let now = super::now();
-            let mut record = Record::new(super::new_id("r"), repo.procedure(), matter, now);
-            record.training = repo.is_training();
-            let community = repo.settings.borrow().community.clone();
-            if !community.is_empty() {
-                let edit = Edit::SetValue { field: "community".into(), value: Some(Value::Text(community)) };
-                let rules = repo.settings.borrow().rules;
-                let _ = record.apply(repo.procedure(), &rules, edit, now);
-            }
+            let place = repo.settings.borrow().place();
+            let record = Record::start(
+                super::new_id("r"),
+                repo.procedure(),
+                matter,
+                &place,
+                repo.is_training(),
+                super::now(),
+            );
             yew::platform::spawn_local(async move {
                 // Even when storage fails the record is kept in memory, so the editor opens.
                 let _ = repo.save(&record, None).await;

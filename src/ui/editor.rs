@@ -824,7 +824,7 @@ fn stage_view(
                         _ => {
                             let field_id = field.id.clone();
                             let on_change = on_edit.reform(move |value| Edit::SetValue { field: field_id.clone(), value });
-                            field_widget(lang, procedure, field, r.value(procedure, &field.id), completed, required, on_change)
+                            field_widget(lang, procedure, field, r.value(procedure, &field.id), completed, required, r.suggestion(&field.id), on_change)
                         }
                     }
                 })

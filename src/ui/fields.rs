@@ -37,6 +37,7 @@ pub fn field_widget(
     value: Option<Value>,
     disabled: bool,
     required: bool,
+    suggestion: Option<String>,
     on_change: Callback<Option<Value>>,
 ) -> Html {
     let id = format!("f-{}", field.id);
@@ -52,9 +53,16 @@ pub fn field_widget(
             };
             let oninput = on_change
                 .reform(|e: InputEvent| text_or_none(e.target_unchecked_into::<HtmlInputElement>().value()));
+            // What the engine makes of the record when nothing is typed (the lead body's name),
+            // shown in the box and said under it.
+            let note_id = format!("{id}-note");
+            let described = suggestion.is_some().then(|| note_id.clone());
             html! {
                 <div class="field">{ label }
-                    <input type="text" id={id} value={v} {disabled} aria-required={required.to_string()} {oninput} />
+                    <input type="text" id={id} value={v} {disabled} aria-required={required.to_string()} placeholder={suggestion.clone()} aria-describedby={described} {oninput} />
+                    if let Some(s) = suggestion {
+                        <p class="field-note" id={note_id}>{ tf(lang, Key::SuggestedValue, &[&s]) }</p>
+                    }
                 </div>
             }
         }

@@ -105,12 +105,9 @@ pub fn OpinionsPage() -> Html {
                 }
             };
             let now = super::now();
-            let mut record = Record::new(super::new_id("r"), &repo.procedure(), copy, now);
-            record.training = repo.is_training();
-            let community = repo.settings.borrow().community.clone();
-            if !community.is_empty() {
-                record.community = community;
-            }
+            let place = repo.settings.borrow().place();
+            let record =
+                Record::start(super::new_id("r"), &repo.procedure(), copy, &place, repo.is_training(), now);
             let mut opinions = repo.opinions.borrow().clone();
             let ids = (*selected).clone();
             let record = promote(&mut opinions, &ids, record, &repo.procedure(), now);

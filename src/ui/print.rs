@@ -46,11 +46,10 @@ pub fn PrintPage(props: &PrintProps) -> Html {
         Some(Ok(None)) => return html! { <p role="alert">{ t(lang, Key::NotFoundRecord) }</p> },
         Some(Ok(Some(r))) => r,
     };
-    let settings = ctx.repo.settings.borrow().clone();
-    let doc = document(kind, &r, &ctx.repo.procedure(), &settings, Lang::Zh, &super::BrowserZone);
-    let english = (lang == Lang::En).then(|| {
-        std::rc::Rc::new(document(kind, &r, &ctx.repo.procedure(), &settings, Lang::En, &super::BrowserZone))
-    });
+    // From the record alone: 设置 never changes a record's paper.
+    let doc = document(kind, &r, &ctx.repo.procedure(), Lang::Zh, &super::BrowserZone);
+    let english = (lang == Lang::En)
+        .then(|| std::rc::Rc::new(document(kind, &r, &ctx.repo.procedure(), Lang::En, &super::BrowserZone)));
     let top = html! {
         <>
             <p><a href={Route::Record { id: r.id.clone(), stage: None }.href()}>{ t(lang, Key::BackToRecord) }</a></p>

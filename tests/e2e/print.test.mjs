@@ -27,7 +27,7 @@ test('each document of a completed consultation prints on A4 with title, issuer,
   await page.goto(app.server.url + '#/settings');
   await page.getByLabel('县（市）').fill('玛纳斯县');
   await page.getByLabel('乡镇（街道）').fill('玛纳斯镇');
-  await page.getByLabel('村（社区）').fill('北山村');
+  await page.getByLabel('村（社区）').fill('清水河村');
   await page.getByRole('button', { name: '保存设置' }).click();
   await page.getByRole('status').filter({ hasText: '设置已保存。' }).waitFor();
   await h.seed(page, app.server.url + 'samples.json');
@@ -38,6 +38,13 @@ test('each document of a completed consultation prints on A4 with title, issuer,
   await page.goto(app.server.url + '#/record/sample-00005');
   await page.getByRole('heading', { level: 2, name: /第5阶段/ }).waitFor();
   assert.match(await page.locator('.record-head').innerText(), new RegExp(digest));
+  // Who signs is the lead body the record names (written into it when stage 1 closed), not the
+  // place in 设置.
+  await page.goto(app.server.url + '#/record/sample-00005/s1');
+  const issuer = await page.getByLabel('牵头组织单位（公示落款）').inputValue();
+  const village = await page.getByLabel('村（社区）', { exact: true }).inputValue();
+  assert.equal(issuer, `${village}党组织、${village}${village.endsWith('社区') ? '居民' : '村民'}委员会`);
+  const printed = {};
   const docs = [
     ['协商议题公示', 'publicity', 1, ['协商议题', '协商时间', '参加人员', '主持人', '可以申请参加协商议事']],
     ['协商议事记录', 'minutes', 2, ['参加人员及出席情况', '各方意见建议', '协商结果', '主持人（签字）']],
@@ -65,7 +72,9 @@ test('each document of a completed consultation prints on A4 with title, issuer,
     const text = all.join('\n').replace(/\s+/g, '');
     assert.ok(text.includes(title), title);
     for (const w of words) assert.ok(text.includes(w), `${title} lacks ${w}`);
-    assert.ok(text.includes('玛纳斯县玛纳斯镇北山村'), `${title} issuer`);
+    assert.ok(text.includes(issuer), `${title} issuer`);
+    assert.ok(!text.includes('清水河村') && !text.includes('玛纳斯'), `${title} does not print the place in 设置`);
+    printed[id] = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     if (id !== 'archive') assert.match(text, /2026年\d+月\d+日/, `${title} date`);
     execFileSync('pdftoppm', ['-png', '-r', '60', file, path.join(ARTIFACTS, id)]);
     // The same document as a Word file.
@@ -93,7 +102,21 @@ test('each document of a completed consultation prints on A4 with title, issuer,
     ...docs.map(([, id]) => path.join(ARTIFACTS, `${id}.docx`))], { env: { ...process.env, HOME: out }, stdio: 'ignore' });
   for (const [title, id] of docs) {
     const text = execFileSync('pdftotext', [path.join(out, `${id}.pdf`), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
-    assert.ok(text.includes(title) && text.includes(digest) && text.includes('玛纳斯县玛纳斯镇北山村'), `${id}.docx text`);
+    assert.ok(text.includes(title) && text.includes(digest) && text.includes(issuer.replace(/\s+/g, '')), `${id}.docx text`);
+  }
+  // 设置 changed to another village: every document prints again word for word as before.
+  await page.goto(app.server.url + '#/settings');
+  await page.getByLabel('县（市）').fill('呼图壁县');
+  await page.getByLabel('乡镇（街道）').fill('五工台镇');
+  await page.getByLabel('村（社区）').fill('幸福村');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByRole('status').filter({ hasText: '设置已保存。' }).waitFor();
+  for (const [title, id] of docs) {
+    await page.goto(app.server.url + `#/record/sample-00005/print/${id}`);
+    await page.getByRole('heading', { level: 2, name: title }).waitFor();
+    const again = path.join(ARTIFACTS, `${id}-again.pdf`);
+    await page.pdf({ path: again, preferCSSPageSize: true });
+    assert.equal(execFileSync('pdftotext', [again, '-'], { encoding: 'utf8' }), printed[id], `${title} after 设置 changed`);
   }
   // The screen shows the print view without the app's chrome when printing.
   await page.emulateMedia({ media: 'print' });

@@ -39,9 +39,9 @@ fn text_of(blocks: &[Block]) -> String {
 #[test]
 fn the_publicity_notice_names_topic_time_place_participants_and_host() {
     let w = World::completed();
-    let d = document(DocKind::Publicity, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
+    let d = document(DocKind::Publicity, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
     assert_eq!(d.title, "协商议题公示");
-    assert_eq!(d.issuer, "玛纳斯县玛纳斯镇幸福社区");
+    assert_eq!(d.issuer, "幸福社区党组织、幸福社区居民委员会", "the lead body the record names");
     assert_eq!(d.date, Some(time::macros::date!(2026 - 11 - 03)));
     assert_eq!(d.digest.len(), 19);
     let t = text_of(&d.blocks);
@@ -66,7 +66,7 @@ fn the_minutes_record_attendance_absent_opinions_and_consensus() {
     p.attended = Some(false);
     p.written_opinion = "同意，但须避开消防通道".into();
     w.edit(Edit::UpdateParty { index: 3, party: p });
-    let d = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
+    let d = document(DocKind::Minutes, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
     let t = text_of(&d.blocks);
     assert!(t.contains("4|张伟|村（居）民||是|未出席"), "{t}");
     assert!(t.contains("张伟|同意，但须避开消防通道|"));
@@ -79,7 +79,7 @@ fn the_minutes_record_attendance_absent_opinions_and_consensus() {
 #[test]
 fn the_letter_is_addressed_to_the_implementer_with_the_deadline() {
     let w = World::completed();
-    let d = document(DocKind::Letter, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
+    let d = document(DocKind::Letter, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
     assert_eq!(d.addressee.as_deref(), Some("物业服务企业："));
     assert_eq!(d.date, Some(time::macros::date!(2026 - 11 - 13)));
     let t = text_of(&d.blocks);
@@ -90,8 +90,7 @@ fn the_letter_is_addressed_to_the_implementer_with_the_deadline() {
 #[test]
 fn missing_values_print_as_blanks_to_fill_by_hand() {
     let w = World::new();
-    let d =
-        document(DocKind::Publicity, &w.record, &w.procedure, &Settings::default(), Lang::Zh, &when::CHINA);
+    let d = document(DocKind::Publicity, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
     assert!(text_of(&d.blocks).contains("协商时间：＿＿＿＿＿＿"));
     assert_eq!(d.date, None);
 }
@@ -104,7 +103,7 @@ fn the_archive_holds_every_stage_item_reason_and_the_audit_trail() {
         state: ItemState::NotApplicable { reason: "由社区自行落实，无需发函".into() },
     });
     w.complete("s1");
-    let d = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
+    let d = document(DocKind::Archive, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
     let t = text_of(&d.blocks);
     let items: usize = w.procedure.stages.iter().map(|s| s.items.len()).sum();
     let tables: Vec<_> = d.blocks.iter().filter(|b| matches!(b, Block::Table { .. })).collect();
@@ -200,12 +199,12 @@ fn assert_english(d: &Document, zh: &Document) {
 fn every_record_document_in_english_has_an_english_title_and_labels_and_the_same_layout() {
     let w = World::completed();
     for kind in DocKind::ALL {
-        let en = document(kind, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
-        let zh = document(kind, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
+        let en = document(kind, &w.record, &w.procedure, Lang::En, &when::CHINA);
+        let zh = document(kind, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
         assert_english(&en, &zh);
         assert_eq!(en.issuer, zh.issuer, "the issuer stays as typed");
     }
-    let d = document(DocKind::Publicity, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
+    let d = document(DocKind::Publicity, &w.record, &w.procedure, Lang::En, &when::CHINA);
     let t = text_of(&d.blocks);
     for want in [
         "Consultation topic：在3号楼前设立电动自行车充电桩",
@@ -217,10 +216,10 @@ fn every_record_document_in_english_has_an_english_title_and_labels_and_the_same
     ] {
         assert!(t.contains(want), "missing {want} in\n{t}");
     }
-    let letter = document(DocKind::Letter, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
+    let letter = document(DocKind::Letter, &w.record, &w.procedure, Lang::En, &when::CHINA);
     assert!(text_of(&letter.blocks).contains("by 31 December 2026"), "{}", text_of(&letter.blocks));
     assert_eq!(letter.date_text(), "13 November 2026");
-    let archive = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
+    let archive = document(DocKind::Archive, &w.record, &w.procedure, Lang::En, &when::CHINA);
     let t = text_of(&archive.blocks);
     assert!(t.contains("1. Stage 1: Set the topic (notice 2(4)1; completed on 1 November 2026)"), "{t}");
     assert!(t.contains("6. Changes"), "{t}");
@@ -234,8 +233,8 @@ fn the_minutes_in_english_number_their_headings_and_name_the_absent() {
     p.attended = Some(false);
     p.written_opinion = "同意，但须避开消防通道".into();
     w.edit(Edit::UpdateParty { index: 3, party: p });
-    let en = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
-    let zh = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
+    let en = document(DocKind::Minutes, &w.record, &w.procedure, Lang::En, &when::CHINA);
+    let zh = document(DocKind::Minutes, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
     assert_english(&en, &zh);
     let t = text_of(&en.blocks);
     assert!(t.contains("4|张伟|Villager/resident||Yes|Absent"), "{t}");
@@ -309,7 +308,7 @@ fn the_overview_in_english_has_english_labels_and_the_same_layout() {
 #[test]
 fn the_foot_of_an_english_document_names_the_record_and_its_digest() {
     let w = World::completed();
-    let d = document(DocKind::Minutes, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
+    let d = document(DocKind::Minutes, &w.record, &w.procedure, Lang::En, &when::CHINA);
     assert_eq!(d.foot(), format!("Record rec-1  Digest {}", d.digest));
     assert_eq!(d.training_mark(), "TRAINING");
     let marked = Document { training: true, ..d.clone() };
@@ -325,14 +324,14 @@ fn the_foot_of_an_english_document_names_the_record_and_its_digest() {
 #[test]
 fn a_document_round_trips_through_json_with_its_language() {
     let w = World::completed();
-    let d = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::En, &when::CHINA);
+    let d = document(DocKind::Archive, &w.record, &w.procedure, Lang::En, &when::CHINA);
     let json = serde_json::to_string(&d).unwrap();
     assert!(json.contains(r#""lang":"en""#), "{json}");
     let back: Document = serde_json::from_str(&json).unwrap();
     assert_eq!(back, d);
     assert_eq!(back.lang, Lang::En);
     // A document sent without a language (by an older page) is Chinese.
-    let zh = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
+    let zh = document(DocKind::Archive, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
     let mut value = serde_json::to_value(&zh).unwrap();
     assert_eq!(value["lang"], "zh");
     value.as_object_mut().unwrap().remove("lang");
@@ -346,16 +345,106 @@ fn the_archive_form_shows_moments_on_the_clock_of_its_zone_not_utc() {
     let mut w = World::filled();
     w.clock = time::macros::datetime!(2028-02-28 16:30 UTC);
     w.complete("s1");
-    let d = document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::Zh, &when::CHINA);
+    let d = document(DocKind::Archive, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
     let t = text_of(&d.blocks);
     assert!(t.contains("已于2028年2月29日完成"), "{t}");
     assert!(t.contains("2028-02-29 00:30"), "{t}");
     assert!(t.contains("最后修改：2028年2月29日"), "{t}");
     assert!(!t.contains("UTC"), "{t}");
     // The same record read in UTC says the day before: the zone is the reader's, given by the app.
-    let utc = text_of(
-        &document(DocKind::Archive, &w.record, &w.procedure, &settings(), Lang::Zh, &time::UtcOffset::UTC)
-            .blocks,
-    );
+    let utc =
+        text_of(&document(DocKind::Archive, &w.record, &w.procedure, Lang::Zh, &time::UtcOffset::UTC).blocks);
     assert!(utc.contains("已于2028年2月28日完成"), "{utc}");
+}
+
+/// A cross-village road led by the township's Party committee (matter 7 of the template): the
+/// record names the place, both villages and the township that supervises implementation.
+fn cross_village_road() -> World {
+    let mut w = World::filled();
+    w.record.stages.clear();
+    let place = Settings {
+        county: "昌吉市".into(),
+        township: "榆树沟镇".into(),
+        community: "勇进村".into(),
+        ..Settings::default()
+    }
+    .place();
+    let started = xieshang::domain::record::Record::start(
+        "road".into(),
+        &w.procedure,
+        w.record.matter.clone(),
+        &place,
+        false,
+        w.clock,
+    );
+    assert_eq!(started.community, "勇进村");
+    assert_eq!(
+        started.value(&w.procedure, "township"),
+        Some(xieshang::domain::record::Value::Text("榆树沟镇".into()))
+    );
+    assert_eq!(
+        started.value(&w.procedure, "county"),
+        Some(xieshang::domain::record::Value::Text("昌吉市".into()))
+    );
+    w.record.values.insert("county".into(), xieshang::domain::record::Value::Text("昌吉市".into()));
+    w.record.values.insert("township".into(), xieshang::domain::record::Value::Text("榆树沟镇".into()));
+    w.set("community", text("勇进村、榆树沟村"));
+    w.set("scope", choice("cross_village"));
+    w.set("lead", choice("township"));
+    w.set("supervised_by", text("榆树沟镇人民政府"));
+    w
+}
+
+#[test]
+fn every_document_names_the_body_the_record_names_never_this_copys_settings() {
+    let mut w = cross_village_road();
+    let publicity = document(DocKind::Publicity, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
+    assert_eq!(publicity.issuer, "榆树沟镇党委");
+    assert!(
+        text_of(&publicity.blocks).contains("经榆树沟镇党委研究，确定以下协商议题"),
+        "{}",
+        text_of(&publicity.blocks)
+    );
+    let minutes =
+        text_of(&document(DocKind::Minutes, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
+    assert!(minutes.contains("牵头组织者：榆树沟镇党委"), "{minutes}");
+    // The 公函 of a cross-village result comes from the township that supervises it, and is
+    // reported back to it.
+    let letter = document(DocKind::Letter, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
+    assert_eq!(letter.issuer, "榆树沟镇人民政府");
+    let body = text_of(&letter.blocks);
+    assert!(body.contains("榆树沟镇党委就“在3号楼前设立电动自行车充电桩”组织开展协商"), "{body}");
+    assert!(body.contains("并将落实情况书面反馈榆树沟镇人民政府。"), "{body}");
+    // Villages led by their own bodies: each village's Party organisation and committee.
+    w.set("lead", choice("village_party_and_committee"));
+    assert_eq!(
+        document(DocKind::ResultNotice, &w.record, &w.procedure, Lang::Zh, &when::CHINA).issuer,
+        "勇进村党组织、勇进村村民委员会、榆树沟村党组织、榆树沟村村民委员会"
+    );
+    // What the user types is what prints.
+    w.set("organiser", text("中共勇进村支部委员会"));
+    assert_eq!(
+        document(DocKind::Publicity, &w.record, &w.procedure, Lang::Zh, &when::CHINA).issuer,
+        "中共勇进村支部委员会"
+    );
+}
+
+#[test]
+fn the_lead_body_is_written_into_the_record_when_stage_1_completes() {
+    let mut w = World::new();
+    w.fill_s1();
+    assert!(w.record.value(&w.procedure, "organiser").is_none());
+    assert_eq!(w.record.suggestion("organiser").as_deref(), Some("幸福社区党组织、幸福社区居民委员会"));
+    w.complete("s1");
+    assert_eq!(
+        w.record.value(&w.procedure, "organiser"),
+        Some(xieshang::domain::record::Value::Text("幸福社区党组织、幸福社区居民委员会".into()))
+    );
+    let n = w.record.audit.len();
+    assert!(
+        matches!(&w.record.audit[n - 2].change, xieshang::domain::record::Change::Field { field, .. } if field == "organiser")
+    );
+    assert_eq!(w.record.audit[n - 2].revision, w.record.audit[n - 1].revision, "one change, one revision");
+    // Locked with the stage, as the rest of it.
+    assert!(w.try_edit(Edit::SetValue { field: "organiser".into(), value: text("别的单位") }).is_err());
 }

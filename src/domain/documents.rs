@@ -4,7 +4,7 @@
 
 use super::catalogue::Catalogue;
 use super::procedure::{FieldKind, Procedure};
-use super::record::{Change, ItemState, Record, StageStatus, Value};
+use super::record::{fields, Change, ItemState, Record, StageStatus, Value};
 use super::transfer;
 use super::when::{self, Date};
 use crate::i18n::{self, Data, Lang};
@@ -511,12 +511,62 @@ impl Reader<'_> {
         self.record
             .parties
             .iter()
-            .map(|p| match self.lang {
-                Lang::Zh => format!("{}（{}）", p.name, self.role(&p.role)),
-                Lang::En => format!("{} ({})", p.name, self.role(&p.role)),
+            .map(|p| {
+                // The organisation typed, where there is one; else the role in the notice's words.
+                let what = if p.organisation.trim().is_empty() {
+                    self.role(&p.role)
+                } else {
+                    p.organisation.trim().to_owned()
+                };
+                match self.lang {
+                    Lang::Zh => format!("{}（{what}）", p.name),
+                    Lang::En => format!("{} ({what})", p.name),
+                }
             })
             .collect::<Vec<_>>()
             .join(w(self.lang, "、", ", "))
+    }
+
+    /// Who attended and who did not, with the written opinion of each one absent (or why there
+    /// is none), as the minutes record them.
+    fn attendance(&self) -> String {
+        let lang = self.lang;
+        let names = |attended: Option<bool>| {
+            self.record
+                .parties
+                .iter()
+                .filter(|p| p.attended == attended)
+                .map(|p| {
+                    let (opinion, reason) = (p.written_opinion.trim(), p.no_opinion_reason.trim());
+                    match (attended, lang) {
+                        (Some(false), Lang::Zh) if !opinion.is_empty() => {
+                            format!("{}（书面意见：{opinion}）", p.name)
+                        }
+                        (Some(false), Lang::Zh) if !reason.is_empty() => {
+                            format!("{}（未交书面意见：{reason}）", p.name)
+                        }
+                        (Some(false), Lang::En) if !opinion.is_empty() => {
+                            format!("{} (written opinion: {opinion})", p.name)
+                        }
+                        (Some(false), Lang::En) if !reason.is_empty() => {
+                            format!("{} (no written opinion: {reason})", p.name)
+                        }
+                        _ => p.name.clone(),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(w(lang, "、", ", "))
+        };
+        [
+            (w(lang, "出席", "Attended"), names(Some(true))),
+            (w(lang, "未出席", "Absent"), names(Some(false))),
+            (w(lang, "未登记", "Not recorded"), names(None)),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| format!("{k}{}{v}", w(lang, "：", ": ")))
+        .collect::<Vec<_>>()
+        .join(w(lang, "；", "; "))
     }
 }
 
@@ -791,9 +841,12 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
         (l("协商事项", "Consultation matter"), matter.to_owned()),
         (l("类别", "Category"), category),
         (l("协商议题", "Consultation topic"), topic.to_owned()),
+        (l("县（市）", "County (city)"), r.get(fields::COUNTY)),
+        (l("乡镇（街道）", "Township (subdistrict)"), r.get(fields::TOWNSHIP)),
         (l("村（社区）", "Village (community)"), record.community.clone()),
         (l("协商范围", "Consultation scope"), r.get("scope")),
         (l("牵头组织者", "Lead organiser"), r.get("lead")),
+        (l("牵头组织单位", "Lead body"), record.organiser()),
         (
             l("事项性质", "Nature of the matter"),
             match lang {
@@ -864,7 +917,8 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
                     .iter()
                     .filter_map(|f| {
                         let v = match f.kind {
-                            FieldKind::Parties { .. } => r.participants(),
+                            FieldKind::Parties { attendance: false } => r.participants(),
+                            FieldKind::Parties { attendance: true } => r.attendance(),
                             _ => r.get(&f.id),
                         };
                         let label = i18n::data(lang, Data::Field, &f.id, &f.label);

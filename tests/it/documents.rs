@@ -448,3 +448,22 @@ fn the_lead_body_is_written_into_the_record_when_stage_1_completes() {
     // Locked with the stage, as the rest of it.
     assert!(w.try_edit(Edit::SetValue { field: "organiser".into(), value: text("别的单位") }).is_err());
 }
+
+#[test]
+fn the_archive_form_shows_who_was_absent_and_their_written_opinion_as_the_minutes_do() {
+    let mut w = World::filled();
+    let mut p = w.record.parties[3].clone();
+    p.attended = Some(false);
+    p.written_opinion = "同意，但须避开消防通道".into();
+    w.edit(Edit::UpdateParty { index: 3, party: p });
+    let t = text_of(&document(DocKind::Archive, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
+    assert!(t.contains("未出席：张伟（书面意见：同意，但须避开消防通道）"), "{t}");
+    assert!(t.contains("出席：社区党支部、王建国、李秀兰"), "{t}");
+    assert!(t.contains("牵头组织单位：幸福社区党组织、幸福社区居民委员会"), "{t}");
+    // A party's organisation, where typed, says who they are on the 公示.
+    let mut p = w.record.parties[1].clone();
+    p.organisation = "幸福社区第三党小组".into();
+    w.record.parties[1] = p;
+    let publicity = text_of(&document(DocKind::Publicity, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
+    assert!(publicity.contains("王建国（幸福社区第三党小组）"), "{publicity}");
+}

@@ -137,7 +137,69 @@ pub const TRAINING_MARK: &str = "培训练习";
 /// The mark on every page of an English document made in training mode.
 pub const TRAINING_MARK_EN: &str = "TRAINING";
 
+/// Text as it goes on paper (print, .docx, CSV): line breaks kept, whatever way they were typed
+/// or pasted (`\r\n`, `\r`; Word's manual line break U+000B, a page break U+000C, U+2028/2029,
+/// U+0085 become `\n`), a tab a space, and every other control character and non-character
+/// (U+0008, U+001F, U+FFFF, …) dropped: Word and LibreOffice refuse a file that holds one.
+/// Spaces at the ends of lines go, and blank lines at the start and end.
+pub fn paper_text(text: &str) -> String {
+    if !text.chars().any(|c| c.is_control() || is_noncharacter(c) || matches!(c, '\u{2028}' | '\u{2029}')) {
+        return text.to_owned();
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\n' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\t' => out.push(' '),
+            c if c.is_control() || is_noncharacter(c) => {}
+            c => out.push(c),
+        }
+    }
+    out.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim_matches('\n').to_owned()
+}
+
+/// Unicode's non-characters (U+FDD0–U+FDEF and the last two code points of every plane).
+fn is_noncharacter(c: char) -> bool {
+    let n = c as u32;
+    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
+}
+
 impl Document {
+    /// The document with every text as it goes on paper ([`paper_text`]).
+    pub(crate) fn on_paper(mut self) -> Document {
+        let p = |s: &mut String| *s = paper_text(s);
+        p(&mut self.title);
+        p(&mut self.issuer);
+        if let Some(a) = &mut self.addressee {
+            p(a);
+        }
+        for block in &mut self.blocks {
+            match block {
+                Block::Heading(t) | Block::Paragraph(t) => p(t),
+                Block::Fields(pairs) => pairs.iter_mut().for_each(|(l, v)| {
+                    p(l);
+                    p(v);
+                }),
+                Block::Table { header, rows, .. } => {
+                    header.iter_mut().chain(rows.iter_mut().flatten()).for_each(p);
+                }
+                Block::SignLines(lines) => lines.iter_mut().for_each(p),
+                Block::Bars { caption, rows } => {
+                    p(caption);
+                    rows.iter_mut().for_each(|(l, _)| p(l));
+                }
+            }
+        }
+        self
+    }
+
     /// The line at the foot of every page: which record (or list) and its short digest.
     pub fn foot(&self) -> String {
         match self.lang {
@@ -335,6 +397,7 @@ pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3], lang: Lang)
         training: false,
         lang,
     }
+    .on_paper()
 }
 
 /// The blank checklists of the five stages: for each stage, its clause, its items in order with
@@ -435,6 +498,7 @@ pub fn checklists(procedure: &Procedure, issuer: &str, lang: Lang) -> Document {
         training: false,
         lang,
     }
+    .on_paper()
 }
 
 /// A value as printed.
@@ -818,6 +882,7 @@ pub fn document(
         training: record.training,
         lang,
     }
+    .on_paper()
 }
 
 fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {

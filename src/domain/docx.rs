@@ -6,8 +6,8 @@
 
 use super::documents::{Block, Document};
 use docx_rs::{
-    AlignmentType, Docx, Footer, Header, HeightRule, LineSpacing, LineSpacingType, PageMargin, PageNum,
-    Paragraph, Run, RunFonts, SpecialIndentType, Table, TableCell, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, Footer, Header, HeightRule, LineSpacing, LineSpacingType, PageMargin,
+    PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Table, TableCell, TableRow, WidthType,
 };
 
 const FANGSONG: &str = "仿宋_GB2312";
@@ -44,9 +44,21 @@ fn paragraph(text: &str) -> Paragraph {
         .align(AlignmentType::Both)
 }
 
+/// Text whose typed lines are kept: each line after the first starts after a line break (Word's
+/// own manual break, `<w:br/>`).
+fn lines(text: &str, size: usize, east_asia: &str) -> Run {
+    let mut run = Run::new().size(size).fonts(fonts(east_asia));
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        run = run.add_text(line);
+    }
+    run
+}
+
 fn cell(text: &str, size: usize, width: Option<usize>) -> TableCell {
-    let run = Run::new().add_text(text).size(size).fonts(fonts(FANGSONG));
-    let c = TableCell::new().add_paragraph(Paragraph::new().add_run(run));
+    let c = TableCell::new().add_paragraph(Paragraph::new().add_run(lines(text, size, FANGSONG)));
     match width {
         Some(w) => c.width(w, WidthType::Dxa),
         None => c,
@@ -126,7 +138,12 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
                         .keep_next(true),
                 );
             }
-            Block::Paragraph(p) => d = d.add_paragraph(paragraph(p)),
+            // Each typed line its own paragraph, indented as body text is (numbered points).
+            Block::Paragraph(p) => {
+                for line in p.split('\n') {
+                    d = d.add_paragraph(paragraph(line));
+                }
+            }
             Block::Fields(fields) => {
                 let label_width = (TEXT_WIDTH as f64 * 0.22) as usize;
                 let rows = fields

@@ -699,6 +699,7 @@ impl Figures {
             training: false,
             lang,
         }
+        .on_paper()
     }
 
     /// The overview as CSV (UTF-8 with BOM for Excel and WPS): one line per figure, with the

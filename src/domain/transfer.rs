@@ -1014,10 +1014,12 @@ pub fn classify(imported: &Record, local: Option<&Record>) -> Verdict {
 
 /// The ledger as CSV that Excel and WPS open with Chinese intact: UTF-8 with a byte-order mark,
 /// one row per record with the ledger's columns.
+/// Texts as they go on paper ([`super::documents::paper_text`]); 最后修改 on the clock of `zone`.
 pub fn ledger_csv(
     rows: &[&Summary],
     procedure: &Procedure,
     today: Date,
+    zone: &dyn when::Zone,
     status_word: impl Fn(Status) -> String,
 ) -> String {
     let mut writer = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
@@ -1043,21 +1045,24 @@ pub fn ledger_csv(
             .and_then(|s| procedure.stage_index(s))
             .map(|i| format!("{}·{}", i + 1, procedure.stages[i].title))
             .unwrap_or_else(|| "—".into());
-        let updated = r.updated.date();
-        let _ = writer.write_record([
-            (i + 1).to_string(),
-            r.matter.clone(),
-            r.topic.clone(),
-            r.category.clone(),
-            r.community.clone(),
-            stage,
-            status_word(r.status),
-            if r.is_overdue(today) { "是".into() } else { "否".into() },
-            r.deadline.map(when::format_date).unwrap_or_default(),
-            when::format_date(updated),
-            r.id.clone(),
-            short_digest(&r.digest),
-        ]);
+        let updated = zone.local(r.updated).date();
+        let _ = writer.write_record(
+            [
+                (i + 1).to_string(),
+                r.matter.clone(),
+                r.topic.clone(),
+                r.category.clone(),
+                r.community.clone(),
+                stage,
+                status_word(r.status),
+                if r.is_overdue(today) { "是".into() } else { "否".into() },
+                r.deadline.map(when::format_date).unwrap_or_default(),
+                when::format_date(updated),
+                r.id.clone(),
+                short_digest(&r.digest),
+            ]
+            .map(|cell| super::documents::paper_text(&cell)),
+        );
     }
     let body = writer.into_inner().unwrap_or_default();
     let mut out = String::from('\u{feff}');

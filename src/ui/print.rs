@@ -234,7 +234,8 @@ fn page_rules(doc: &Document) -> String {
 pub fn render(doc: &Document) -> Html {
     let blocks = doc.blocks.iter().map(|b| match b {
         Block::Heading(h) => html! { <h3 class="doc-heading">{ h }</h3> },
-        Block::Paragraph(p) => html! { <p class="doc-para">{ p }</p> },
+        // Each typed line a paragraph of its own, indented as body text is (numbered points).
+        Block::Paragraph(p) => p.split('\n').map(|line| html! { <p class="doc-para">{ line }</p> }).collect::<Html>(),
         Block::Fields(fields) => html! {
             <table class="doc-fields">
                 <tbody>

@@ -314,9 +314,10 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
             let summaries = repo.summaries.borrow();
             let by_id: BTreeMap<&str, &Summary> = summaries.iter().map(|s| (s.id.as_str(), s)).collect();
             let rows: Vec<&Summary> = shown.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect();
-            let csv = transfer::ledger_csv(&rows, &repo.procedure(), super::today(), |s| {
-                super::ledger::status_word(lang, s).to_owned()
-            });
+            let csv =
+                transfer::ledger_csv(&rows, &repo.procedure(), super::today(), &super::BrowserZone, |s| {
+                    super::ledger::status_word(lang, s).to_owned()
+                });
             super::download(&format!("协商台账-{}.csv", stamp()), &csv, "text/csv;charset=utf-8");
         })
     };

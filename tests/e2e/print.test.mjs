@@ -140,5 +140,17 @@ test('a blank field prints as a line to fill by hand, and markup prints as text'
   assert.match(text, /协商时间\s+＿＿＿＿＿＿/);
   assert.match(text, /<b>举报信箱<\/b>移位/);
   assert.match(text, /年\s+月\s+日/);
+  // Lines typed (or pasted from Word, whose manual line break is U+000B) print as lines.
+  await page.goto(page.url().replace(/\/print\/publicity$/, '/s1'));
+  await page.getByLabel('议题说明').fill('一、信箱移到东门\n二、每周一开箱\u000b三、开箱两人在场');
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '城乡社区协商归档表' }).click();
+  await page.getByRole('heading', { level: 2, name: '城乡社区协商归档表' }).waitFor();
+  const archive = path.join(ARTIFACTS, 'lines-archive.pdf');
+  await page.pdf({ path: archive, preferCSSPageSize: true });
+  const lines = execFileSync('pdftotext', [archive, '-'], { encoding: 'utf8' }).split('\n').map((l) => l.replace(/\s+/g, ''));
+  for (const point of ['二、每周一开箱', '三、开箱两人在场']) {
+    assert.ok(lines.includes(point), `“${point}” on a line of its own`);
+  }
   await context.close();
 });

@@ -7,15 +7,6 @@ use xieshang::domain::settings::Settings;
 use xieshang::domain::when;
 use xieshang::i18n::Lang;
 
-fn settings() -> Settings {
-    Settings {
-        county: "玛纳斯县".into(),
-        township: "玛纳斯镇".into(),
-        community: "幸福社区".into(),
-        ..Settings::default()
-    }
-}
-
 fn text_of(blocks: &[Block]) -> String {
     blocks
         .iter()
@@ -464,6 +455,23 @@ fn the_archive_form_shows_who_was_absent_and_their_written_opinion_as_the_minute
     let mut p = w.record.parties[1].clone();
     p.organisation = "幸福社区第三党小组".into();
     w.record.parties[1] = p;
-    let publicity = text_of(&document(DocKind::Publicity, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
+    let publicity =
+        text_of(&document(DocKind::Publicity, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
     assert!(publicity.contains("王建国（幸福社区第三党小组）"), "{publicity}");
+}
+
+#[test]
+fn text_goes_on_paper_with_its_lines_and_without_characters_word_refuses() {
+    use xieshang::domain::documents::paper_text;
+    assert_eq!(
+        paper_text("一、甲\r\n二、乙\r三、丙\u{000B}四、丁\u{2028}五、戊"),
+        "一、甲\n二、乙\n三、丙\n四、丁\n五、戊"
+    );
+    assert_eq!(paper_text("甲\u{0008}乙\u{001F}丙\u{FFFF}丁\u{FDD0}"), "甲乙丙丁");
+    assert_eq!(paper_text("\n\n甲  \n\t乙\n\n"), "甲\n 乙");
+    assert_eq!(paper_text("普通的一行"), "普通的一行");
+    let mut w = World::filled();
+    w.set("outcome", text("一、设立充电桩\u{000B}二、费用分摊\u{0008}"));
+    let d = document(DocKind::Minutes, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
+    assert!(d.blocks.iter().any(|b| matches!(b, Block::Paragraph(p) if p == "一、设立充电桩\n二、费用分摊")));
 }

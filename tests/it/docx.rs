@@ -107,3 +107,64 @@ fn a_table_that_runs_onto_more_pages_repeats_its_header_row_on_each() {
         }
     }
 }
+
+#[test]
+fn typed_lines_and_control_characters_open_in_libreoffice_with_each_line_kept() {
+    // Pasted from Word (U+000B is its manual line break) and from elsewhere: a backspace, a
+    // page break, a unit separator and U+FFFF, which made earlier .docx files unreadable.
+    let mut w = World::completed();
+    w.record.values.insert(
+        "outcome".into(),
+        xieshang::domain::record::Value::Text(
+            "一、在3号楼东侧设立充电桩\r\n二、费用由使用者分摊\u{000B}三、物业负责日常维护\u{0008}\u{000C}四、消防通道\u{001F}不得占用\u{FFFF}".into(),
+        ),
+    );
+    let mut p = w.record.parties[0].clone();
+    p.organisation = "幸福社区\u{000B}党支部".into();
+    w.record.parties[0] = p;
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("docx-lines");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut files = Vec::new();
+    for kind in DocKind::ALL {
+        let doc = document(kind, &w.record, &w.procedure, xieshang::i18n::Lang::Zh, &when::CHINA);
+        let path = dir.join(format!("{}.docx", kind.id()));
+        std::fs::write(&path, to_docx(&doc)).unwrap();
+        files.push((kind, path));
+    }
+    let status = Command::new("soffice")
+        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .args(files.iter().map(|(_, p)| p))
+        .env("HOME", &dir)
+        .status()
+        .expect("soffice");
+    assert!(status.success());
+    for (kind, path) in &files {
+        let pdf = path.with_extension("pdf");
+        assert!(pdf.exists(), "LibreOffice could not read {}.docx", kind.id());
+        let text =
+            String::from_utf8_lossy(&Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout)
+                .into_owned();
+        assert!(text.contains(kind.title()), "{} title", kind.id());
+    }
+    // The outcome's points stand on lines of their own, in the minutes and in the 公函.
+    for kind in ["minutes", "letter", "result"] {
+        let pdf = dir.join(format!("{kind}.pdf"));
+        let text =
+            String::from_utf8_lossy(&Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout)
+                .into_owned();
+        let lines: Vec<String> = text.lines().map(|l| l.chars().filter(|c| !c.is_whitespace()).collect()).collect();
+        for point in [
+            "一、在3号楼东侧设立充电桩",
+            "二、费用由使用者分摊",
+            "三、物业负责日常维护",
+            "四、消防通道不得占用",
+        ] {
+            assert!(
+                lines.iter().any(|l| l.ends_with(point)),
+                "{kind}: “{point}” on a line of its own in\n{text}"
+            );
+        }
+    }
+}

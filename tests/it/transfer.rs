@@ -252,14 +252,20 @@ fn the_ledger_as_csv_opens_in_excel_and_wps() {
     tricky.set("topic", text("议题，含逗号、\"引号\"\n和换行"));
     let rows = [Summary::of(&w.record, &w.procedure), Summary::of(&tricky.record, &tricky.procedure)];
     let refs: Vec<&Summary> = rows.iter().collect();
-    let csv = transfer::ledger_csv(&refs, &w.procedure, time::macros::date!(2027 - 01 - 10), |s| {
-        match s {
-            Status::Consulting => "协商中",
-            Status::Implementing => "落实中",
-            Status::Completed => "已办结",
-        }
-        .into()
-    });
+    let csv = transfer::ledger_csv(
+        &refs,
+        &w.procedure,
+        time::macros::date!(2027 - 01 - 10),
+        &xieshang::domain::when::CHINA,
+        |s| {
+            match s {
+                Status::Consulting => "协商中",
+                Status::Implementing => "落实中",
+                Status::Completed => "已办结",
+            }
+            .into()
+        },
+    );
     assert!(csv.starts_with('\u{feff}'), "UTF-8 with BOM");
     let mut reader = csv::Reader::from_reader(csv.trim_start_matches('\u{feff}').as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();

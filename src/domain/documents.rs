@@ -571,6 +571,15 @@ impl Reader<'_> {
         self.choice("roles", id)
     }
 
+    /// A period from one date to another (公示期限), a blank to fill by hand for a missing end.
+    fn period(&self, from: &str, to: &str) -> String {
+        let day = |f: &str| self.date(f).map(|d| date_in(self.lang, d)).unwrap_or_else(|| blank(self.lang));
+        match self.lang {
+            Lang::Zh => format!("{}至{}", day(from), day(to)),
+            Lang::En => format!("{} to {}", day(from), day(to)),
+        }
+    }
+
     fn participants(&self) -> String {
         self.record
             .parties
@@ -697,13 +706,25 @@ pub fn document(
                     (l("协商形式", "Consultation form"), r.form()),
                     (l("主持人", "Chair"), r.or_blank("host")),
                     (l("参加人员", "Participants"), r.participants()),
+                    (l("公示期限", "Posted"), r.period("publicity_date", "publicity_until")),
                 ]),
-                Block::Paragraph(l(
-                    "公示期间，村（居）民、“两代表一委员”、村（社区）其他组织和驻村（社区）单位可以申请参加协商议事。",
-                    "While this notice is posted, villagers/residents, Party congress and NPC deputies and CPPCC \
-                     members, other village (community) organisations and units based in the village (community) \
-                     may apply to take part in the consultation.",
-                )),
+                Block::Paragraph({
+                    let contact = r.get("application_contact");
+                    match (lang, contact.is_empty()) {
+                        (Lang::Zh, true) => {
+                            "公示期间，村（居）民、“两代表一委员”、村（社区）其他组织和驻村（社区）单位可以申请参加协商议事。".to_owned()
+                        }
+                        (Lang::Zh, false) => format!(
+                            "公示期间，村（居）民、“两代表一委员”、村（社区）其他组织和驻村（社区）单位可以申请参加协商议事，请与{contact}联系。"
+                        ),
+                        (Lang::En, empty) => format!(
+                            "While this notice is posted, villagers/residents, Party congress and NPC deputies and \
+                             CPPCC members, other village (community) organisations and units based in the village \
+                             (community) may apply to take part in the consultation{}",
+                            if empty { ".".to_owned() } else { format!("; please contact {contact}.") }
+                        ),
+                    }
+                }),
             ],
             r.date("publicity_date"),
         ),
@@ -722,6 +743,7 @@ pub fn document(
                     (l("协商地点", "Consultation venue"), r.get("held_place")),
                     (l("协商形式", "Consultation form"), r.form()),
                     (l("主持人", "Chair"), r.get("host")),
+                    (l("记录人", "Minute-taker"), r.get("recorder")),
                     (
                         l("牵头组织者", "Lead organiser"),
                         if organisation.is_empty() {

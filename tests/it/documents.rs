@@ -475,3 +475,27 @@ fn text_goes_on_paper_with_its_lines_and_without_characters_word_refuses() {
     let d = document(DocKind::Minutes, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
     assert!(d.blocks.iter().any(|b| matches!(b, Block::Paragraph(p) if p == "一、设立充电桩\n二、费用分摊")));
 }
+
+#[test]
+fn the_publicity_notice_says_how_long_it_is_posted_and_whom_to_ask_to_join() {
+    let mut w = World::filled();
+    let t = text_of(&document(DocKind::Publicity, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
+    assert!(t.contains("公示期限：2026年11月3日至＿＿＿＿＿＿"), "{t}");
+    w.set("publicity_until", date("2026-11-09"));
+    w.set("application_contact", text("社区居委会 王会计 0994-1234567"));
+    w.set("recorder", text("赵文书"));
+    let t = text_of(&document(DocKind::Publicity, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
+    assert!(t.contains("公示期限：2026年11月3日至2026年11月9日"), "{t}");
+    assert!(t.contains("可以申请参加协商议事，请与社区居委会 王会计 0994-1234567联系。"), "{t}");
+    let minutes =
+        text_of(&document(DocKind::Minutes, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
+    assert!(minutes.contains("记录人：赵文书"), "{minutes}");
+    // Posted until a day before it was posted: the engine says so.
+    w.set("publicity_until", date("2026-11-01"));
+    let report = xieshang::domain::validate::validate(&w.record, &w.procedure, &w.county);
+    assert!(
+        report.problems.iter().any(|p| matches!(&p.kind, xieshang::domain::validate::ProblemKind::Rule { rule, .. } if rule == "publicity_period_order")),
+        "{:?}",
+        report.problems
+    );
+}

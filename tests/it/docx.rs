@@ -154,7 +154,8 @@ fn typed_lines_and_control_characters_open_in_libreoffice_with_each_line_kept() 
         let text =
             String::from_utf8_lossy(&Command::new("pdftotext").arg(&pdf).arg("-").output().unwrap().stdout)
                 .into_owned();
-        let lines: Vec<String> = text.lines().map(|l| l.chars().filter(|c| !c.is_whitespace()).collect()).collect();
+        let lines: Vec<String> =
+            text.lines().map(|l| l.chars().filter(|c| !c.is_whitespace()).collect()).collect();
         for point in [
             "一、在3号楼东侧设立充电桩",
             "二、费用由使用者分摊",

@@ -973,6 +973,7 @@ pub fn doc_title(lang: Lang, kind: crate::domain::documents::DocKind) -> &'stati
             DocKind::ResultNotice => "Public notice of the outcome",
             DocKind::Letter => "Official letter to the implementer",
             DocKind::Archive => "Archive form",
+            DocKind::Changes => "Changes to the record",
             DocKind::Filing => "The county's list, for filing",
             DocKind::Checklists => "Checklists of the procedure",
             DocKind::Overview => "Overview of community consultation",

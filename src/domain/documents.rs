@@ -4,7 +4,7 @@
 
 use super::catalogue::Catalogue;
 use super::procedure::{FieldKind, Procedure};
-use super::record::{fields, Change, ItemState, Record, StageStatus, Value};
+use super::record::{fields, AuditEntry, Change, ItemState, Record, StageStatus, Value};
 use super::transfer;
 use super::when::{self, Date};
 use crate::i18n::{self, Data, Lang};
@@ -21,8 +21,11 @@ pub enum DocKind {
     ResultNotice,
     /// 督办公函 (二（五）, “公函制”).
     Letter,
-    /// 归档表: the whole record (二（四）4, 整理归档).
+    /// 归档表: the whole record (二（四）4, 整理归档), with how it went (办理经过).
     Archive,
+    /// The archive form's appendix: every change of the record, one line per change as it
+    /// stands (a field typed in over a minute is one line, with its final value).
+    Changes,
     /// A county's 城乡社区协商事项指导目录清单, for filing with the prefecture bureau (the
     /// notice's closing paragraph: 上报州民政局统一备案).
     /// Not a record's document: it is printed from the list page.
@@ -36,8 +39,14 @@ pub enum DocKind {
 
 impl DocKind {
     /// Every document, in the order of the procedure.
-    pub const ALL: [DocKind; 5] =
-        [DocKind::Publicity, DocKind::Minutes, DocKind::ResultNotice, DocKind::Letter, DocKind::Archive];
+    pub const ALL: [DocKind; 6] = [
+        DocKind::Publicity,
+        DocKind::Minutes,
+        DocKind::ResultNotice,
+        DocKind::Letter,
+        DocKind::Archive,
+        DocKind::Changes,
+    ];
 
     /// Stable id used in addresses and file names.
     pub fn id(self) -> &'static str {
@@ -47,6 +56,7 @@ impl DocKind {
             DocKind::ResultNotice => "result",
             DocKind::Letter => "letter",
             DocKind::Archive => "archive",
+            DocKind::Changes => "changes",
             DocKind::Filing => "filing",
             DocKind::Checklists => "checklists",
             DocKind::Overview => "overview",
@@ -66,6 +76,7 @@ impl DocKind {
             DocKind::ResultNotice => "协商成果公示",
             DocKind::Letter => "督办公函",
             DocKind::Archive => "城乡社区协商归档表",
+            DocKind::Changes => "协商记录修改明细",
             DocKind::Filing => "城乡社区协商事项指导目录清单",
             DocKind::Checklists => "城乡社区协商程序核对表",
             DocKind::Overview => "城乡社区协商情况汇总表",
@@ -889,6 +900,7 @@ pub fn document(
             (blocks, r.date("letter_date"))
         }
         // The filing document is the list's, not a record's (see `filing`); a record asked for it gets its 归档表.
+        DocKind::Changes => (changes(&r), None),
         DocKind::Archive | DocKind::Filing | DocKind::Checklists | DocKind::Overview => (archive(&r, &matter, &topic), None),
     };
     Document {
@@ -1040,31 +1052,195 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
             nowrap: vec![1, 2],
         });
     }
-    blocks.push(Block::Heading(numbered(lang, procedure.stages.len() + 1, w(lang, "修改记录", "Changes"))));
+    blocks.push(Block::Heading(numbered(
+        lang,
+        procedure.stages.len() + 1,
+        w(lang, "办理经过", "How it went"),
+    )));
+    blocks.push(Block::Table {
+        header: match lang {
+            Lang::Zh => ["时间", "事项"],
+            Lang::En => ["Time", "What happened"],
+        }
+        .map(String::from)
+        .to_vec(),
+        rows: course(r),
+        nowrap: vec![0],
+    });
+    blocks.push(Block::Paragraph(match lang {
+        Lang::Zh => format!("每一处修改见附件《{}》。", DocKind::Changes.title()),
+        Lang::En => {
+            format!("Every change is listed in the appendix “{}”.", i18n::doc_title(lang, DocKind::Changes))
+        }
+    }));
+    blocks
+}
+
+/// A moment as the archive prints it: day and minute on the reader's clock.
+fn moment(r: &Reader, at: when::OffsetDateTime) -> String {
+    let at = r.zone.local(at);
+    format!("{} {:02}:{:02}", when::format_date(at.date()), at.hour(), at.minute())
+}
+
+/// What a field, item or party change touched, in words (for 办理经过).
+fn touched(r: &Reader, change: &Change) -> Option<String> {
+    let (lang, procedure) = (r.lang, r.procedure);
+    match change {
+        Change::Field { field, .. } => Some(
+            procedure
+                .field(field)
+                .map_or(field.clone(), |(_, _, f)| i18n::data(lang, Data::Field, &f.id, &f.label).to_owned()),
+        ),
+        Change::Item { item, .. } => Some(
+            procedure
+                .item(item)
+                .map_or(item.clone(), |(_, i)| i18n::data(lang, Data::Item, &i.id, &i.label).to_owned()),
+        ),
+        Change::PartyAdded { .. } | Change::PartyChanged { .. } | Change::PartyRemoved { .. } => {
+            Some(w(lang, "参与主体", "parties").to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// 办理经过: the record opened, each stage completed and reopened, and what was changed while a
+/// stage stood reopened, with when; the typing in between is in the appendix.
+fn course(r: &Reader) -> Vec<Vec<String>> {
+    let (lang, procedure) = (r.lang, r.procedure);
+    let mut rows = Vec::new();
+    // What was changed since a stage was reopened, until it is completed again.
+    let mut reopened: Vec<String> = Vec::new();
+    let mut open_again = false;
+    for a in &r.record.audit {
+        let what = match &a.change {
+            Change::Created { from: None } => w(lang, "建立记录", "Record opened").to_owned(),
+            Change::Created { from: Some(f) } => match lang {
+                Lang::Zh => format!("由记录{f}复制建立"),
+                Lang::En => format!("Opened as a copy of record {f}"),
+            },
+            Change::StageCompleted { stage } => {
+                let mut what = match lang {
+                    Lang::Zh => format!("完成{}", stage_name(lang, procedure, stage)),
+                    Lang::En => format!("Completed {}", stage_name(lang, procedure, stage)),
+                };
+                if open_again && !reopened.is_empty() {
+                    what += &match lang {
+                        Lang::Zh => format!("（重新打开后修改了：{}）", reopened.join("、")),
+                        Lang::En => format!(" (changed after reopening: {})", reopened.join(", ")),
+                    };
+                }
+                reopened.clear();
+                open_again = false;
+                what
+            }
+            Change::StageReopened { stage, .. } => {
+                open_again = true;
+                reopened.clear();
+                match lang {
+                    Lang::Zh => format!("重新打开{}", stage_name(lang, procedure, stage)),
+                    Lang::En => format!("Reopened {}", stage_name(lang, procedure, stage)),
+                }
+            }
+            Change::Superseded { revision } => match lang {
+                Lang::Zh => format!("保留本版本，替代另一处保存的第{revision}版"),
+                Lang::En => format!("Kept this revision, in place of revision {revision} saved elsewhere"),
+            },
+            change => {
+                if open_again {
+                    if let Some(t) = touched(r, change) {
+                        if !reopened.contains(&t) {
+                            reopened.push(t);
+                        }
+                    }
+                }
+                continue;
+            }
+        };
+        rows.push(vec![moment(r, a.at), what]);
+    }
+    rows
+}
+
+/// The audit trail as it stands: consecutive edits of one field are one change with its final
+/// value; a party added and then filled in is one addition of the party as filled in; a party
+/// changed several times in a row is one change.
+fn compacted(audit: &[AuditEntry]) -> Vec<AuditEntry> {
+    let mut out: Vec<AuditEntry> = Vec::new();
+    for a in audit {
+        if let Some(last) = out.last_mut() {
+            let merged = match (&mut last.change, &a.change) {
+                (Change::Field { field: f1, to: t1, .. }, Change::Field { field: f2, to: t2, .. })
+                    if f1 == f2 =>
+                {
+                    *t1 = t2.clone();
+                    true
+                }
+                (Change::PartyAdded { party }, Change::PartyChanged { from, to, .. }) if party == from => {
+                    *party = to.clone();
+                    true
+                }
+                (
+                    Change::PartyChanged { index: i1, to: t1, .. },
+                    Change::PartyChanged { index: i2, from, to },
+                ) if i1 == i2 && t1 == from => {
+                    *t1 = to.clone();
+                    true
+                }
+                _ => false,
+            };
+            if merged {
+                last.at = a.at;
+                last.revision = a.revision;
+                continue;
+            }
+        }
+        out.push(a.clone());
+    }
+    // A field left as it was before, or a party added and removed again, changed nothing.
+    out.retain(|a| !matches!(&a.change, Change::Field { from, to, .. } if from == to));
+    out
+}
+
+/// 协商记录修改明细: every change of the record as it stands.
+fn changes(r: &Reader) -> Vec<Block> {
+    let (record, procedure, lang) = (r.record, r.procedure, r.lang);
+    let l = |zh: &'static str, en: &'static str| -> String { w(lang, zh, en).to_owned() };
     let label = |field: &str| {
         procedure
             .field(field)
             .map_or(field.to_owned(), |(_, _, f)| i18n::data(lang, Data::Field, &f.id, &f.label).to_owned())
     };
-    let rows = record
-        .audit
+    let party = |p: &super::record::Party| {
+        let name = if p.name.trim().is_empty() {
+            l("（未填姓名）", "(no name)")
+        } else {
+            p.name.trim().to_owned()
+        };
+        format!("{name}{}{}{}", w(lang, "（", " ("), r.role(&p.role), w(lang, "）", ")"))
+    };
+    let name = i18n::matter_name(lang, record.matter.id.as_deref(), &record.matter.name);
+    let topic = r.get(&procedure.key_fields.topic);
+    let mut blocks = vec![Block::Fields(vec![
+        (l("记录编号", "Record"), record.id.clone()),
+        (l("协商事项", "Consultation matter"), name.to_owned()),
+        (l("协商议题", "Consultation topic"), topic),
+        (l("村（社区）", "Village (community)"), record.community.clone()),
+    ])];
+    let rows = compacted(&record.audit)
         .iter()
         .map(|a| {
             let what = match (lang, &a.change) {
-                (Lang::Zh, Change::Created { from: None }) => "建立记录".to_owned(),
-                (Lang::En, Change::Created { from: None }) => "Record opened".to_owned(),
-                (Lang::Zh, Change::Created { from: Some(f) }) => format!("由记录{f}复制建立"),
-                (Lang::En, Change::Created { from: Some(f) }) => format!("Opened as a copy of record {f}"),
                 (_, Change::Field { field, to, .. }) => {
                     let list = procedure.field(field).and_then(|(_, _, f)| f.kind.list());
-                    let shown = to
-                        .as_ref()
-                        .map(|v| display_in(lang, procedure, list, v))
-                        .unwrap_or_else(|| l("（清空）", "(cleared)"));
-                    let shown: String = shown.chars().take(60).collect();
-                    match lang {
-                        Lang::Zh => format!("填写“{}”：{shown}", label(field)),
-                        Lang::En => format!("Entered “{}”: {shown}", label(field)),
+                    match (lang, to) {
+                        (Lang::Zh, Some(v)) => {
+                            format!("填写“{}”：{}", label(field), display_in(lang, procedure, list, v))
+                        }
+                        (Lang::En, Some(v)) => {
+                            format!("Entered “{}”: {}", label(field), display_in(lang, procedure, list, v))
+                        }
+                        (Lang::Zh, None) => format!("清空“{}”", label(field)),
+                        (Lang::En, None) => format!("Cleared “{}”", label(field)),
                     }
                 }
                 (_, Change::Item { item, to, .. }) => {
@@ -1084,12 +1260,16 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
                         Lang::En => format!("“{name}” marked {state}"),
                     }
                 }
-                (Lang::Zh, Change::PartyAdded { party }) => format!("添加参与主体：{}", party.name),
-                (Lang::En, Change::PartyAdded { party }) => format!("Party added: {}", party.name),
-                (Lang::Zh, Change::PartyChanged { to, .. }) => format!("修改参与主体：{}", to.name),
-                (Lang::En, Change::PartyChanged { to, .. }) => format!("Party changed: {}", to.name),
-                (Lang::Zh, Change::PartyRemoved { party, .. }) => format!("删除参与主体：{}", party.name),
-                (Lang::En, Change::PartyRemoved { party, .. }) => format!("Party removed: {}", party.name),
+                (Lang::Zh, Change::PartyAdded { party: p }) => format!("添加参与主体：{}", party(p)),
+                (Lang::En, Change::PartyAdded { party: p }) => format!("Party added: {}", party(p)),
+                (Lang::Zh, Change::PartyChanged { to, .. }) => format!("修改参与主体：{}", party(to)),
+                (Lang::En, Change::PartyChanged { to, .. }) => format!("Party changed: {}", party(to)),
+                (Lang::Zh, Change::PartyRemoved { party: p, .. }) => format!("删除参与主体：{}", party(p)),
+                (Lang::En, Change::PartyRemoved { party: p, .. }) => format!("Party removed: {}", party(p)),
+                (Lang::Zh, Change::Created { from: None }) => "建立记录".to_owned(),
+                (Lang::En, Change::Created { from: None }) => "Record opened".to_owned(),
+                (Lang::Zh, Change::Created { from: Some(f) }) => format!("由记录{f}复制建立"),
+                (Lang::En, Change::Created { from: Some(f) }) => format!("Opened as a copy of record {f}"),
                 (Lang::Zh, Change::StageCompleted { stage }) => {
                     format!("完成{}", stage_name(lang, procedure, stage))
                 }
@@ -1109,12 +1289,7 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
                     format!("Kept this revision, in place of revision {revision} saved elsewhere")
                 }
             };
-            let at = r.zone.local(a.at);
-            vec![
-                format!("{} {:02}:{:02}", when::format_date(at.date()), at.hour(), at.minute()),
-                a.revision.to_string(),
-                what,
-            ]
+            vec![moment(r, a.at), a.revision.to_string(), what]
         })
         .collect();
     blocks.push(Block::Table {

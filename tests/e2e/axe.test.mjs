@@ -47,7 +47,7 @@ test('axe finds no WCAG 2.1 A/AA violation on any screen', async () => {
   await check('第5阶段');
   await h.waitSaved(page);
   const record = page.url().replace(/\/s\d$/, '');
-  for (const doc of ['协商议题公示', '协商议事记录', '协商成果公示', '督办公函', '城乡社区协商归档表']) {
+  for (const doc of ['协商议题公示', '协商议事记录', '协商成果公示', '督办公函', '城乡社区协商归档表', '协商记录修改明细']) {
     await page.goto(record);
     await page.getByRole('navigation', { name: '打印文书' }).getByRole('link', { name: doc }).click();
     await page.getByRole('button', { name: '打印' }).waitFor();

@@ -50,7 +50,8 @@ test('each document of a completed consultation prints on A4 with title, issuer,
     ['协商议事记录', 'minutes', 2, ['参加人员及出席情况', '各方意见建议', '协商结果', '主持人（签字）']],
     ['协商成果公示', 'result', 1, ['协商成果', '欢迎广大村（居）民监督']],
     ['督办公函', 'letter', 1, ['村民委员会：', '公函制', '前落实上述协商成果']],
-    ['城乡社区协商归档表', 'archive', 12, ['第1阶段', '第5阶段', '修改记录', '已完成', '完成情况']],
+    ['城乡社区协商归档表', 'archive', 5, ['第1阶段', '第5阶段', '办理经过', '已完成', '完成情况', '协商记录修改明细']],
+    ['协商记录修改明细', 'changes', 12, ['建立记录', '完成第1阶段', '完成第5阶段']],
   ];
   for (const [title, id, maxPages, words] of docs) {
     await page.getByRole('navigation', { name: /打印文书|文书/ }).getByRole('link', { name: title }).click();

@@ -104,9 +104,15 @@ fn the_archive_holds_every_stage_item_reason_and_the_audit_trail() {
     assert_eq!(rows, items);
     assert!(t.contains("一、第1阶段　确定议题（依据二（四）1，已于2026年11月1日完成）"), "{t}");
     assert!(t.contains("不适用|理由：由社区自行落实，无需发函"));
-    assert!(t.contains("六、修改记录"));
+    assert!(t.contains("六、办理经过"), "{t}");
     assert!(t.contains("完成第1阶段“确定议题”"));
-    assert!(t.contains("添加参与主体：张伟"));
+    assert!(t.contains("每一处修改见附件《协商记录修改明细》。"));
+    // The typing is not in the form; it is in its appendix.
+    assert!(!t.contains("添加参与主体"), "{t}");
+    let changes =
+        text_of(&document(DocKind::Changes, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
+    assert!(changes.contains("添加参与主体：张伟（村（居）民）"), "{changes}");
+    assert!(changes.contains("完成第1阶段“确定议题”"), "{changes}");
 }
 
 #[test]
@@ -213,7 +219,7 @@ fn every_record_document_in_english_has_an_english_title_and_labels_and_the_same
     let archive = document(DocKind::Archive, &w.record, &w.procedure, Lang::En, &when::CHINA);
     let t = text_of(&archive.blocks);
     assert!(t.contains("1. Stage 1: Set the topic (notice 2(4)1; completed on 1 November 2026)"), "{t}");
-    assert!(t.contains("6. Changes"), "{t}");
+    assert!(t.contains("6. How it went"), "{t}");
     assert!(t.contains("Completed stage 1 “Set the topic”"), "{t}");
 }
 
@@ -498,4 +504,38 @@ fn the_publicity_notice_says_how_long_it_is_posted_and_whom_to_ask_to_join() {
         "{:?}",
         report.problems
     );
+}
+
+#[test]
+fn the_change_log_shows_each_change_as_it_stands_and_the_archive_what_was_changed_after_reopening() {
+    use xieshang::domain::record::Party;
+    let mut w = World::new();
+    w.fill_s1();
+    // A party added blank and then filled in, field by field, as the editor does.
+    w.edit(Edit::AddParty(party("", "resident", false)));
+    let index = w.record.parties.len() - 1;
+    for name in ["马", "马建", "马建军"] {
+        let p = Party { name: name.into(), ..w.record.parties[index].clone() };
+        w.edit(Edit::UpdateParty { index, party: p });
+    }
+    // A topic typed key by key.
+    for topic in ["在", "在3号楼", "在3号楼前设立充电桩"] {
+        w.set("topic", text(topic));
+    }
+    w.complete("s1");
+    w.edit(Edit::ReopenStage("s1".into()));
+    w.set("topic_detail", text("补充说明"));
+    w.complete("s1");
+    let changes =
+        text_of(&document(DocKind::Changes, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
+    assert!(changes.contains("添加参与主体：马建军（村（居）民）"), "{changes}");
+    assert!(!changes.contains("修改参与主体：马"), "{changes}");
+    assert!(!changes.contains("（未填姓名）"), "{changes}");
+    // Once by fill_s1, once for the three keystrokes here.
+    assert_eq!(changes.matches("填写“协商议题”").count(), 2, "{changes}");
+    assert!(changes.contains("填写“协商议题”：在3号楼前设立充电桩"), "{changes}");
+    let archive =
+        text_of(&document(DocKind::Archive, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
+    assert!(archive.contains("重新打开第1阶段“确定议题”"), "{archive}");
+    assert!(archive.contains("完成第1阶段“确定议题”（重新打开后修改了：议题说明）"), "{archive}");
 }

@@ -140,6 +140,27 @@ pub struct Document {
     /// stays as typed.
     #[serde(default)]
     pub lang: Lang,
+    /// A one-page notice too long for 22 lines of the standard layout: printed with the lines
+    /// and tables closer together (GB/T 9704-2012 7.3.5 allows adjusting the line spacing) so
+    /// that it stays on one page; print and .docx both follow it.
+    #[serde(default)]
+    pub tight: bool,
+}
+
+/// The body lines an A4 page holds in the standard layout (GB/T 9704-2012: 22 lines of 28
+/// characters of 3号 text).
+pub const LINES_PER_PAGE: f64 = 22.0;
+
+/// The width of a text in characters of its size: a Chinese character 1, a Latin letter or
+/// digit about half.
+fn text_width(text: &str) -> f64 {
+    text.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
+}
+
+/// How many lines a text takes at `per_line` characters a line, each typed line starting
+/// `indent` characters in.
+fn wrapped(text: &str, per_line: f64, indent: f64) -> f64 {
+    text.split('\n').map(|l| ((text_width(l) + indent) / per_line).ceil().max(1.0)).sum()
 }
 
 /// The mark on every page of a document made in training mode.
@@ -183,8 +204,48 @@ fn is_noncharacter(c: char) -> bool {
 }
 
 impl Document {
-    /// The document with every text as it goes on paper ([`paper_text`]).
-    pub(crate) fn on_paper(mut self) -> Document {
+    /// About how many body lines of the standard layout the document takes, the organisation,
+    /// date and room for the seal included (the print view and .docx lay it out alike: 3号 body
+    /// text, 28 characters a line of 28.95 pt; 4号 label–value tables; 小四 tables).
+    pub fn estimated_lines(&self) -> f64 {
+        const LINE: f64 = 28.95;
+        let mut points = 2.1 * LINE; // the title and the space under it
+        if self.addressee.is_some() {
+            points += LINE;
+        }
+        for block in &self.blocks {
+            points += match block {
+                Block::Heading(t) | Block::Paragraph(t) => wrapped(t, 28.0, 2.0) * LINE,
+                // 14 pt on a 21 pt line; the value column holds about 23 characters.
+                Block::Fields(pairs) => {
+                    16.0 + pairs.iter().map(|(_, v)| wrapped(v, 23.0, 0.0) * 21.0 + 5.0).sum::<f64>()
+                }
+                // 12 pt on an 18 pt line, the columns sharing 36 characters.
+                Block::Table { header, rows, .. } => {
+                    let per = (36.0 / header.len().max(1) as f64).max(2.0);
+                    let row = |r: &Vec<String>| {
+                        r.iter().map(|c| wrapped(c, per, 0.0)).fold(1.0, f64::max) * 18.0 + 5.0
+                    };
+                    16.0 + row(header) + rows.iter().map(row).sum::<f64>()
+                }
+                Block::SignLines(_) => 2.0 * LINE,
+                Block::Bars { rows, .. } => 30.0 + rows.len() as f64 * 20.0,
+            };
+        }
+        points += 145.0; // space, room for the seal, organisation and date
+        points / LINE
+    }
+
+    /// The document with every text as it goes on paper ([`paper_text`]), and set tight when it
+    /// is a one-page notice that the standard layout would carry onto a second page.
+    pub(crate) fn on_paper(self) -> Document {
+        let mut doc = self.texts_on_paper();
+        doc.tight = matches!(doc.kind, DocKind::Publicity | DocKind::ResultNotice | DocKind::Letter)
+            && doc.estimated_lines() > LINES_PER_PAGE;
+        doc
+    }
+
+    fn texts_on_paper(mut self) -> Document {
         let p = |s: &mut String| *s = paper_text(s);
         p(&mut self.title);
         p(&mut self.issuer);
@@ -407,6 +468,7 @@ pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3], lang: Lang)
         digest: super::transfer::short_digest(&super::transfer::digest_of_text(&canonical)),
         training: false,
         lang,
+        tight: false,
     }
     .on_paper()
 }
@@ -508,6 +570,7 @@ pub fn checklists(procedure: &Procedure, issuer: &str, lang: Lang) -> Document {
         )),
         training: false,
         lang,
+        tight: false,
     }
     .on_paper()
 }
@@ -915,6 +978,7 @@ pub fn document(
         // A training record is marked wherever it is printed, whatever mode the app is in.
         training: record.training,
         lang,
+        tight: false,
     }
     .on_paper()
 }

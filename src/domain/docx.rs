@@ -36,10 +36,15 @@ fn fixed_line() -> LineSpacing {
     LineSpacing::new().line(580).line_rule(LineSpacingType::Exact)
 }
 
-fn paragraph(text: &str) -> Paragraph {
+/// A tight document's line (Document::tight): 24 pt, as its print view.
+fn tight_line() -> LineSpacing {
+    LineSpacing::new().line(480).line_rule(LineSpacingType::Exact)
+}
+
+fn paragraph(text: &str, tight: bool) -> Paragraph {
     Paragraph::new()
         .add_run(body(text))
-        .line_spacing(fixed_line())
+        .line_spacing(if tight { tight_line() } else { fixed_line() })
         .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
         .align(AlignmentType::Both)
 }
@@ -127,7 +132,13 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
     if let Some(a) = &doc.addressee {
         d = d.add_paragraph(Paragraph::new().add_run(body(a)).line_spacing(fixed_line()));
     }
-    for block in &doc.blocks {
+    let line = || if doc.tight { tight_line() } else { fixed_line() };
+    // Fields of a tight document in 小四 (12 pt) rather than 四号.
+    let field_size = if doc.tight { 24 } else { 28 };
+    for (at, block) in doc.blocks.iter().enumerate() {
+        // The last paragraph is kept on the page of the organisation and date (GB/T 9704-2012
+        // 7.3.5: the seal never stands alone), as in the print view.
+        let last = at + 1 == doc.blocks.len();
         match block {
             Block::Heading(h) => {
                 d = d.add_paragraph(
@@ -140,8 +151,8 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
             }
             // Each typed line its own paragraph, indented as body text is (numbered points).
             Block::Paragraph(p) => {
-                for line in p.split('\n') {
-                    d = d.add_paragraph(paragraph(line));
+                for text in p.split('\n') {
+                    d = d.add_paragraph(paragraph(text, doc.tight).keep_next(last));
                 }
             }
             Block::Fields(fields) => {
@@ -150,8 +161,8 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
                     .iter()
                     .map(|(l, v)| {
                         TableRow::new(vec![
-                            cell(l, 28, Some(label_width)),
-                            cell(v, 28, Some(TEXT_WIDTH - label_width)),
+                            cell(l, field_size, Some(label_width)),
+                            cell(v, field_size, Some(TEXT_WIDTH - label_width)),
                         ])
                         .cant_split()
                     })
@@ -227,13 +238,17 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
             .add_run(body(text))
             .align(AlignmentType::Right)
             .indent(None, None, Some(4 * 320), None)
-            .line_spacing(fixed_line())
+            .line_spacing(line())
             .keep_next(true)
     };
     // The date in the document's language, or a blank to fill in by hand (“　　年　　月　　日”).
     let date = doc.date_text();
     d = d
-        .add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().before(1160)).keep_next(true))
+        .add_paragraph(
+            Paragraph::new()
+                .line_spacing(LineSpacing::new().before(if doc.tight { 560 } else { 1160 }))
+                .keep_next(true),
+        )
         .add_paragraph(right(&doc.issuer))
         .add_paragraph(right(&date).keep_next(false));
     let mut xml = d.build();

@@ -698,6 +698,7 @@ impl Figures {
             digest: super::transfer::short_digest(&super::transfer::digest_of_text(&canonical)),
             training: false,
             lang,
+            tight: false,
         }
         .on_paper()
     }

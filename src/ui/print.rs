@@ -232,7 +232,7 @@ fn page_rules(doc: &Document) -> String {
 
 /// A document as HTML (text only: nothing the user typed is ever parsed as markup).
 pub fn render(doc: &Document) -> Html {
-    let blocks = doc.blocks.iter().map(|b| match b {
+    let mut blocks: Vec<Html> = doc.blocks.iter().map(|b| match b {
         Block::Heading(h) => html! { <h3 class="doc-heading">{ h }</h3> },
         // Each typed line a paragraph of its own, indented as body text is (numbered points).
         Block::Paragraph(p) => p.split('\n').map(|line| html! { <p class="doc-para">{ line }</p> }).collect::<Html>(),
@@ -279,10 +279,16 @@ pub fn render(doc: &Document) -> Html {
         Block::SignLines(lines) => html! {
             <div class="doc-sign">{ for lines.iter().map(|l| html! { <p>{ l }</p> }) }</div>
         },
-    });
+    }).collect();
+    // The last block goes with the organisation and date, so that they never stand alone on a
+    // page (GB/T 9704-2012 7.3.5).
+    // (A table may run over pages: it is not held with them.)
+    let holds =
+        matches!(doc.blocks.last(), Some(Block::Paragraph(_) | Block::SignLines(_) | Block::Heading(_)));
+    let last = if holds { blocks.pop() } else { None };
     let date = doc.date_text();
     html! {
-        <article class="document" aria-labelledby="doc-title" lang={if doc.lang == Lang::En { "en" } else { "zh-CN" }}>
+        <article class={classes!("document", doc.tight.then_some("tight"))} aria-labelledby="doc-title" lang={if doc.lang == Lang::En { "en" } else { "zh-CN" }}>
             if doc.training {
                 <p class="doc-training-mark">{ doc.training_mark() }</p>
             }
@@ -291,10 +297,13 @@ pub fn render(doc: &Document) -> Html {
                 <p class="doc-addressee">{ a }</p>
             }
             { for blocks }
-            <div class="doc-issuer">
-                <p class="seal muted-print">{ t(doc.lang, Key::SealSpace) }</p>
-                <p>{ &doc.issuer }</p>
-                <p>{ date }</p>
+            <div class="doc-end">
+                { for last }
+                <div class="doc-issuer">
+                    <p class="seal muted-print">{ t(doc.lang, Key::SealSpace) }</p>
+                    <p>{ &doc.issuer }</p>
+                    <p>{ date }</p>
+                </div>
             </div>
             <p class="doc-foot-screen">{ doc.foot() }</p>
         </article>

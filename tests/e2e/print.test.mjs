@@ -155,3 +155,47 @@ test('a blank field prints as a line to fill by hand, and markup prints as text'
   }
   await context.close();
 });
+
+test('a notice with twenty parties prints on one page, the seal never alone: body text always above it', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '兴修道路、桥梁、水利');
+  await page.getByLabel('村（社区）', { exact: true }).fill('勇进村、榆树沟村');
+  await page.getByLabel('协商议题', { exact: true }).fill('硬化勇进村至榆树沟村连接道路3.2公里');
+  const surnames = '马王李张刘陈杨赵黄周吴徐孙胡朱高林何郭罗';
+  for (let i = 0; i < 20; i++) {
+    await page.getByRole('button', { name: '添加参与主体' }).click();
+    const card = page.locator('fieldset.party').nth(i);
+    await card.getByLabel('姓名或名称').fill(`${surnames[i]}建${'国军华明'[i % 4]}`);
+    await card.getByLabel('单位或住址').fill(i < 10 ? `勇进村${i + 1}组` : `榆树沟村${i - 9}组`);
+  }
+  await h.waitSaved(page);
+  const record = new URL(page.url()).hash.split('/')[2];
+  for (const [id, title] of [['publicity', '协商议题公示'], ['result', '协商成果公示'], ['letter', '督办公函'], ['minutes', '协商议事记录']]) {
+    await page.goto(`${app.server.url}#/record/${record}/print/${id}`);
+    await page.getByRole('heading', { level: 2, name: title }).waitFor();
+    // With background graphics on too: nothing but the document is printed.
+    const file = path.join(ARTIFACTS, `twenty-${id}.pdf`);
+    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    const pages = Number(pdfinfo(file).Pages);
+    if (id !== 'minutes') assert.equal(pages, 1, `${title} of twenty parties: ${pages} pages`);
+    // The last page holds body text above the organisation and date.
+    const last = pageText(file, pages).split('\n').map((l) => l.trim()).filter(Boolean);
+    const issuerAt = last.findLastIndex((l) => l.startsWith('勇进村党组织'));
+    const body = last.slice(0, Math.max(issuerAt, 0)).filter((l) => !/^—\s*\d+\s*—$|校验码|（印章）/.test(l));
+    assert.ok(issuerAt > 0 && body.length >= 2, `${title}: body text above the signature on its last page:\n${last.join('\n')}`);
+    execFileSync('pdftoppm', ['-png', '-r', '40', file, path.join(ARTIFACTS, `twenty-${id}`)]);
+    // No page is tinted: the app's background (#f5f3ef) is not printed, even with backgrounds on.
+    for (let n = 1; n <= pages; n++) {
+      const ppm = execFileSync('pdftoppm', ['-f', String(n), '-l', String(n), '-r', '20', file]);
+      const header = ppm.subarray(0, 20).toString('latin1').match(/^P6\s+\d+\s+\d+\s+\d+\s/)[0].length;
+      let tinted = 0;
+      for (let i = header; i + 2 < ppm.length; i += 3) {
+        if (ppm[i] === 245 && ppm[i + 1] === 243 && ppm[i + 2] === 239) tinted++;
+      }
+      assert.equal(tinted, 0, `${title} page ${n}: ${tinted} pixels of the app's background`);
+    }
+  }
+  await context.close();
+});

@@ -74,6 +74,7 @@ fn a_table_that_runs_onto_more_pages_repeats_its_header_row_on_each() {
         digest: "abcdef12".into(),
         training: false,
         lang: xieshang::i18n::Lang::Zh,
+        tight: false,
     };
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("docx-header");
     let _ = std::fs::remove_dir_all(&dir);
@@ -167,5 +168,54 @@ fn typed_lines_and_control_characters_open_in_libreoffice_with_each_line_kept() 
                 "{kind}: “{point}” on a line of its own in\n{text}"
             );
         }
+    }
+}
+
+#[test]
+fn a_notice_with_twenty_parties_is_set_tight_and_stays_on_one_page_in_word_too() {
+    let mut w = World::completed();
+    w.record.community = "勇进村、榆树沟村".into();
+    let surnames = "马王李张刘陈杨赵黄周吴徐孙胡朱高林何郭罗";
+    w.record.parties = surnames
+        .chars()
+        .enumerate()
+        .map(|(i, s)| {
+            let mut p = party(&format!("{s}建国"), "resident", false);
+            p.organisation =
+                if i < 10 { format!("勇进村{}组", i + 1) } else { format!("榆树沟村{}组", i - 9) };
+            p
+        })
+        .collect();
+    let few = document(
+        DocKind::Publicity,
+        &World::completed().record,
+        &w.procedure,
+        xieshang::i18n::Lang::Zh,
+        &when::CHINA,
+    );
+    assert!(!few.tight, "four parties fit the standard layout ({:.1} lines)", few.estimated_lines());
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("docx-twenty");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let kinds = [DocKind::Publicity, DocKind::ResultNotice, DocKind::Letter];
+    for kind in kinds {
+        let doc = document(kind, &w.record, &w.procedure, xieshang::i18n::Lang::Zh, &when::CHINA);
+        if kind == DocKind::Publicity {
+            assert!(doc.tight, "twenty parties: {:.1} lines", doc.estimated_lines());
+        }
+        std::fs::write(dir.join(format!("{}.docx", kind.id())), to_docx(&doc)).unwrap();
+    }
+    let status = Command::new("soffice")
+        .args(["--headless", "--norestore", "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .args(kinds.map(|k| dir.join(format!("{}.docx", k.id()))))
+        .env("HOME", &dir)
+        .status()
+        .expect("soffice");
+    assert!(status.success());
+    for kind in kinds {
+        let info = Command::new("pdfinfo").arg(dir.join(format!("{}.pdf", kind.id()))).output().unwrap();
+        let info = String::from_utf8_lossy(&info.stdout);
+        assert!(info.contains("Pages:           1"), "{} of twenty parties in Word: {info}", kind.id());
     }
 }

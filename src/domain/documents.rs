@@ -133,6 +133,10 @@ pub struct Document {
     pub record_id: String,
     /// The short digest of the record, printed on every page.
     pub digest: String,
+    /// The record's revision, printed on every page beside its digest (0 for a document that is
+    /// not a record's): 核验 tells from it what changed since a copy was printed.
+    #[serde(default)]
+    pub revision: u64,
     /// Made in training mode: every page is marked 培训练习.
     #[serde(default)]
     pub training: bool,
@@ -277,11 +281,15 @@ impl Document {
         match self.lang {
             Lang::Zh => {
                 let mark = if self.training { format!("{TRAINING_MARK}　") } else { String::new() };
-                format!("{mark}{} {}　校验码 {}", self.foot_label(), self.record_id, self.digest)
+                let revision =
+                    if self.revision > 0 { format!(" 第{}版", self.revision) } else { String::new() };
+                format!("{mark}{} {}{revision}　校验码 {}", self.foot_label(), self.record_id, self.digest)
             }
             Lang::En => {
                 let mark = if self.training { format!("{TRAINING_MARK_EN}  ") } else { String::new() };
-                format!("{mark}{} {}  Digest {}", self.foot_label(), self.record_id, self.digest)
+                let revision =
+                    if self.revision > 0 { format!(" rev. {}", self.revision) } else { String::new() };
+                format!("{mark}{} {}{revision}  Digest {}", self.foot_label(), self.record_id, self.digest)
             }
         }
     }
@@ -469,6 +477,7 @@ pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3], lang: Lang)
         training: false,
         lang,
         tight: false,
+        revision: 0,
     }
     .on_paper()
 }
@@ -571,6 +580,7 @@ pub fn checklists(procedure: &Procedure, issuer: &str, lang: Lang) -> Document {
         training: false,
         lang,
         tight: false,
+        revision: 0,
     }
     .on_paper()
 }
@@ -979,6 +989,7 @@ pub fn document(
         training: record.training,
         lang,
         tight: false,
+        revision: record.revision,
     }
     .on_paper()
 }
@@ -1228,7 +1239,7 @@ fn course(r: &Reader) -> Vec<Vec<String>> {
 /// The audit trail as it stands: consecutive edits of one field are one change with its final
 /// value; a party added and then filled in is one addition of the party as filled in; a party
 /// changed several times in a row is one change.
-fn compacted(audit: &[AuditEntry]) -> Vec<AuditEntry> {
+pub fn compacted(audit: &[AuditEntry]) -> Vec<AuditEntry> {
     let mut out: Vec<AuditEntry> = Vec::new();
     for a in audit {
         if let Some(last) = out.last_mut() {
@@ -1265,23 +1276,90 @@ fn compacted(audit: &[AuditEntry]) -> Vec<AuditEntry> {
     out
 }
 
-/// 协商记录修改明细: every change of the record as it stands.
-fn changes(r: &Reader) -> Vec<Block> {
-    let (record, procedure, lang) = (r.record, r.procedure, r.lang);
+/// One change of a record, in words (the change log, and 核验's list of what changed since a
+/// paper copy was printed).
+pub fn describe_change(lang: Lang, procedure: &Procedure, change: &Change) -> String {
     let l = |zh: &'static str, en: &'static str| -> String { w(lang, zh, en).to_owned() };
     let label = |field: &str| {
         procedure
             .field(field)
             .map_or(field.to_owned(), |(_, _, f)| i18n::data(lang, Data::Field, &f.id, &f.label).to_owned())
     };
+    let role = |id: &str| i18n::option(lang, "roles", id, procedure.choice_label("roles", id)).to_owned();
     let party = |p: &super::record::Party| {
         let name = if p.name.trim().is_empty() {
             l("（未填姓名）", "(no name)")
         } else {
             p.name.trim().to_owned()
         };
-        format!("{name}{}{}{}", w(lang, "（", " ("), r.role(&p.role), w(lang, "）", ")"))
+        format!("{name}{}{}{}", w(lang, "（", " ("), role(&p.role), w(lang, "）", ")"))
     };
+    match (lang, change) {
+        (_, Change::Field { field, to, .. }) => {
+            let list = procedure.field(field).and_then(|(_, _, f)| f.kind.list());
+            match (lang, to) {
+                (Lang::Zh, Some(v)) => {
+                    format!("填写“{}”：{}", label(field), display_in(lang, procedure, list, v))
+                }
+                (Lang::En, Some(v)) => {
+                    format!("Entered “{}”: {}", label(field), display_in(lang, procedure, list, v))
+                }
+                (Lang::Zh, None) => format!("清空“{}”", label(field)),
+                (Lang::En, None) => format!("Cleared “{}”", label(field)),
+            }
+        }
+        (_, Change::Item { item, to, .. }) => {
+            let name = procedure
+                .item(item)
+                .map_or(item.clone(), |(_, i)| i18n::data(lang, Data::Item, &i.id, &i.label).to_owned());
+            let state = match (lang, to) {
+                (_, ItemState::Done) => l("已完成", "done"),
+                (_, ItemState::Open) => l("未完成", "not done"),
+                (Lang::Zh, ItemState::NotApplicable { reason }) => format!("不适用（{reason}）"),
+                (Lang::En, ItemState::NotApplicable { reason }) => {
+                    format!("not applicable ({reason})")
+                }
+            };
+            match lang {
+                Lang::Zh => format!("“{name}”标为{state}"),
+                Lang::En => format!("“{name}” marked {state}"),
+            }
+        }
+        (Lang::Zh, Change::PartyAdded { party: p }) => format!("添加参与主体：{}", party(p)),
+        (Lang::En, Change::PartyAdded { party: p }) => format!("Party added: {}", party(p)),
+        (Lang::Zh, Change::PartyChanged { to, .. }) => format!("修改参与主体：{}", party(to)),
+        (Lang::En, Change::PartyChanged { to, .. }) => format!("Party changed: {}", party(to)),
+        (Lang::Zh, Change::PartyRemoved { party: p, .. }) => format!("删除参与主体：{}", party(p)),
+        (Lang::En, Change::PartyRemoved { party: p, .. }) => format!("Party removed: {}", party(p)),
+        (Lang::Zh, Change::Created { from: None }) => "建立记录".to_owned(),
+        (Lang::En, Change::Created { from: None }) => "Record opened".to_owned(),
+        (Lang::Zh, Change::Created { from: Some(f) }) => format!("由记录{f}复制建立"),
+        (Lang::En, Change::Created { from: Some(f) }) => format!("Opened as a copy of record {f}"),
+        (Lang::Zh, Change::StageCompleted { stage }) => {
+            format!("完成{}", stage_name(lang, procedure, stage))
+        }
+        (Lang::En, Change::StageCompleted { stage }) => {
+            format!("Completed {}", stage_name(lang, procedure, stage))
+        }
+        (Lang::Zh, Change::StageReopened { stage, .. }) => {
+            format!("重新打开{}", stage_name(lang, procedure, stage))
+        }
+        (Lang::En, Change::StageReopened { stage, .. }) => {
+            format!("Reopened {}", stage_name(lang, procedure, stage))
+        }
+        (Lang::Zh, Change::Superseded { revision }) => {
+            format!("保留本版本，替代另一处保存的第{revision}版")
+        }
+        (Lang::En, Change::Superseded { revision }) => {
+            format!("Kept this revision, in place of revision {revision} saved elsewhere")
+        }
+    }
+}
+
+/// 协商记录修改明细: every change of the record as it stands.
+fn changes(r: &Reader) -> Vec<Block> {
+    let (record, procedure, lang) = (r.record, r.procedure, r.lang);
+    let l = |zh: &'static str, en: &'static str| -> String { w(lang, zh, en).to_owned() };
     let name = i18n::matter_name(lang, record.matter.id.as_deref(), &record.matter.name);
     let topic = r.get(&procedure.key_fields.topic);
     let mut blocks = vec![Block::Fields(vec![
@@ -1293,66 +1371,7 @@ fn changes(r: &Reader) -> Vec<Block> {
     let rows = compacted(&record.audit)
         .iter()
         .map(|a| {
-            let what = match (lang, &a.change) {
-                (_, Change::Field { field, to, .. }) => {
-                    let list = procedure.field(field).and_then(|(_, _, f)| f.kind.list());
-                    match (lang, to) {
-                        (Lang::Zh, Some(v)) => {
-                            format!("填写“{}”：{}", label(field), display_in(lang, procedure, list, v))
-                        }
-                        (Lang::En, Some(v)) => {
-                            format!("Entered “{}”: {}", label(field), display_in(lang, procedure, list, v))
-                        }
-                        (Lang::Zh, None) => format!("清空“{}”", label(field)),
-                        (Lang::En, None) => format!("Cleared “{}”", label(field)),
-                    }
-                }
-                (_, Change::Item { item, to, .. }) => {
-                    let name = procedure.item(item).map_or(item.clone(), |(_, i)| {
-                        i18n::data(lang, Data::Item, &i.id, &i.label).to_owned()
-                    });
-                    let state = match (lang, to) {
-                        (_, ItemState::Done) => l("已完成", "done"),
-                        (_, ItemState::Open) => l("未完成", "not done"),
-                        (Lang::Zh, ItemState::NotApplicable { reason }) => format!("不适用（{reason}）"),
-                        (Lang::En, ItemState::NotApplicable { reason }) => {
-                            format!("not applicable ({reason})")
-                        }
-                    };
-                    match lang {
-                        Lang::Zh => format!("“{name}”标为{state}"),
-                        Lang::En => format!("“{name}” marked {state}"),
-                    }
-                }
-                (Lang::Zh, Change::PartyAdded { party: p }) => format!("添加参与主体：{}", party(p)),
-                (Lang::En, Change::PartyAdded { party: p }) => format!("Party added: {}", party(p)),
-                (Lang::Zh, Change::PartyChanged { to, .. }) => format!("修改参与主体：{}", party(to)),
-                (Lang::En, Change::PartyChanged { to, .. }) => format!("Party changed: {}", party(to)),
-                (Lang::Zh, Change::PartyRemoved { party: p, .. }) => format!("删除参与主体：{}", party(p)),
-                (Lang::En, Change::PartyRemoved { party: p, .. }) => format!("Party removed: {}", party(p)),
-                (Lang::Zh, Change::Created { from: None }) => "建立记录".to_owned(),
-                (Lang::En, Change::Created { from: None }) => "Record opened".to_owned(),
-                (Lang::Zh, Change::Created { from: Some(f) }) => format!("由记录{f}复制建立"),
-                (Lang::En, Change::Created { from: Some(f) }) => format!("Opened as a copy of record {f}"),
-                (Lang::Zh, Change::StageCompleted { stage }) => {
-                    format!("完成{}", stage_name(lang, procedure, stage))
-                }
-                (Lang::En, Change::StageCompleted { stage }) => {
-                    format!("Completed {}", stage_name(lang, procedure, stage))
-                }
-                (Lang::Zh, Change::StageReopened { stage, .. }) => {
-                    format!("重新打开{}", stage_name(lang, procedure, stage))
-                }
-                (Lang::En, Change::StageReopened { stage, .. }) => {
-                    format!("Reopened {}", stage_name(lang, procedure, stage))
-                }
-                (Lang::Zh, Change::Superseded { revision }) => {
-                    format!("保留本版本，替代另一处保存的第{revision}版")
-                }
-                (Lang::En, Change::Superseded { revision }) => {
-                    format!("Kept this revision, in place of revision {revision} saved elsewhere")
-                }
-            };
+            let what = describe_change(lang, procedure, &a.change);
             vec![moment(r, a.at), a.revision.to_string(), what]
         })
         .collect();

@@ -17,6 +17,7 @@ pub mod settings;
 pub mod training;
 pub mod transfer;
 pub mod validate;
+pub mod verify;
 pub mod when;
 
 pub use catalogue::{Catalogue, Entry, FlawKind, Group, Matter};

@@ -699,6 +699,7 @@ impl Figures {
             training: false,
             lang,
             tight: false,
+            revision: 0,
         }
         .on_paper()
     }

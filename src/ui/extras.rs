@@ -44,6 +44,8 @@ pub enum Page {
     TrainingPrint,
     /// 汇总分析.
     Overview,
+    /// 核验文书.
+    Verify,
     /// 协商台账 (with its import and export panel).
     Records,
     /// 群众意见台账.
@@ -451,6 +453,7 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         Page::Training => html! { <super::training::TrainingPage /> },
         Page::TrainingPrint => html! { <super::training::ChecklistPrintPage /> },
         Page::Overview => html! { <super::overview::OverviewPage /> },
+        Page::Verify => html! { <super::verify::VerifyPage /> },
         Page::Records => html! { <super::ledger::LedgerPage /> },
         Page::Opinions => html! { <super::opinions::OpinionsPage /> },
         Page::Record { id, stage } => html! {

@@ -18,6 +18,7 @@ mod settings;
 pub mod storage;
 mod training;
 mod transfer;
+mod verify;
 
 pub use catalogue::{CatalogueView, CatalogueViewProps};
 
@@ -400,6 +401,7 @@ fn Shell() -> Html {
             html! { <extras::Lazy key="training-print" page={extras::Page::TrainingPrint} /> }
         }
         Route::Overview => html! { <extras::Lazy key="overview" page={extras::Page::Overview} /> },
+        Route::Verify => html! { <extras::Lazy key="verify" page={extras::Page::Verify} /> },
         Route::NotFound => html! { <p>{ t(lang, Key::PageNotFound) }</p> },
     };
     let link = |target: Route, key: Key| {
@@ -463,6 +465,7 @@ fn Shell() -> Html {
                         { link(Route::Records, Key::NavRecords) }
                         { link(Route::List, Key::NavList) }
                         { link(Route::Overview, Key::NavOverview) }
+                        { link(Route::Verify, Key::NavVerify) }
                         { link(Route::Training, Key::NavTraining) }
                         { link(Route::Settings, Key::NavSettings) }
                     </ul>

@@ -38,6 +38,8 @@ pub enum Route {
     TrainingPrint,
     /// 汇总分析: an overview across villages from exported files.
     Overview,
+    /// 核验文书: a paper copy checked by its 校验码.
+    Verify,
     /// Anything else.
     NotFound,
 }
@@ -60,6 +62,7 @@ impl Route {
             ["training"] => Route::Training,
             ["training", "print"] => Route::TrainingPrint,
             ["overview"] => Route::Overview,
+            ["verify"] => Route::Verify,
             _ => Route::NotFound,
         }
     }
@@ -79,6 +82,7 @@ impl Route {
             Route::Training => "#/training".into(),
             Route::TrainingPrint => "#/training/print".into(),
             Route::Overview => "#/overview".into(),
+            Route::Verify => "#/verify".into(),
             Route::NotFound => "#/".into(),
         }
     }

@@ -114,7 +114,7 @@ test('documents print in Chinese by default, and with English labels when asked 
   await title.filter({ hasText: 'Minutes of the consultation' }).waitFor();
   const text = await page.locator('article.document').innerText();
   assert.match(text, /TRAINING/);
-  assert.match(text, /Record t\w+\s+Digest [0-9A-F]{4}-/);
+  assert.match(text, /Record t\w+ rev\. \d+\s+Digest [0-9A-F]{4}-/);
   // The labels are English; what people said and their names stay as written.
   const labels = await page.locator('article.document th, article.document h3').allInnerTexts();
   assert.deepEqual(labels.filter((l) => HAN.test(l)), []);

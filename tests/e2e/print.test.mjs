@@ -199,3 +199,48 @@ test('a notice with twenty parties prints on one page, the seal never alone: bod
   }
   await context.close();
 });
+
+test('核验文书: a printed copy is found by its 校验码, and after an edit the changes since it was printed are listed', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '举报信箱');
+  await page.getByLabel('协商议题', { exact: true }).fill('举报信箱移到东门');
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '协商议题公示' }).click();
+  await page.getByRole('heading', { level: 2, name: '协商议题公示' }).waitFor();
+  const file = path.join(ARTIFACTS, 'verify-publicity.pdf');
+  await page.pdf({ path: file, preferCSSPageSize: true });
+  // What a person reads off the paper's foot.
+  const foot = pageText(file, 1).replace(/\s+/g, ' ');
+  const [, id, revision, code] = foot.match(/记录 (\S+) 第(\d+)版 校验码 ([0-9A-F-]{19})/) ?? [];
+  assert.ok(code, `the foot carries record, revision and code: ${foot}`);
+  const verify = async (fields) => {
+    await page.getByRole('link', { name: '核验文书' }).click();
+    await page.getByRole('heading', { level: 2, name: '核验文书' }).waitFor();
+    await page.getByLabel('校验码（如 243D-4596-774A-B365）').fill(fields.code);
+    await page.getByLabel('记录编号（页脚“记录”之后）').fill(fields.id ?? '');
+    await page.getByLabel('版本（页脚“第…版”）').fill(fields.revision ?? '');
+    const status = page.locator('.verify-result[role="status"]');
+    assert.equal(await status.innerText(), '', 'typing clears the last answer');
+    await page.getByRole('button', { name: '核验', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('.verify-result').textContent.trim() !== '');
+    return status;
+  };
+  let status = await verify({ code: code.toLowerCase().replaceAll('-', ' ') });
+  assert.match(await status.innerText(), new RegExp(`核验一致：这份文书出自协商记录${id}第${revision}版（举报信箱移到东门`));
+  // The record changes after printing.
+  await status.getByRole('link', { name: '打开此记录' }).click();
+  await page.getByLabel('协商议题', { exact: true }).fill('举报信箱移到西门');
+  await h.waitSaved(page);
+  status = await verify({ code });
+  assert.match(await status.innerText(), /本机没有与此校验码相符的协商记录/);
+  status = await verify({ code, id, revision });
+  const text = await status.innerText();
+  assert.match(text, new RegExp(`核验不一致：记录${id}现为第\\d+版`));
+  assert.match(text, new RegExp(`第${revision}版之后的修改`));
+  assert.match(text, /填写“协商议题”：举报信箱移到西门/);
+  status = await verify({ code: '12345' });
+  assert.match(await status.innerText(), /校验码应为16位数字或字母A–F/);
+  await context.close();
+});

@@ -75,6 +75,7 @@ fn a_table_that_runs_onto_more_pages_repeats_its_header_row_on_each() {
         training: false,
         lang: xieshang::i18n::Lang::Zh,
         tight: false,
+        revision: 0,
     };
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("docx-header");
     let _ = std::fs::remove_dir_all(&dir);

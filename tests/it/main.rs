@@ -17,4 +17,5 @@ mod schema;
 mod tidy;
 mod training;
 mod transfer;
+mod verify;
 mod when;

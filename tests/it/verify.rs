@@ -1,0 +1,56 @@
+//! 核验: a printed copy checked by its 校验码, record number and revision.
+
+use crate::fixture::*;
+use xieshang::domain::documents::{describe_change, document, DocKind};
+use xieshang::domain::ledger::Summary;
+use xieshang::domain::verify::{changes_since, code_of, find, Finding};
+use xieshang::domain::when;
+use xieshang::i18n::Lang;
+
+#[test]
+fn a_code_is_read_however_it_was_typed() {
+    let want = Some("243d4596774ab365".to_owned());
+    assert_eq!(code_of("243D-4596-774A-B365"), want);
+    assert_eq!(code_of(" 243d 4596 774a b365 "), want);
+    assert_eq!(
+        code_of("２４３Ｄ－４５９６－７７４Ａ－Ｂ３６５"),
+        want,
+        "full-width, as a Chinese input method types it"
+    );
+    assert_eq!(code_of("243D-4596-774A"), None);
+    assert_eq!(code_of("243D-4596-774A-B36G"), None);
+}
+
+#[test]
+fn a_printed_copy_is_the_record_as_it_stands_or_says_what_changed_since() {
+    let mut w = World::filled();
+    w.complete("s1");
+    let printed = document(DocKind::Publicity, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
+    assert!(
+        printed.foot().contains(&format!("记录 rec-1 第{}版　校验码 {}", w.record.revision, printed.digest)),
+        "{}",
+        printed.foot()
+    );
+    let summaries = |w: &World| vec![Summary::of(&w.record, &w.procedure)];
+    assert_eq!(
+        find(&printed.digest, None, &summaries(&w)),
+        Finding::Current { id: "rec-1".into(), revision: w.record.revision }
+    );
+    // Changed after printing: the code alone finds nothing; with the record number, what changed.
+    let at = printed.revision;
+    w.set("host", text("王主任"));
+    w.set("meeting_place", text("村委会会议室"));
+    assert_eq!(find(&printed.digest, None, &summaries(&w)), Finding::NotFound);
+    let Finding::Changed { id, revision, code } = find(&printed.digest, Some("rec-1"), &summaries(&w)) else {
+        panic!("changed")
+    };
+    assert_eq!((id.as_str(), revision), ("rec-1", at + 2));
+    assert_ne!(code, printed.digest);
+    let since: Vec<String> = changes_since(&w.record, at)
+        .iter()
+        .map(|a| describe_change(Lang::Zh, &w.procedure, &a.change))
+        .collect();
+    assert_eq!(since, ["填写“主持人”：王主任", "填写“协商地点”：村委会会议室"]);
+    assert_eq!(find(&printed.digest, Some("rec-9"), &summaries(&w)), Finding::UnknownRecord("rec-9".into()));
+    assert_eq!(find("不是校验码", None, &summaries(&w)), Finding::BadCode);
+}

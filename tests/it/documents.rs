@@ -309,9 +309,12 @@ fn the_foot_of_an_english_document_names_the_record_and_its_digest() {
     assert_eq!(d.foot(), format!("Record rec-1 rev. {}  Digest {}", w.record.revision, d.digest));
     assert_eq!(d.training_mark(), "TRAINING");
     let marked = Document { training: true, ..d.clone() };
-    assert_eq!(marked.foot(), format!("TRAINING  Record rec-1 rev. {}  Digest {}", w.record.revision, d.digest));
+    assert_eq!(
+        marked.foot(),
+        format!("TRAINING  Record rec-1 rev. {}  Digest {}", w.record.revision, d.digest)
+    );
     let zh = Document { lang: Lang::Zh, ..marked };
-    assert_eq!(zh.foot(), format!("培训练习　记录 rec-1　校验码 {}", d.digest));
+    assert_eq!(zh.foot(), format!("培训练习　记录 rec-1 第{}版　校验码 {}", w.record.revision, d.digest));
     assert_eq!(zh.training_mark(), xieshang::domain::documents::TRAINING_MARK);
     let undated = Document { date: None, ..d };
     assert_eq!(undated.date_text(), "____-__-__");

@@ -555,10 +555,21 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                                         actions.set(next);
                                     })
                                 };
-                                let label = format!("{}：{}", t(lang, Key::ColChoice), record.matter.name);
+                                // Each row, and its choice, named by the record's topic (its matter
+                                // where no topic is set yet), as the ledger names it.
+                                let procedure = ctx.repo.procedure();
+                                let topic = match record.value(procedure, &procedure.key_fields.topic) {
+                                    Some(crate::domain::Value::Text(t)) => t,
+                                    _ => String::new(),
+                                };
+                                let name = if topic.is_empty() { record.matter.name.clone() } else { topic.clone() };
+                                let label = format!("{}：{name}（{}）", t(lang, Key::ColChoice), record.id);
                                 html! {
                                     <tr key={id.clone()}>
-                                        <td>{ &record.matter.name }</td>
+                                        <td class="topic">
+                                            { &record.matter.name }
+                                            if !topic.is_empty() { <span class="sub">{ &topic }</span> }
+                                        </td>
                                         <td>{ &record.community }</td>
                                         <td>
                                             { verdict_word(lang, row.verdict) }

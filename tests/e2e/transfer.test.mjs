@@ -69,7 +69,7 @@ test('all records export as one versioned file and import into another browser t
   await importFile(b.page, tmp);
   await preview.waitFor();
   assert.match(await preview.innerText(), /比本机旧1条/);
-  const choice = preview.getByRole('row').filter({ hasText: '比本机旧' }).getByRole('combobox', { name: /处理：村规民约/ });
+  const choice = preview.getByRole('row').filter({ hasText: '比本机旧' }).getByRole('combobox', { name: /^处理：村规民约.*（幸福社区第1号）（sample-\d+）$/ });
   assert.equal(await choice.locator('option:checked').innerText(), '保留本机');
   await preview.getByRole('button', { name: '确认导入' }).click();
   await b.page.getByRole('status').filter({ hasText: '已导入0条记录。' }).waitFor();

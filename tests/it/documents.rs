@@ -493,6 +493,8 @@ fn the_publicity_notice_says_how_long_it_is_posted_and_whom_to_ask_to_join() {
     w.set("publicity_until", date("2026-11-09"));
     w.set("application_contact", text("社区居委会 王会计 0994-1234567"));
     w.set("recorder", text("赵文书"));
+    w.set("topic", text("硬化勇进村至榆树沟村连接道路"));
+    w.set("implementer", text("榆树沟镇村镇建设发展中心"));
     let t = text_of(&document(DocKind::Publicity, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
     assert!(t.contains("公示期限：2026年11月3日至2026年11月9日"), "{t}");
     assert!(t.contains("可以申请参加协商议事，请与社区居委会 王会计 0994-1234567联系。"), "{t}");
@@ -541,4 +543,56 @@ fn the_change_log_shows_each_change_as_it_stands_and_the_archive_what_was_change
         text_of(&document(DocKind::Archive, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
     assert!(archive.contains("重新打开第1阶段“确定议题”"), "{archive}");
     assert!(archive.contains("完成第1阶段“确定议题”（重新打开后修改了：议题说明）"), "{archive}");
+}
+
+/// A document as a clerk reads it off paper: title, addressee, body, organisation, date, foot.
+fn paper_of(d: &Document) -> String {
+    [
+        d.title.clone(),
+        d.addressee.clone().unwrap_or_default(),
+        text_of(&d.blocks),
+        d.issuer.clone(),
+        d.date_text(),
+        d.foot(),
+        format!("（tight: {}）", d.tight),
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .collect::<Vec<_>>()
+    .join("\n")
+}
+
+#[test]
+fn the_paper_of_a_cross_village_road_is_a_reviewed_snapshot() {
+    // The road case: two villages, led by the township's Party committee, ten parties, one
+    // stakeholder absent with a written opinion, a result in five numbered points.
+    let mut w = cross_village_road();
+    w.record.parties.truncate(0);
+    let names =
+        ["马建军", "王秀兰", "李志强", "张桂英", "刘国庆", "陈玉梅", "杨振华", "赵淑珍", "黄永刚", "周丽娟"];
+    for (i, name) in names.iter().enumerate() {
+        let mut p = party(name, if i == 0 { "township" } else { "resident" }, i == 3);
+        p.organisation = if i == 0 {
+            "榆树沟镇党委".into()
+        } else if i < 5 {
+            format!("勇进村{i}组")
+        } else {
+            format!("榆树沟村{}组", i - 4)
+        };
+        p.attended = Some(i != 3);
+        if i == 3 {
+            p.written_opinion = "1. 同意硬化\n2. 占地须按标准补偿".into();
+        }
+        w.record.parties.push(p);
+    }
+    w.set("outcome", text("一、硬化连接道路3.2公里\n二、宽度4.5米\n三、两村按户数分摊筹劳\n四、镇政府申请一事一议奖补\n五、2027年6月前完工"));
+    w.set("recorder", text("赵文书"));
+    w.set("topic", text("硬化勇进村至榆树沟村连接道路"));
+    w.set("implementer", text("榆树沟镇村镇建设发展中心"));
+    w.set("publicity_until", date("2026-11-09"));
+    w.set("application_contact", text("勇进村村委会 马会计 0994-1234567"));
+    for kind in DocKind::ALL {
+        let d = document(kind, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
+        insta::assert_snapshot!(format!("road-{}", kind.id()), paper_of(&d));
+    }
 }

@@ -213,6 +213,7 @@ keys! {
     RecheckNote => "前面的阶段曾重新打开，请核对本阶段后再次完成。", "An earlier stage was reopened: check this stage and complete it again.";
     AllDone => "五个阶段均已完成，本次协商已办结。", "All five stages are complete.";
     PartyN => "参与主体 {}", "Party {}";
+    PartyJoined => "（第{}阶段加入）", " (joined in stage {})";
     PartyName => "姓名或名称", "Name";
     PartyRole => "身份", "Role";
     PartyOrg => "单位或住址", "Organisation or address";

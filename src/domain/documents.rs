@@ -664,10 +664,26 @@ impl Reader<'_> {
         }
     }
 
+    /// When a party joined, for one who joined after stage 1 (“（公示期间加入）”), else "".
+    fn joined(&self, party: &super::record::Party) -> String {
+        let Some(stage) = &party.joined else { return String::new() };
+        let n = self.procedure.stage_index(stage).map_or(0, |i| i + 1);
+        match (self.lang, n) {
+            (Lang::Zh, 2) => "（公示期间加入）".to_owned(),
+            (Lang::Zh, 3) => "（协商时加入）".to_owned(),
+            (Lang::Zh, n) => format!("（第{n}阶段加入）"),
+            (Lang::En, 2) => " (joined during the publicity)".to_owned(),
+            (Lang::En, 3) => " (joined at the consultation)".to_owned(),
+            (Lang::En, n) => format!(" (joined in stage {n})"),
+        }
+    }
+
+    /// The parties settled in stage 1 (those the 公示 names), not those who joined later.
     fn participants(&self) -> String {
         self.record
             .parties
             .iter()
+            .filter(|p| p.joined.is_none())
             .map(|p| {
                 // The organisation typed, where there is one; else the role in the notice's words.
                 let what = if p.organisation.trim().is_empty() {
@@ -695,20 +711,21 @@ impl Reader<'_> {
                 .filter(|p| p.attended == attended)
                 .map(|p| {
                     let (opinion, reason) = (p.written_opinion.trim(), p.no_opinion_reason.trim());
+                    let name = format!("{}{}", p.name, self.joined(p));
                     match (attended, lang) {
                         (Some(false), Lang::Zh) if !opinion.is_empty() => {
-                            format!("{}（书面意见：{opinion}）", p.name)
+                            format!("{name}（书面意见：{opinion}）")
                         }
                         (Some(false), Lang::Zh) if !reason.is_empty() => {
-                            format!("{}（未交书面意见：{reason}）", p.name)
+                            format!("{name}（未交书面意见：{reason}）")
                         }
                         (Some(false), Lang::En) if !opinion.is_empty() => {
-                            format!("{} (written opinion: {opinion})", p.name)
+                            format!("{name} (written opinion: {opinion})")
                         }
                         (Some(false), Lang::En) if !reason.is_empty() => {
-                            format!("{} (no written opinion: {reason})", p.name)
+                            format!("{name} (no written opinion: {reason})")
                         }
-                        _ => p.name.clone(),
+                        _ => name,
                     }
                 })
                 .collect::<Vec<_>>()
@@ -853,7 +870,7 @@ pub fn document(
                         .map(|(i, p)| {
                             vec![
                                 (i + 1).to_string(),
-                                p.name.clone(),
+                                format!("{}{}", p.name, r.joined(p)),
                                 r.role(&p.role),
                                 p.organisation.clone(),
                                 if p.stakeholder { l("是", "Yes") } else { l("否", "No") },

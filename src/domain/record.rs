@@ -191,6 +191,12 @@ pub struct Party {
     /// Why an absent stakeholder handed in no written opinion.
     #[serde(default)]
     pub no_opinion_reason: String,
+    /// The stage that stood open when the party was added, for a party who joined after the
+    /// parties were settled in stage 1 (one who applied during the publicity, a late
+    /// stakeholder): set by the engine. Paper printed before they joined (the 公示) does not
+    /// name them; later paper says when they joined. Absent for the parties of stage 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub joined: Option<StageId>,
 }
 
 /// A field value.
@@ -588,6 +594,7 @@ impl Record {
                 attended: None,
                 written_opinion: String::new(),
                 no_opinion_reason: String::new(),
+                joined: None,
                 ..p.clone()
             })
             .collect();
@@ -733,11 +740,14 @@ impl Record {
                 }
                 Change::Item { item, from, to: state }
             }
-            Edit::AddParty(party) => {
+            Edit::AddParty(mut party) => {
                 if let Some(stage) = self.parties_lock(procedure) {
                     return Err(EditError::Locked(stage));
                 }
                 self.check_role(procedure, &party)?;
+                // Who joins after stage 1 settled the parties joins in the stage open now.
+                let settled = procedure.stages.first().is_some_and(|s| self.is_completed(&s.id));
+                party.joined = if settled { self.current_stage(procedure).cloned() } else { None };
                 self.parties.push(party.clone());
                 Change::PartyAdded { party }
             }
@@ -750,6 +760,8 @@ impl Record {
                     .parties
                     .get_mut(index)
                     .ok_or_else(|| EditError::Unknown(format!("party {index}")))?;
+                // When a party joined is the engine's to say, not an edit's.
+                let party = Party { joined: slot.joined.clone(), ..party };
                 if *slot == party {
                     return Ok(());
                 }

@@ -229,7 +229,10 @@ pub fn parties_editor(
     on_edit: Callback<Edit>,
 ) -> Html {
     let roles = options_in(lang, procedure, "roles");
-    let cards = parties.iter().enumerate().map(|(index, party)| {
+    // A completed stage 1 shows the parties it settled; those who joined later are shown (and
+    // marked) where attendance is recorded.
+    let shown = |party: &Party| attendance || !disabled || party.joined.is_none();
+    let cards = parties.iter().enumerate().filter(|(_, p)| shown(p)).map(|(index, party)| {
         let pid = format!("{}-{index}", field.id);
         let update = |f: fn(&mut Party, String)| {
             let party = party.clone();
@@ -297,11 +300,17 @@ pub fn parties_editor(
                 super::focus_later(add_id.clone());
             })
         };
+        let joined = party
+            .joined
+            .as_ref()
+            .and_then(|s| procedure.stage_index(s))
+            .map(|i| tf(lang, Key::PartyJoined, &[&(i + 1)]))
+            .unwrap_or_default();
         let legend = if party.name.trim().is_empty() {
-            tf(lang, Key::PartyN, &[&(index + 1)])
+            format!("{}{joined}", tf(lang, Key::PartyN, &[&(index + 1)]))
         } else {
             let colon = if lang == Lang::Zh { "：" } else { ": " };
-            format!("{}{colon}{}", tf(lang, Key::PartyN, &[&(index + 1)]), party.name)
+            format!("{}{colon}{}{joined}", tf(lang, Key::PartyN, &[&(index + 1)]), party.name)
         };
         html! {
             <fieldset class="party" key={index}>

@@ -596,3 +596,33 @@ fn the_paper_of_a_cross_village_road_is_a_reviewed_snapshot() {
         insta::assert_snapshot!(format!("road-{}", kind.id()), paper_of(&d));
     }
 }
+
+#[test]
+fn a_party_who_joins_later_is_not_on_paper_printed_before_and_is_marked_on_paper_after() {
+    let mut w = World::filled();
+    w.complete("s1");
+    // Applied during the publicity (stage 2 open), recorded at the consultation.
+    w.edit(Edit::AddParty(party("孙晓燕", "resident", true)));
+    let late = w.record.parties.last().unwrap().clone();
+    assert_eq!(late.joined.as_deref(), Some("s2"), "the stage open when the party was added");
+    // An edit cannot move when a party joined.
+    let index = w.record.parties.len() - 1;
+    w.edit(Edit::UpdateParty {
+        index,
+        party: xieshang::domain::Party { joined: None, attended: Some(true), ..late },
+    });
+    assert_eq!(w.record.parties[index].joined.as_deref(), Some("s2"));
+    let publicity =
+        text_of(&document(DocKind::Publicity, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
+    assert!(!publicity.contains("孙晓燕"), "the 公示 names those named when it was published: {publicity}");
+    let minutes =
+        text_of(&document(DocKind::Minutes, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
+    assert!(minutes.contains("5|孙晓燕（公示期间加入）|村（居）民"), "{minutes}");
+    let archive =
+        text_of(&document(DocKind::Archive, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
+    assert!(archive.contains("孙晓燕（公示期间加入）"), "{archive}");
+    assert!(!archive.contains("参与协商的主体：社区党支部（村（社区）党组织）、王建国（老党员）、李秀兰（村（居）民）、张伟（村（居）民）、孙晓燕"), "{archive}");
+    // A copy starts with everyone as parties of its own stage 1.
+    let copy = w.record.copy_as_new(&w.procedure, "rec-2".into(), w.clock);
+    assert!(copy.parties.iter().all(|p| p.joined.is_none()));
+}

@@ -44,6 +44,7 @@ pub fn party(name: &str, role: &str, stakeholder: bool) -> Party {
         attended: None,
         written_opinion: String::new(),
         no_opinion_reason: String::new(),
+        joined: None,
     }
 }
 

@@ -214,6 +214,8 @@ keys! {
     AllDone => "五个阶段均已完成，本次协商已办结。", "All five stages are complete.";
     PartyN => "参与主体 {}", "Party {}";
     PartyJoined => "（第{}阶段加入）", " (joined in stage {})";
+    UpgradeNote => "本记录建于本工作台的早期版本，当时不记地点和牵头组织单位。已按本机设置补记：县（市）{}，乡镇（街道）{}；文书按“{}”落款。补记已写入修改记录；如有不对，可重新打开第1阶段修改。", "This record was made by an earlier build, which kept no place or lead body. Filled in from this copy's settings: county {}, township {}; documents are signed “{}”. This is in the change log; if it is wrong, reopen stage 1 to change it.";
+    NotSet => "（未设置）", "(not set)";
     PartyName => "姓名或名称", "Name";
     PartyRole => "身份", "Role";
     PartyOrg => "单位或住址", "Organisation or address";

@@ -1233,6 +1233,7 @@ fn course(r: &Reader) -> Vec<Vec<String>> {
                     Lang::En => format!("Reopened {}", stage_name(lang, procedure, stage)),
                 }
             }
+            Change::Upgraded { .. } => describe_change(lang, procedure, &a.change),
             Change::Superseded { revision } => match lang {
                 Lang::Zh => format!("保留本版本，替代另一处保存的第{revision}版"),
                 Lang::En => format!("Kept this revision, in place of revision {revision} saved elsewhere"),
@@ -1363,6 +1364,10 @@ pub fn describe_change(lang: Lang, procedure: &Procedure, change: &Change) -> St
         }
         (Lang::En, Change::StageReopened { stage, .. }) => {
             format!("Reopened {}", stage_name(lang, procedure, stage))
+        }
+        (Lang::Zh, Change::Upgraded { .. }) => "按新版程序补记地点和牵头组织单位（本记录建于早期版本）".to_owned(),
+        (Lang::En, Change::Upgraded { .. }) => {
+            "Place and lead body filled in for the current procedure (the record was made by an earlier build)".to_owned()
         }
         (Lang::Zh, Change::Superseded { revision }) => {
             format!("保留本版本，替代另一处保存的第{revision}版")

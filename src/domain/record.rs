@@ -377,6 +377,14 @@ pub enum Change {
         /// Later stages sent back for re-check.
         rechecks: Vec<StageId>,
     },
+    /// A record made by an earlier build was brought to the procedure's version: the fields
+    /// it lacked were filled (each a `Field` change of the same revision, before this one).
+    Upgraded {
+        /// The procedure version it had.
+        from: u32,
+        /// The version it follows now.
+        to: u32,
+    },
 }
 
 /// A change the user asks for.
@@ -419,6 +427,14 @@ pub enum Edit {
     Supersede {
         /// The other version's revision.
         revision: u64,
+    },
+    /// Bring a record made by an earlier build (an older procedure version) to this one, once:
+    /// the place it lacks is taken from `place` (this copy's 设置, as a new record takes it), and
+    /// a stage 1 already completed gets the lead body written in as completing it does now.
+    /// Locks do not apply (nothing typed is changed: only empty fields are filled).
+    Upgrade {
+        /// Where this copy is run.
+        place: super::settings::Place,
     },
 }
 
@@ -804,6 +820,52 @@ impl Record {
             Edit::Supersede { revision } => {
                 self.revision = self.revision.max(revision);
                 Change::Superseded { revision }
+            }
+            Edit::Upgrade { place } => {
+                let from = self.procedure.version;
+                if from >= procedure.version {
+                    return Ok(());
+                }
+                let mut fills = Vec::new();
+                for (field, text) in
+                    [(fields::COUNTY, place.county.trim()), (fields::TOWNSHIP, place.township.trim())]
+                {
+                    if self.text(field).is_empty() && !text.is_empty() {
+                        fills.push((field, text.to_owned()));
+                    }
+                }
+                for (field, text) in fills {
+                    let from = self.values.insert(field.to_owned(), Value::Text(text.clone()));
+                    let to = Some(Value::Text(text));
+                    self.audit.push(AuditEntry {
+                        at: now,
+                        revision: self.revision + 1,
+                        change: Change::Field { field: field.to_owned(), from, to },
+                    });
+                }
+                let first_completed = procedure.stages.first().is_some_and(|s| self.is_completed(&s.id));
+                let suggested = self.suggested_organiser();
+                if first_completed && self.text(fields::ORGANISER).is_empty() && !suggested.is_empty() {
+                    let to = Some(Value::Text(suggested));
+                    self.values.insert(
+                        fields::ORGANISER.to_owned(),
+                        to.clone().unwrap_or(Value::Text(String::new())),
+                    );
+                    self.audit.push(AuditEntry {
+                        at: now,
+                        revision: self.revision + 1,
+                        change: Change::Field { field: fields::ORGANISER.to_owned(), from: None, to },
+                    });
+                }
+                self.procedure.version = procedure.version;
+                self.revision += 1;
+                self.updated = now;
+                self.audit.push(AuditEntry {
+                    at: now,
+                    revision: self.revision,
+                    change: Change::Upgraded { from, to: procedure.version },
+                });
+                return Ok(());
             }
             Edit::ReopenStage(stage) => {
                 let rechecks = super::gates::reopen(self, procedure, &stage).map_err(EditError::Gate)?;

@@ -103,7 +103,9 @@ impl Refusal {
                     .map(|(_, item, _)| item.id.clone()),
                 None,
             ),
-            Edit::CompleteStage(_) | Edit::ReopenStage(_) | Edit::Supersede { .. } => (None, None),
+            Edit::CompleteStage(_) | Edit::ReopenStage(_) | Edit::Supersede { .. } | Edit::Upgrade { .. } => {
+                (None, None)
+            }
         };
         let message = match error {
             EditError::Locked(stage) => {
@@ -130,6 +132,17 @@ impl Refusal {
     fn view(&self) -> Html {
         html! { <p class="refused" role="alert">{ &self.message }</p> }
     }
+}
+
+/// What an upgrade filled in (a record made by an earlier build, opened here): the place and
+/// lead body as the record now holds them.
+fn upgrade_note(lang: Lang, procedure: &Procedure, r: &Record) -> String {
+    use crate::domain::record::fields;
+    let text = |f: &str| match r.value(procedure, f) {
+        Some(crate::domain::Value::Text(t)) => t,
+        _ => t(lang, Key::NotSet).to_owned(),
+    };
+    tf(lang, Key::UpgradeNote, &[&text(fields::COUNTY), &text(fields::TOWNSHIP), &r.organiser()])
 }
 
 /// A stage's number and title, as messages name it.
@@ -169,24 +182,45 @@ pub fn EditorPage(props: &EditorProps) -> Html {
     let refusal = use_state(|| None::<Refusal>);
     let refusals = use_state(|| 0u32);
 
-    // Load the record; edits journalled when a page closed are saved at once.
+    // Load the record; edits journalled when a page closed are saved at once. A record made by
+    // an earlier build is brought to the procedure's version once (its place from 设置, its lead
+    // body written in), saved, and the user is told what was filled in.
     let pending_load = use_mut_ref(|| false);
+    let upgraded = use_state(|| false);
     {
-        let (record, load, repo, id, saver, pending_load) = (
+        let (record, load, repo, id, saver, pending_load, upgraded) = (
             record.clone(),
             load.clone(),
             ctx.repo.clone(),
             props.id.clone(),
             saver.clone(),
             pending_load.clone(),
+            upgraded.clone(),
         );
         use_effect_with(props.id.clone(), move |_| {
             yew::platform::spawn_local(async move {
                 match repo.record(&id).await {
-                    Ok(Some((r, unsaved))) => {
+                    Ok(Some((mut r, mut unsaved))) => {
+                        let mut saved_at = if unsaved { 0 } else { r.revision };
+                        if r.procedure.version < repo.procedure().version {
+                            let (place, rules) = {
+                                let s = repo.settings.borrow();
+                                (s.place(), s.rules)
+                            };
+                            let before = r.revision;
+                            let edit = Edit::Upgrade { place };
+                            if r.apply(repo.procedure(), &rules, edit, super::now()).is_ok()
+                                && r.revision != before
+                            {
+                                saved_at = if unsaved { 0 } else { before };
+                                unsaved = true;
+                                repo.set_working(Some(r.clone()));
+                                upgraded.set(true);
+                            }
+                        }
                         {
                             let mut s = saver.borrow_mut();
-                            s.saved = if unsaved { 0 } else { r.revision };
+                            s.saved = saved_at;
                             if unsaved {
                                 s.latest = Some(r.clone());
                                 s.generation += 1;
@@ -689,6 +723,9 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                 }
                 if r.is_complete(&procedure) {
                     <p class="done-note">{ t(lang, Key::AllDone) }</p>
+                }
+                if *upgraded {
+                    <p class="upgrade-note" role="status">{ upgrade_note(lang, &procedure, &r) }</p>
                 }
             </header>
             { conflict }

@@ -244,3 +244,48 @@ test('核验文书: a printed copy is found by its 校验码, and after an edit 
   assert.match(await status.innerText(), /校验码应为16位数字或字母A–F/);
   await context.close();
 });
+
+test('a record made by an earlier build takes its place from 设置 once, says so, and keeps it in its change log', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url + '#/settings');
+  await page.getByLabel('县（市）').fill('玛纳斯县');
+  await page.getByLabel('乡镇（街道）').fill('玛纳斯镇');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByRole('status').filter({ hasText: '设置已保存。' }).waitFor();
+  // A completed record as an earlier build stored it: procedure version 1, no place, no lead body.
+  const samples = JSON.parse(fs.readFileSync(SAMPLES, 'utf8'));
+  const at = samples.summaries.findIndex((s) => JSON.parse(s).id === 'sample-00005');
+  const old = JSON.parse(samples.records[at]);
+  old.procedure.version = 1;
+  for (const f of ['county', 'township', 'organiser']) delete old.values[f];
+  const canonical = (v) => (Array.isArray(v) ? `[${v.map(canonical).join(',')}]`
+    : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(',')}}`
+      : JSON.stringify(v));
+  await page.evaluate(async ([text, summary]) => {
+    const db = await new Promise((ok) => { const r = indexedDB.open('xieshang'); r.onsuccess = () => ok(r.result); });
+    await new Promise((ok, no) => {
+      const tx = db.transaction(['records', 'summaries'], 'readwrite');
+      tx.objectStore('records').put(new TextEncoder().encode(text), 'sample-00005');
+      tx.objectStore('summaries').put(summary, 'sample-00005');
+      tx.oncomplete = ok;
+      tx.onerror = () => no(tx.error);
+    });
+    db.close();
+  }, [canonical(old), samples.summaries[at]]);
+  await page.goto(app.server.url + '#/record/sample-00005');
+  const note = page.getByRole('status').filter({ hasText: '早期版本' });
+  await note.waitFor();
+  assert.match(await note.innerText(), /县（市）玛纳斯县，乡镇（街道）玛纳斯镇；文书按“北山村党组织、北山村村民委员会”落款/);
+  await h.waitSaved(page);
+  // Once: opened again, nothing more is filled in and nothing is said.
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: /第5阶段/ }).waitFor();
+  assert.equal(await note.count(), 0);
+  await page.goto(app.server.url + '#/record/sample-00005/s1');
+  assert.equal(await page.getByLabel('县（市）').inputValue(), '玛纳斯县');
+  assert.equal(await page.getByLabel('牵头组织单位（公示落款）').inputValue(), '北山村党组织、北山村村民委员会');
+  await page.goto(app.server.url + '#/record/sample-00005/print/archive');
+  await page.locator('.document').getByText('按新版程序补记地点和牵头组织单位（本记录建于早期版本）').waitFor();
+  await context.close();
+});

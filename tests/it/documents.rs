@@ -626,3 +626,41 @@ fn a_party_who_joins_later_is_not_on_paper_printed_before_and_is_marked_on_paper
     let copy = w.record.copy_as_new(&w.procedure, "rec-2".into(), w.clock);
     assert!(copy.parties.iter().all(|p| p.joined.is_none()));
 }
+
+#[test]
+fn a_record_made_by_an_earlier_build_takes_its_place_once_in_the_audit_trail() {
+    let mut w = World::filled();
+    w.complete("s1");
+    // As an earlier build wrote it: procedure version 1, no place fields, no lead body stored.
+    w.record.procedure.version = 1;
+    w.record.values.remove("organiser");
+    let audit = w.record.audit.len();
+    let place =
+        Settings { county: "玛纳斯县".into(), township: "玛纳斯镇".into(), ..Settings::default() }.place();
+    w.edit(Edit::Upgrade { place: place.clone() });
+    assert_eq!(w.record.procedure.version, w.procedure.version);
+    assert_eq!(w.record.value(&w.procedure, "county"), text("玛纳斯县"));
+    assert_eq!(w.record.value(&w.procedure, "township"), text("玛纳斯镇"));
+    assert_eq!(w.record.value(&w.procedure, "organiser"), text("幸福社区党组织、幸福社区居民委员会"));
+    let added: Vec<String> =
+        w.record.audit[audit..].iter().map(|a| describe_change_zh(&w, &a.change)).collect();
+    assert_eq!(
+        added,
+        [
+            "填写“县（市）”：玛纳斯县",
+            "填写“乡镇（街道）”：玛纳斯镇",
+            "填写“牵头组织单位（公示落款）”：幸福社区党组织、幸福社区居民委员会",
+            "按新版程序补记地点和牵头组织单位（本记录建于早期版本）",
+        ]
+    );
+    // Once: a second upgrade (other settings) changes nothing.
+    let revision = w.record.revision;
+    let other = Settings { county: "呼图壁县".into(), ..Settings::default() }.place();
+    w.edit(Edit::Upgrade { place: other });
+    assert_eq!(w.record.revision, revision);
+    assert_eq!(w.record.value(&w.procedure, "county"), text("玛纳斯县"));
+}
+
+fn describe_change_zh(w: &World, change: &xieshang::domain::record::Change) -> String {
+    xieshang::domain::documents::describe_change(Lang::Zh, &w.procedure, change)
+}

@@ -799,20 +799,8 @@ impl Record {
                 // The lead body made from the record is written into it as the stage that sets
                 // it closes, so that the record's paper no longer depends on how this program
                 // makes the name.
-                let sets_organiser =
-                    procedure.field(fields::ORGANISER).is_some_and(|(s, _, _)| s.id == stage);
-                let suggested = self.suggested_organiser();
-                if sets_organiser && self.text(fields::ORGANISER).is_empty() && !suggested.is_empty() {
-                    let to = Some(Value::Text(suggested));
-                    let from = self.values.insert(
-                        fields::ORGANISER.to_owned(),
-                        to.clone().unwrap_or(Value::Text(String::new())),
-                    );
-                    self.audit.push(AuditEntry {
-                        at: now,
-                        revision: self.revision + 1,
-                        change: Change::Field { field: fields::ORGANISER.to_owned(), from, to },
-                    });
+                if procedure.field(fields::ORGANISER).is_some_and(|(s, _, _)| s.id == stage) {
+                    self.settle_organiser(now);
                 }
                 self.stages.insert(stage.clone(), StageStatus::Completed { at: now });
                 Change::StageCompleted { stage }
@@ -835,27 +823,10 @@ impl Record {
                     }
                 }
                 for (field, text) in fills {
-                    let from = self.values.insert(field.to_owned(), Value::Text(text.clone()));
-                    let to = Some(Value::Text(text));
-                    self.audit.push(AuditEntry {
-                        at: now,
-                        revision: self.revision + 1,
-                        change: Change::Field { field: field.to_owned(), from, to },
-                    });
+                    self.fill(field, text, now);
                 }
-                let first_completed = procedure.stages.first().is_some_and(|s| self.is_completed(&s.id));
-                let suggested = self.suggested_organiser();
-                if first_completed && self.text(fields::ORGANISER).is_empty() && !suggested.is_empty() {
-                    let to = Some(Value::Text(suggested));
-                    self.values.insert(
-                        fields::ORGANISER.to_owned(),
-                        to.clone().unwrap_or(Value::Text(String::new())),
-                    );
-                    self.audit.push(AuditEntry {
-                        at: now,
-                        revision: self.revision + 1,
-                        change: Change::Field { field: fields::ORGANISER.to_owned(), from: None, to },
-                    });
+                if procedure.stages.first().is_some_and(|s| self.is_completed(&s.id)) {
+                    self.settle_organiser(now);
                 }
                 self.procedure.version = procedure.version;
                 self.revision += 1;
@@ -876,6 +847,26 @@ impl Record {
         self.updated = now;
         self.record_change(change, now);
         Ok(())
+    }
+
+    /// Fills a field as part of a larger change (completing a stage, an upgrade), with its own
+    /// entry in the audit trail at the revision that change brings.
+    fn fill(&mut self, field: &str, text: String, now: OffsetDateTime) {
+        let from = self.values.insert(field.to_owned(), Value::Text(text.clone()));
+        self.audit.push(AuditEntry {
+            at: now,
+            revision: self.revision + 1,
+            change: Change::Field { field: field.to_owned(), from, to: Some(Value::Text(text)) },
+        });
+    }
+
+    /// Writes the lead body made from the record into it, where none was typed, so that the
+    /// record's paper no longer depends on how this program makes the name.
+    fn settle_organiser(&mut self, now: OffsetDateTime) {
+        let suggested = self.suggested_organiser();
+        if self.text(fields::ORGANISER).is_empty() && !suggested.is_empty() {
+            self.fill(fields::ORGANISER, suggested, now);
+        }
     }
 
     fn check_role(&self, procedure: &Procedure, party: &Party) -> Result<(), EditError> {

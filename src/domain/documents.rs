@@ -201,6 +201,17 @@ pub fn paper_text(text: &str) -> String {
     out.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim_matches('\n').to_owned()
 }
 
+/// A note in brackets after a name: （…） in Chinese, or 〔…〕 around a note that has （…） of its
+/// own (马建军〔乡镇（街道）党（工）委〕: brackets within brackets take 六角括号 outside, as
+/// Chinese typesetting does, rather than （（…））); (…) in English.
+fn bracketed(lang: Lang, note: &str) -> String {
+    match lang {
+        Lang::Zh if note.contains('（') => format!("〔{note}〕"),
+        Lang::Zh => format!("（{note}）"),
+        Lang::En => format!(" ({note})"),
+    }
+}
+
 /// Unicode's non-characters (U+FDD0–U+FDEF and the last two code points of every plane).
 fn is_noncharacter(c: char) -> bool {
     let n = c as u32;
@@ -691,10 +702,7 @@ impl Reader<'_> {
                 } else {
                     p.organisation.trim().to_owned()
                 };
-                match self.lang {
-                    Lang::Zh => format!("{}（{what}）", p.name),
-                    Lang::En => format!("{} ({what})", p.name),
-                }
+                format!("{}{}", p.name, bracketed(self.lang, &what))
             })
             .collect::<Vec<_>>()
             .join(w(self.lang, "、", ", "))
@@ -1310,7 +1318,7 @@ pub fn describe_change(lang: Lang, procedure: &Procedure, change: &Change) -> St
         } else {
             p.name.trim().to_owned()
         };
-        format!("{name}{}{}{}", w(lang, "（", " ("), role(&p.role), w(lang, "）", ")"))
+        format!("{name}{}", bracketed(lang, &role(&p.role)))
     };
     match (lang, change) {
         (_, Change::Field { field, to, .. }) => {

@@ -42,7 +42,7 @@ fn the_publicity_notice_names_topic_time_place_participants_and_host() {
         "协商地点：社区议事厅",
         "主持人：刘书记",
         "协商形式：村（居）民议事会",
-        "参加人员：社区党支部（村（社区）党组织）、王建国（老党员）、李秀兰（村（居）民）、张伟（村（居）民）",
+        "参加人员：社区党支部〔村（社区）党组织〕、王建国（老党员）、李秀兰〔村（居）民〕、张伟〔村（居）民〕",
         "可以申请参加协商议事",
         "昌州民字〔2021〕85号",
     ] {
@@ -111,7 +111,7 @@ fn the_archive_holds_every_stage_item_reason_and_the_audit_trail() {
     assert!(!t.contains("添加参与主体"), "{t}");
     let changes =
         text_of(&document(DocKind::Changes, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
-    assert!(changes.contains("添加参与主体：张伟（村（居）民）"), "{changes}");
+    assert!(changes.contains("添加参与主体：张伟〔村（居）民〕"), "{changes}");
     assert!(changes.contains("完成第1阶段“确定议题”"), "{changes}");
 }
 
@@ -533,7 +533,7 @@ fn the_change_log_shows_each_change_as_it_stands_and_the_archive_what_was_change
     w.complete("s1");
     let changes =
         text_of(&document(DocKind::Changes, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
-    assert!(changes.contains("添加参与主体：马建军（村（居）民）"), "{changes}");
+    assert!(changes.contains("添加参与主体：马建军〔村（居）民〕"), "{changes}");
     assert!(!changes.contains("修改参与主体：马"), "{changes}");
     assert!(!changes.contains("（未填姓名）"), "{changes}");
     // Once by fill_s1, once for the three keystrokes here.
@@ -621,7 +621,7 @@ fn a_party_who_joins_later_is_not_on_paper_printed_before_and_is_marked_on_paper
     let archive =
         text_of(&document(DocKind::Archive, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
     assert!(archive.contains("孙晓燕（公示期间加入）"), "{archive}");
-    assert!(!archive.contains("参与协商的主体：社区党支部（村（社区）党组织）、王建国（老党员）、李秀兰（村（居）民）、张伟（村（居）民）、孙晓燕"), "{archive}");
+    assert!(!archive.contains("参与协商的主体：社区党支部〔村（社区）党组织〕、王建国（老党员）、李秀兰〔村（居）民〕、张伟〔村（居）民〕、孙晓燕"), "{archive}");
     // A copy starts with everyone as parties of its own stage 1.
     let copy = w.record.copy_as_new(&w.procedure, "rec-2".into(), w.clock);
     assert!(copy.parties.iter().all(|p| p.joined.is_none()));

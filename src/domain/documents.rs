@@ -1176,12 +1176,6 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
     blocks
 }
 
-/// A moment as the archive prints it: day and minute on the reader's clock.
-fn moment(r: &Reader, at: when::OffsetDateTime) -> String {
-    let at = r.zone.local(at);
-    format!("{} {:02}:{:02}", when::format_date(at.date()), at.hour(), at.minute())
-}
-
 /// What a field, item or party change touched, in words (for 办理经过).
 fn touched(r: &Reader, change: &Change) -> Option<String> {
     let (lang, procedure) = (r.lang, r.procedure);
@@ -1208,56 +1202,29 @@ fn touched(r: &Reader, change: &Change) -> Option<String> {
 fn course(r: &Reader) -> Vec<Vec<String>> {
     let (lang, procedure) = (r.lang, r.procedure);
     let mut rows = Vec::new();
-    // What was changed since a stage was reopened, until it is completed again.
-    let mut reopened: Vec<String> = Vec::new();
-    let mut open_again = false;
+    // While a stage stands reopened: what was changed, until it is completed again.
+    let mut since_reopened: Option<Vec<String>> = None;
     for a in &r.record.audit {
-        let what = match &a.change {
-            Change::Created { from: None } => w(lang, "建立记录", "Record opened").to_owned(),
-            Change::Created { from: Some(f) } => match lang {
-                Lang::Zh => format!("由记录{f}复制建立"),
-                Lang::En => format!("Opened as a copy of record {f}"),
-            },
-            Change::StageCompleted { stage } => {
-                let mut what = match lang {
-                    Lang::Zh => format!("完成{}", stage_name(lang, procedure, stage)),
-                    Lang::En => format!("Completed {}", stage_name(lang, procedure, stage)),
-                };
-                if open_again && !reopened.is_empty() {
+        if let Some(t) = touched(r, &a.change) {
+            if let Some(list) = since_reopened.as_mut().filter(|l| !l.contains(&t)) {
+                list.push(t);
+            }
+            continue;
+        }
+        let mut what = describe_change(lang, procedure, &a.change);
+        match &a.change {
+            Change::StageReopened { .. } => since_reopened = Some(Vec::new()),
+            Change::StageCompleted { .. } => {
+                if let Some(list) = since_reopened.take().filter(|l| !l.is_empty()) {
                     what += &match lang {
-                        Lang::Zh => format!("（重新打开后修改了：{}）", reopened.join("、")),
-                        Lang::En => format!(" (changed after reopening: {})", reopened.join(", ")),
+                        Lang::Zh => format!("（重新打开后修改了：{}）", list.join("、")),
+                        Lang::En => format!(" (changed after reopening: {})", list.join(", ")),
                     };
                 }
-                reopened.clear();
-                open_again = false;
-                what
             }
-            Change::StageReopened { stage, .. } => {
-                open_again = true;
-                reopened.clear();
-                match lang {
-                    Lang::Zh => format!("重新打开{}", stage_name(lang, procedure, stage)),
-                    Lang::En => format!("Reopened {}", stage_name(lang, procedure, stage)),
-                }
-            }
-            Change::Upgraded { .. } => describe_change(lang, procedure, &a.change),
-            Change::Superseded { revision } => match lang {
-                Lang::Zh => format!("保留本版本，替代另一处保存的第{revision}版"),
-                Lang::En => format!("Kept this revision, in place of revision {revision} saved elsewhere"),
-            },
-            change => {
-                if open_again {
-                    if let Some(t) = touched(r, change) {
-                        if !reopened.contains(&t) {
-                            reopened.push(t);
-                        }
-                    }
-                }
-                continue;
-            }
-        };
-        rows.push(vec![moment(r, a.at), what]);
+            _ => {}
+        }
+        rows.push(vec![r.zone.minute(a.at), what]);
     }
     rows
 }
@@ -1402,7 +1369,7 @@ fn changes(r: &Reader) -> Vec<Block> {
         .iter()
         .map(|a| {
             let what = describe_change(lang, procedure, &a.change);
-            vec![moment(r, a.at), a.revision.to_string(), what]
+            vec![r.zone.minute(a.at), a.revision.to_string(), what]
         })
         .collect();
     blocks.push(Block::Table {

@@ -814,16 +814,12 @@ impl Record {
                 if from >= procedure.version {
                     return Ok(());
                 }
-                let mut fills = Vec::new();
                 for (field, text) in
                     [(fields::COUNTY, place.county.trim()), (fields::TOWNSHIP, place.township.trim())]
                 {
                     if self.text(field).is_empty() && !text.is_empty() {
-                        fills.push((field, text.to_owned()));
+                        self.fill(field, text.to_owned(), now);
                     }
-                }
-                for (field, text) in fills {
-                    self.fill(field, text, now);
                 }
                 if procedure.stages.first().is_some_and(|s| self.is_completed(&s.id)) {
                     self.settle_organiser(now);

@@ -290,6 +290,13 @@ pub trait Zone {
     fn local(&self, at: OffsetDateTime) -> OffsetDateTime {
         at.checked_to_offset(self.offset_at(at)).unwrap_or(at)
     }
+
+    /// A moment as the change log shows it, to the minute on this zone's clock
+    /// (`2026-11-27 09:30`).
+    fn minute(&self, at: OffsetDateTime) -> String {
+        let at = self.local(at);
+        format!("{} {:02}:{:02}", format_date(at.date()), at.hour(), at.minute())
+    }
 }
 
 impl Zone for UtcOffset {

@@ -201,7 +201,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
             yew::platform::spawn_local(async move {
                 match repo.record(&id).await {
                     Ok(Some((mut r, mut unsaved))) => {
-                        let mut saved_at = if unsaved { 0 } else { r.revision };
+                        let saved_at = if unsaved { 0 } else { r.revision };
                         if r.procedure.version < repo.procedure().version {
                             let (place, rules) = {
                                 let s = repo.settings.borrow();
@@ -212,8 +212,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                             if r.apply(repo.procedure(), &rules, edit, super::now()).is_ok()
                                 && r.revision != before
                             {
-                                saved_at = if unsaved { 0 } else { before };
-                                unsaved = true;
+                                unsaved = true; // saved_at stays the stored revision
                                 repo.set_working(Some(r.clone()));
                                 upgraded.set(true);
                             }

@@ -6,7 +6,7 @@ use super::repo::Ctx;
 use super::route::Route;
 use crate::domain::documents::describe_change;
 use crate::domain::verify::{changes_since, find, Finding};
-use crate::domain::when::{self, Zone};
+use crate::domain::when::Zone;
 use crate::i18n::{t, tf, Key};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -60,14 +60,8 @@ pub fn VerifyPage() -> Html {
                         let changes = changes_since(&record, printed)
                             .iter()
                             .map(|a| {
-                                let at = super::BrowserZone.local(a.at);
                                 (
-                                    format!(
-                                        "{} {:02}:{:02}",
-                                        when::format_date(at.date()),
-                                        at.hour(),
-                                        at.minute()
-                                    ),
+                                    super::BrowserZone.minute(a.at),
                                     a.revision,
                                     describe_change(lang, repo.procedure(), &a.change),
                                 )

@@ -251,6 +251,23 @@ impl Document {
         points / LINE
     }
 
+    /// Where the part that is kept on the page of the organisation and date begins (GB/T
+    /// 9704-2012 7.3.5: the seal never stands alone, and at least two lines of body text stand
+    /// above it): the block, and for a paragraph the typed line of it. The trailing sign lines
+    /// and the last two lines of the paragraph before them, or the heading; `None` when the
+    /// document ends in a table (which may run over pages, and is not held).
+    pub fn kept_with_signature(&self) -> Option<(usize, usize)> {
+        let mut k = self.blocks.len();
+        while k > 0 && matches!(self.blocks[k - 1], Block::SignLines(_)) {
+            k -= 1;
+        }
+        match k.checked_sub(1).map(|i| (i, &self.blocks[i])) {
+            Some((i, Block::Paragraph(p))) => Some((i, p.split('\n').count().saturating_sub(2))),
+            Some((i, Block::Heading(_))) => Some((i, 0)),
+            _ => (k < self.blocks.len()).then_some((k, 0)),
+        }
+    }
+
     /// The document with every text as it goes on paper ([`paper_text`]), and set tight when it
     /// is a one-page notice that the standard layout would carry onto a second page.
     pub(crate) fn on_paper(self) -> Document {

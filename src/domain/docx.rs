@@ -135,10 +135,10 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
     let line = || if doc.tight { tight_line() } else { fixed_line() };
     // Fields of a tight document in 小四 (12 pt) rather than 四号.
     let field_size = if doc.tight { 24 } else { 28 };
+    // What the print model keeps with the organisation and date is kept with the next paragraph
+    // (GB/T 9704-2012 7.3.5: the seal never stands alone), as in the print view.
+    let held = doc.kept_with_signature().unwrap_or((doc.blocks.len(), 0));
     for (at, block) in doc.blocks.iter().enumerate() {
-        // The last paragraph is kept on the page of the organisation and date (GB/T 9704-2012
-        // 7.3.5: the seal never stands alone), as in the print view.
-        let last = at + 1 == doc.blocks.len();
         match block {
             Block::Heading(h) => {
                 d = d.add_paragraph(
@@ -151,8 +151,8 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
             }
             // Each typed line its own paragraph, indented as body text is (numbered points).
             Block::Paragraph(p) => {
-                for text in p.split('\n') {
-                    d = d.add_paragraph(paragraph(text, doc.tight).keep_next(last));
+                for (n, text) in p.split('\n').enumerate() {
+                    d = d.add_paragraph(paragraph(text, doc.tight).keep_next((at, n) >= held));
                 }
             }
             Block::Fields(fields) => {

@@ -232,10 +232,12 @@ fn page_rules(doc: &Document) -> String {
 
 /// A document as HTML (text only: nothing the user typed is ever parsed as markup).
 pub fn render(doc: &Document) -> Html {
-    let mut blocks: Vec<Html> = doc.blocks.iter().map(|b| match b {
+    let render = |b: &Block| match b {
         Block::Heading(h) => html! { <h3 class="doc-heading">{ h }</h3> },
         // Each typed line a paragraph of its own, indented as body text is (numbered points).
-        Block::Paragraph(p) => p.split('\n').map(|line| html! { <p class="doc-para">{ line }</p> }).collect::<Html>(),
+        Block::Paragraph(p) => {
+            p.split('\n').map(|line| html! { <p class="doc-para">{ line }</p> }).collect::<Html>()
+        }
         Block::Fields(fields) => html! {
             <table class="doc-fields">
                 <tbody>
@@ -279,13 +281,27 @@ pub fn render(doc: &Document) -> Html {
         Block::SignLines(lines) => html! {
             <div class="doc-sign">{ for lines.iter().map(|l| html! { <p>{ l }</p> }) }</div>
         },
-    }).collect();
-    // The last block goes with the organisation and date, so that they never stand alone on a
-    // page (GB/T 9704-2012 7.3.5).
-    // (A table may run over pages: it is not held with them.)
-    let holds =
-        matches!(doc.blocks.last(), Some(Block::Paragraph(_) | Block::SignLines(_) | Block::Heading(_)));
-    let last = if holds { blocks.pop() } else { None };
+    };
+    // What the print model keeps with the organisation and date goes into one box that does not
+    // break (the seal never alone, two lines of body text above it).
+    let (mut blocks, mut held) = (Vec::<Html>::new(), Vec::<Html>::new());
+    let from = doc.kept_with_signature().unwrap_or((doc.blocks.len(), 0));
+    for (i, b) in doc.blocks.iter().enumerate() {
+        match b {
+            Block::Paragraph(p) if i == from.0 => {
+                for (n, line) in p.split('\n').enumerate() {
+                    let line = html! { <p class="doc-para">{ line }</p> };
+                    if n < from.1 {
+                        blocks.push(line)
+                    } else {
+                        held.push(line)
+                    }
+                }
+            }
+            _ if i < from.0 => blocks.push(render(b)),
+            _ => held.push(render(b)),
+        }
+    }
     let date = doc.date_text();
     html! {
         <article class={classes!("document", doc.tight.then_some("tight"))} aria-labelledby="doc-title" lang={if doc.lang == Lang::En { "en" } else { "zh-CN" }}>
@@ -298,7 +314,7 @@ pub fn render(doc: &Document) -> Html {
             }
             { for blocks }
             <div class="doc-end">
-                { for last }
+                { for held }
                 <div class="doc-issuer">
                     <p class="seal muted-print">{ t(doc.lang, Key::SealSpace) }</p>
                     <p>{ &doc.issuer }</p>

@@ -23,6 +23,8 @@ node scripts/size.mjs
 step "end to end in headless Chromium (release build)"
 # Sample records for the ledger tests, made by the engine itself.
 cargo run --quiet --locked --example samples -- 60 target/samples-60.json
+# The road case as an export file, for the tests of paper and of 核验 (domain::sample::road).
+cargo run --quiet --locked --example road -- target/road.json
 node --test --test-concurrency=1 tests/e2e/
 
 # No test may depend on the day it runs: the screens that show or compare dates (the stages and

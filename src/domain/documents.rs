@@ -3,7 +3,7 @@
 //! and the Word export both render this model; neither decides what a document contains.
 
 use super::catalogue::Catalogue;
-use super::procedure::{FieldKind, Procedure};
+use super::procedure::{FieldKind, Procedure, Property, Requirement};
 use super::record::{fields, AuditEntry, Change, ItemState, Record, StageStatus, Value};
 use super::transfer;
 use super::when::{self, Date};
@@ -161,6 +161,86 @@ fn text_width(text: &str) -> f64 {
     text.chars().map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
 }
 
+/// The share of the text block's width each column of a table takes, the same in print and in
+/// Word: a column of short values (`nowrap`) as wide as its longest text (12 pt characters, a
+/// Latin letter or digit 0.6 of one) and its padding; the other columns share the rest so that the
+/// table is as short as it can be (two columns: the split that gives the fewest lines, each
+/// row as tall as its tallest cell; more: in proportion to the average length of their filled
+/// cells), none narrower than its heading or ten characters (five where more than two wrap).
+pub fn column_shares(header: &[String], rows: &[Vec<String>], nowrap: &[usize]) -> Vec<f64> {
+    // Characters of 12 pt across the 156 mm (442 pt) text block; a cell's padding and rule.
+    const ACROSS: f64 = 442.0 / 12.0;
+    const PADDING: f64 = 1.2;
+    fn cell(r: &[String], i: usize) -> &str {
+        r.get(i).map_or("", String::as_str)
+    }
+    let n = header.len().max(1);
+    let heading = |i: usize| header.get(i).map_or(0.0, |h| text_width(h));
+    let fixed: Vec<Option<f64>> = (0..n)
+        .map(|i| {
+            nowrap.contains(&i).then(|| {
+                // Latin letters and digits at 0.6 of a character: Word's and LibreOffice's
+                // stand-ins for Times New Roman run wider than the Chinese fonts' own digits.
+                let wide = |t: &str| t.chars().map(|c| if c.is_ascii() { 0.6 } else { 1.0 }).sum::<f64>();
+                let widest = rows.iter().map(|r| wide(cell(r, i))).fold(heading(i).max(2.0), f64::max);
+                (widest + PADDING) / ACROSS
+            })
+        })
+        .collect();
+    let free = (1.0 - fixed.iter().flatten().sum::<f64>()).max(0.2);
+    // No wrapping column narrower than its heading or ten characters (a short numbered line
+    // stays whole), nor five where more than two share the width.
+    let least_chars = if n - fixed.iter().flatten().count() > 2 { 5.0 } else { 10.0 };
+    let least = |i: usize| (heading(i).max(least_chars) + PADDING) / ACROSS;
+    let wrapping: Vec<usize> = (0..n).filter(|i| fixed[*i].is_none()).collect();
+    let mut shares: Vec<f64> = fixed.iter().map(|f| f.unwrap_or(0.0)).collect();
+    match wrapping[..] {
+        [] => {}
+        [only] => shares[only] = free,
+        [a, b] => {
+            // The lines of the table when column `a` takes `x` of the free width.
+            let lines = |x: f64| -> f64 {
+                let chars = |share: f64| (share * ACROSS - PADDING).max(1.0);
+                let (ca, cb) = (chars(x), chars(free - x));
+                rows.iter().map(|r| wrapped(cell(r, a), ca, 0.0).max(wrapped(cell(r, b), cb, 0.0))).sum()
+            };
+            let (lo, hi) = (least(a), free - least(b));
+            let mut best = (f64::MAX, free / 2.0);
+            let mut x = lo;
+            while x <= hi {
+                let l = lines(x);
+                // The fewest lines; of equals, the most even split.
+                if l < best.0 || (l == best.0 && (x - free / 2.0).abs() < (best.1 - free / 2.0).abs()) {
+                    best = (l, x);
+                }
+                x += 0.01;
+            }
+            shares[a] = best.1;
+            shares[b] = free - best.1;
+        }
+        _ => {
+            let weight = |i: usize| {
+                let filled: Vec<f64> =
+                    rows.iter().map(|r| text_width(cell(r, i))).filter(|w| *w > 0.0).collect();
+                let average = filled.iter().sum::<f64>() / filled.len().max(1) as f64;
+                average.max(heading(i)).max(2.0)
+            };
+            let total: f64 = wrapping.iter().map(|&i| weight(i)).sum::<f64>().max(1.0);
+            for &i in &wrapping {
+                shares[i] = (free * weight(i) / total).max(least(i));
+            }
+            // Widths raised to their least are taken back from the widest.
+            let over = shares.iter().sum::<f64>() - 1.0;
+            if over > 0.0 {
+                if let Some(&widest) = wrapping.iter().max_by(|&&a, &&b| shares[a].total_cmp(&shares[b])) {
+                    shares[widest] -= over;
+                }
+            }
+        }
+    }
+    shares
+}
+
 /// How many lines a text takes at `per_line` characters a line, each typed line starting
 /// `indent` characters in.
 fn wrapped(text: &str, per_line: f64, indent: f64) -> f64 {
@@ -230,7 +310,9 @@ impl Document {
         }
         for block in &self.blocks {
             points += match block {
-                Block::Heading(t) | Block::Paragraph(t) => wrapped(t, 28.0, 2.0) * LINE,
+                // The text block is 156 mm (442 pt): 27 whole characters of 16 pt a line in the
+                // browser, which sets no character grid (Word's grid fits 28).
+                Block::Heading(t) | Block::Paragraph(t) => wrapped(t, 27.0, 2.0) * LINE,
                 // 14 pt on a 21 pt line; the value column holds about 23 characters.
                 Block::Fields(pairs) => {
                     16.0 + pairs.iter().map(|(_, v)| wrapped(v, 23.0, 0.0) * 21.0 + 5.0).sum::<f64>()
@@ -253,19 +335,42 @@ impl Document {
 
     /// Where the part that is kept on the page of the organisation and date begins (GB/T
     /// 9704-2012 7.3.5: the seal never stands alone, and at least two lines of body text stand
-    /// above it): the block, and for a paragraph the typed line of it. The trailing sign lines
-    /// and the last two lines of the paragraph before them, or the heading; `None` when the
-    /// document ends in a table (which may run over pages, and is not held).
+    /// above it): the block, and the first kept typed line of a paragraph or row of a table.
+    /// Everything after it is kept too: the trailing sign lines, and before them two lines of
+    /// body text, counted back across blocks (a one-line result takes the row above it, a closing
+    /// line the last row of the table above it), with a heading that would otherwise end a page
+    /// above them. `None` when nothing stands before the sign lines.
     pub fn kept_with_signature(&self) -> Option<(usize, usize)> {
         let mut k = self.blocks.len();
         while k > 0 && matches!(self.blocks[k - 1], Block::SignLines(_)) {
             k -= 1;
         }
-        match k.checked_sub(1).map(|i| (i, &self.blocks[i])) {
-            Some((i, Block::Paragraph(p))) => Some((i, p.split('\n').count().saturating_sub(2))),
-            Some((i, Block::Heading(_))) => Some((i, 0)),
-            _ => (k < self.blocks.len()).then_some((k, 0)),
+        let mut need = 2;
+        let mut kept = None;
+        for i in (0..k).rev() {
+            let lines = match &self.blocks[i] {
+                Block::Paragraph(p) => p.split('\n').count(),
+                Block::Fields(rows) => rows.len(),
+                Block::Table { rows, .. } => rows.len(),
+                Block::Heading(_) => {
+                    kept = Some((i, 0));
+                    continue;
+                }
+                // A chart is not broken up; it is not body text either.
+                Block::Bars { .. } | Block::SignLines(_) => break,
+            };
+            if lines >= need {
+                kept = Some((i, lines - need));
+                // A heading directly above what is kept goes with it.
+                if lines == need && i > 0 && matches!(self.blocks[i - 1], Block::Heading(_)) {
+                    kept = Some((i - 1, 0));
+                }
+                return kept;
+            }
+            need -= lines;
+            kept = Some((i, 0));
         }
+        kept.or((k < self.blocks.len()).then_some((k, 0)))
     }
 
     /// The document with every text as it goes on paper ([`paper_text`]), and set tight when it
@@ -692,18 +797,9 @@ impl Reader<'_> {
         }
     }
 
-    /// When a party joined, for one who joined after stage 1 (“（公示期间加入）”), else "".
+    /// When a party joined ([`joined_note`]).
     fn joined(&self, party: &super::record::Party) -> String {
-        let Some(stage) = &party.joined else { return String::new() };
-        let n = self.procedure.stage_index(stage).map_or(0, |i| i + 1);
-        match (self.lang, n) {
-            (Lang::Zh, 2) => "（公示期间加入）".to_owned(),
-            (Lang::Zh, 3) => "（协商时加入）".to_owned(),
-            (Lang::Zh, n) => format!("（第{n}阶段加入）"),
-            (Lang::En, 2) => " (joined during the publicity)".to_owned(),
-            (Lang::En, 3) => " (joined at the consultation)".to_owned(),
-            (Lang::En, n) => format!(" (joined in stage {n})"),
-        }
+        joined_note(self.lang, self.procedure, party)
     }
 
     /// The parties settled in stage 1 (those the 公示 names), not those who joined later.
@@ -1057,12 +1153,25 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
         (l("协商事项", "Consultation matter"), matter.to_owned()),
         (l("类别", "Category"), category),
         (l("协商议题", "Consultation topic"), topic.to_owned()),
-        (l("县（市）", "County (city)"), r.get(fields::COUNTY)),
-        (l("乡镇（街道）", "Township (subdistrict)"), r.get(fields::TOWNSHIP)),
-        (l("村（社区）", "Village (community)"), record.community.clone()),
+        // The place in one row: 县（市）, 乡镇（街道）, 村（社区）.
+        (
+            l("所在地", "Place"),
+            [r.get(fields::COUNTY), r.get(fields::TOWNSHIP), record.community.trim().to_owned()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(w(lang, "　", ", ")),
+        ),
         (l("协商范围", "Consultation scope"), r.get("scope")),
-        (l("牵头组织者", "Lead organiser"), r.get("lead")),
-        (l("牵头组织单位", "Lead body"), record.organiser()),
+        // The lead body, and the role the notice gives it.
+        (l("牵头组织者", "Lead organiser"), {
+            let (body, role) = (record.organiser(), r.get("lead"));
+            match (body.is_empty(), role.is_empty()) {
+                (false, false) => format!("{body}{}", bracketed(lang, &role)),
+                (true, _) => role,
+                (false, true) => body,
+            }
+        }),
         (
             l("事项性质", "Nature of the matter"),
             match lang {
@@ -1077,19 +1186,40 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
                 ),
             },
         ),
-        (l("建档时间", "Opened"), date_in(lang, day(record.created))),
         (
-            l("最后修改", "Last change"),
+            l("建档及修改", "Opened and changed"),
             match lang {
-                Lang::Zh => {
-                    format!("{}（第{}版）", when::format_date_zh(day(record.updated)), record.revision)
-                }
-                Lang::En => {
-                    format!("{} (revision {})", when::format_date_en(day(record.updated)), record.revision)
-                }
+                Lang::Zh => format!(
+                    "{}建档，{}最后修改（第{}版）",
+                    when::format_date_zh(day(record.created)),
+                    when::format_date_zh(day(record.updated)),
+                    record.revision
+                ),
+                Lang::En => format!(
+                    "opened {}, last changed {} (revision {})",
+                    when::format_date_en(day(record.created)),
+                    when::format_date_en(day(record.updated)),
+                    record.revision
+                ),
             },
         ),
     ])];
+    // What the head of the form shows is not repeated in the stages' rows.
+    let shown_above = |f: &super::procedure::Field| {
+        matches!(
+            f.property,
+            Some(
+                Property::Community
+                    | Property::Scope
+                    | Property::Lead
+                    | Property::Technical
+                    | Property::WideReaching
+                    | Property::Dispute
+                    | Property::Commissioned
+            )
+        ) || [fields::COUNTY, fields::TOWNSHIP, fields::ORGANISER, procedure.key_fields.topic.as_str()]
+            .contains(&f.id.as_str())
+    };
     for (i, stage) in procedure.stages.iter().enumerate() {
         let status = match (lang, record.stage_status(&stage.id)) {
             (Lang::Zh, StageStatus::Completed { at }) => {
@@ -1102,15 +1232,10 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
             (_, StageStatus::Open) => l("未完成", "open"),
         };
         let title = i18n::data(lang, Data::Stage, &stage.id, &stage.title);
+        // The number is the stage's (一、 is stage 1); each item names its clause. One line.
         let heading = match lang {
-            Lang::Zh => format!("第{}阶段　{title}（依据{}，{status}）", i + 1, stage.clause),
-            Lang::En => {
-                format!(
-                    "Stage {}: {title} (notice {}; {status})",
-                    i + 1,
-                    i18n::clause_id(lang, &stage.clause)
-                )
-            }
+            Lang::Zh => format!("{title}（{status}）"),
+            Lang::En => format!("Stage {}: {title} ({status})", i + 1),
         };
         blocks.push(Block::Heading(numbered(lang, i + 1, &heading)));
         let rows = stage
@@ -1119,7 +1244,15 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
             .map(|item| {
                 let (state, note) = match record.item_state(&item.id) {
                     ItemState::Done => (l("已完成", "Done"), String::new()),
-                    ItemState::Open => (l("未完成", "Not done"), String::new()),
+                    // Open, and not asked of this record: a condition that does not hold here
+                    // (no dispute, not commissioned), or an item the notice leaves to choice.
+                    ItemState::Open => match &item.requirement {
+                        Requirement::When { when } if !record.holds(procedure, when) => {
+                            (l("不涉及", "Does not apply"), String::new())
+                        }
+                        Requirement::Optional => (l("未开展", "Not done"), l("本项可选", "Optional item")),
+                        _ => (l("未完成", "Not done"), String::new()),
+                    },
                     ItemState::NotApplicable { reason } => (
                         l("不适用", "Not applicable"),
                         match lang {
@@ -1131,6 +1264,7 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
                 let content = item
                     .fields
                     .iter()
+                    .filter(|f| !shown_above(f))
                     .filter_map(|f| {
                         let v = match f.kind {
                             FieldKind::Parties { attendance: false } => r.participants(),
@@ -1145,14 +1279,21 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
                     })
                     .collect::<Vec<_>>()
                     .join(w(lang, "；", "; "));
+                let content = if content.is_empty() && item.fields.iter().any(shown_above) {
+                    l("见表头", "See the head of the form")
+                } else {
+                    content
+                };
                 let detail = [note, content]
                     .into_iter()
                     .filter(|s| !s.is_empty())
                     .collect::<Vec<_>>()
                     .join(w(lang, "；", "; "));
+                // The clause the item follows, after it (a column of its own would take a
+                // seventh of the width from what was recorded).
+                let label = i18n::data(lang, Data::Item, &item.id, &item.label);
                 vec![
-                    i18n::data(lang, Data::Item, &item.id, &item.label).to_owned(),
-                    i18n::clause_id(lang, &item.clause),
+                    format!("{label}{}", bracketed(lang, &i18n::clause_id(lang, &item.clause))),
                     state,
                     detail,
                 ]
@@ -1160,13 +1301,13 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
             .collect();
         blocks.push(Block::Table {
             header: match lang {
-                Lang::Zh => ["检查事项", "依据", "完成情况", "记录内容"],
-                Lang::En => ["Item", "Notice", "State", "What was recorded"],
+                Lang::Zh => ["检查事项（依据）", "完成情况", "记录内容"],
+                Lang::En => ["Item (notice)", "State", "What was recorded"],
             }
             .map(String::from)
             .to_vec(),
             rows,
-            nowrap: vec![1, 2],
+            nowrap: vec![1],
         });
     }
     blocks.push(Block::Heading(numbered(
@@ -1284,6 +1425,21 @@ pub fn compacted(audit: &[AuditEntry]) -> Vec<AuditEntry> {
     // A field left as it was before, or a party added and removed again, changed nothing.
     out.retain(|a| !matches!(&a.change, Change::Field { from, to, .. } if from == to));
     out
+}
+
+/// When a party joined, for one who joined after stage 1 (“（公示期间加入）”, “（协商时加入）”),
+/// else "": the same words on paper and in the editor.
+pub fn joined_note(lang: Lang, procedure: &Procedure, party: &super::record::Party) -> String {
+    let Some(stage) = &party.joined else { return String::new() };
+    let n = procedure.stage_index(stage).map_or(0, |i| i + 1);
+    match (lang, n) {
+        (Lang::Zh, 2) => "（公示期间加入）".to_owned(),
+        (Lang::Zh, 3) => "（协商时加入）".to_owned(),
+        (Lang::Zh, n) => format!("（第{n}阶段加入）"),
+        (Lang::En, 2) => " (joined during the publicity)".to_owned(),
+        (Lang::En, 3) => " (joined at the consultation)".to_owned(),
+        (Lang::En, n) => format!(" (joined in stage {n})"),
+    }
 }
 
 /// One change of a record, in words (the change log, and 核验's list of what changed since a

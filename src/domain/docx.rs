@@ -7,7 +7,8 @@
 use super::documents::{Block, Document};
 use docx_rs::{
     AlignmentType, BreakType, Docx, Footer, Header, HeightRule, LineSpacing, LineSpacingType, PageMargin,
-    PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Table, TableCell, TableRow, WidthType,
+    PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Table, TableCell, TableCellMargins, TableRow,
+    WidthType,
 };
 
 const FANGSONG: &str = "仿宋_GB2312";
@@ -62,8 +63,18 @@ fn lines(text: &str, size: usize, east_asia: &str) -> Run {
     run
 }
 
-fn cell(text: &str, size: usize, width: Option<usize>) -> TableCell {
-    let c = TableCell::new().add_paragraph(Paragraph::new().add_run(lines(text, size, FANGSONG)));
+/// A table cell's text (`size` in half points) on an exact line of `line` twips, as the print
+/// view sets it (1.5 times the size; 1.3 in a tight document's fields).
+fn cell(text: &str, size: usize, line: usize, width: Option<usize>) -> TableCell {
+    let c = TableCell::new().add_paragraph(
+        Paragraph::new()
+            .add_run(lines(text, size, FANGSONG))
+            // The cell's padding above and below as paragraph spacing (LibreOffice does not
+            // take a table's top and bottom cell margins).
+            .line_spacing(
+                LineSpacing::new().line(line as i32).line_rule(LineSpacingType::Exact).before(40).after(40),
+            ),
+    );
     match width {
         Some(w) => c.width(w, WidthType::Dxa),
         None => c,
@@ -83,22 +94,19 @@ fn page_foot(odd: bool, doc: &Document) -> Footer {
     Footer::new().add_paragraph(number).add_paragraph(digest)
 }
 
-/// Column widths in twips: columns of short values (`nowrap`) as wide as their longest text
-/// at 12 pt, the others sharing what is left of the text block.
+/// Column widths in twips: the print model's shares of the text block
+/// ([`super::documents::column_shares`]), as the print view sets them.
 fn column_widths(header: &[String], rows: &[Vec<String>], nowrap: &[usize]) -> Vec<usize> {
-    let columns = header.len().max(1);
-    let chars = |i: usize| {
-        std::iter::once(&header[i])
-            .chain(rows.iter().filter_map(|r| r.get(i)))
-            .map(|t| t.chars().count())
-            .max()
-    };
-    let fixed: Vec<Option<usize>> =
-        (0..columns).map(|i| nowrap.contains(&i).then(|| chars(i).unwrap_or(2).max(2) * 240 + 240)).collect();
-    let used: usize = fixed.iter().flatten().sum();
-    let free = fixed.iter().filter(|w| w.is_none()).count().max(1);
-    let share = TEXT_WIDTH.saturating_sub(used) / free;
-    fixed.into_iter().map(|w| w.unwrap_or(share)).collect()
+    super::documents::column_shares(header, rows, nowrap)
+        .into_iter()
+        .map(|share| (share * TEXT_WIDTH as f64) as usize)
+        .collect()
+}
+
+/// A part of a Word document in order.
+enum Piece {
+    P(Paragraph),
+    T(Table),
 }
 
 /// The document as a .docx file.
@@ -135,40 +143,57 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
     let line = || if doc.tight { tight_line() } else { fixed_line() };
     // Fields of a tight document in 小四 (12 pt) rather than 四号.
     let field_size = if doc.tight { 24 } else { 28 };
+    let field_line = if doc.tight { 312 } else { 420 };
     // What the print model keeps with the organisation and date is kept with the next paragraph
     // (GB/T 9704-2012 7.3.5: the seal never stands alone), as in the print view.
     let held = doc.kept_with_signature().unwrap_or((doc.blocks.len(), 0));
+    // The small space after a table.
+    let spacer = Paragraph::new().line_spacing(LineSpacing::new().line(200));
+    // What goes on paper in order: paragraphs and tables, each marked whether it is kept with
+    // the signature.
+    let mut pieces: Vec<(Piece, bool)> = Vec::new();
     for (at, block) in doc.blocks.iter().enumerate() {
+        let kept = at >= held.0;
         match block {
-            Block::Heading(h) => {
-                d = d.add_paragraph(
+            Block::Heading(h) => pieces.push((
+                Piece::P(
                     Paragraph::new()
                         .add_run(Run::new().add_text(h).size(32).fonts(fonts(HEITI)))
                         .line_spacing(fixed_line())
                         .indent(None, Some(SpecialIndentType::FirstLine(640)), None, None)
                         .keep_next(true),
-                );
-            }
+                ),
+                kept,
+            )),
             // Each typed line its own paragraph, indented as body text is (numbered points).
             Block::Paragraph(p) => {
                 for (n, text) in p.split('\n').enumerate() {
-                    d = d.add_paragraph(paragraph(text, doc.tight).keep_next((at, n) >= held));
+                    pieces.push((Piece::P(paragraph(text, doc.tight)), (at, n) >= held));
                 }
             }
             Block::Fields(fields) => {
                 let label_width = (TEXT_WIDTH as f64 * 0.22) as usize;
-                let rows = fields
-                    .iter()
-                    .map(|(l, v)| {
-                        TableRow::new(vec![
-                            cell(l, field_size, Some(label_width)),
-                            cell(v, field_size, Some(TEXT_WIDTH - label_width)),
-                        ])
-                        .cant_split()
-                    })
-                    .collect();
-                d = d.add_table(Table::new(rows).width(TEXT_WIDTH, WidthType::Dxa));
-                d = d.add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().line(200)));
+                let row = |(l, v): &(String, String)| {
+                    TableRow::new(vec![
+                        cell(l, field_size, field_line, Some(label_width)),
+                        cell(v, field_size, field_line, Some(TEXT_WIDTH - label_width)),
+                    ])
+                    .cant_split()
+                };
+                let split = if at == held.0 {
+                    held.1.min(fields.len())
+                } else if kept {
+                    0
+                } else {
+                    fields.len()
+                };
+                if split > 0 {
+                    pieces.push((Piece::T(Table::new(fields[..split].iter().map(row).collect())), false));
+                }
+                if split < fields.len() {
+                    pieces.push((Piece::T(Table::new(fields[split..].iter().map(row).collect())), true));
+                }
+                pieces.push((Piece::P(spacer.clone()), kept));
             }
             Block::Table { header, rows, nowrap } => {
                 let widths = column_widths(header, rows, nowrap);
@@ -181,6 +206,13 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
                             TableCell::new().width(*w, WidthType::Dxa).add_paragraph(
                                 Paragraph::new()
                                     .add_run(Run::new().add_text(h).size(24).fonts(fonts(HEITI)))
+                                    .line_spacing(
+                                        LineSpacing::new()
+                                            .line(360)
+                                            .line_rule(LineSpacingType::Exact)
+                                            .before(40)
+                                            .after(40),
+                                    )
                                     .keep_next(true),
                             )
                         })
@@ -189,44 +221,59 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
                 .cant_split()
                 .row_height(HEADER_MARK_HEIGHT)
                 .height_rule(HeightRule::Auto);
-                let mut all = vec![head];
-                all.extend(rows.iter().map(|r| {
-                    TableRow::new(r.iter().zip(&widths).map(|(c, w)| cell(c, 24, Some(*w))).collect())
+                let row = |r: &Vec<String>| {
+                    TableRow::new(r.iter().zip(&widths).map(|(c, w)| cell(c, 24, 360, Some(*w))).collect())
                         .cant_split()
-                }));
-                d = d.add_table(Table::new(all).set_grid(widths.clone()).width(TEXT_WIDTH, WidthType::Dxa));
-                d = d.add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().line(200)));
+                };
+                // The rows kept with the signature continue the table below its other rows.
+                let split = if at == held.0 {
+                    held.1.min(rows.len())
+                } else if kept {
+                    0
+                } else {
+                    rows.len()
+                };
+                let mut all = vec![head];
+                all.extend(rows[..split].iter().map(row));
+                pieces.push((Piece::T(Table::new(all).set_grid(widths.clone())), split == 0 && kept));
+                if split < rows.len() {
+                    let rest = Table::new(rows[split..].iter().map(row).collect()).set_grid(widths.clone());
+                    pieces.push((Piece::T(rest), true));
+                }
+                pieces.push((Piece::P(spacer.clone()), kept));
             }
             Block::Bars { caption, rows } => {
                 // A chart as a table of bars drawn with ■, each as long as its share of the
                 // largest count (at most 20), the count written after it.
                 let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
                 let label_width = (TEXT_WIDTH as f64 * 0.3) as usize;
-                d = d.add_paragraph(
-                    Paragraph::new()
-                        .add_run(Run::new().add_text(caption).size(24).fonts(fonts(HEITI)))
-                        .align(AlignmentType::Center)
-                        .keep_next(true),
-                );
+                pieces.push((
+                    Piece::P(
+                        Paragraph::new()
+                            .add_run(Run::new().add_text(caption).size(24).fonts(fonts(HEITI)))
+                            .align(AlignmentType::Center)
+                            .keep_next(true),
+                    ),
+                    kept,
+                ));
                 let all = rows
                     .iter()
                     .map(|(l, n)| {
                         let bar = "■".repeat((n * 20).div_ceil(max).min(20));
                         TableRow::new(vec![
-                            cell(l, 21, Some(label_width)),
-                            cell(&format!("{bar} {n}"), 21, Some(TEXT_WIDTH - label_width)),
+                            cell(l, 21, 315, Some(label_width)),
+                            cell(&format!("{bar} {n}"), 21, 315, Some(TEXT_WIDTH - label_width)),
                         ])
                         .cant_split()
                     })
                     .collect();
-                d = d.add_table(Table::new(all).width(TEXT_WIDTH, WidthType::Dxa));
-                d = d.add_paragraph(Paragraph::new().line_spacing(LineSpacing::new().line(200)));
+                pieces.push((Piece::T(Table::new(all)), kept));
+                pieces.push((Piece::P(spacer.clone()), kept));
             }
             Block::SignLines(lines) => {
                 for l in lines {
-                    d = d.add_paragraph(
-                        Paragraph::new().add_run(body(l)).line_spacing(fixed_line()).keep_next(true),
-                    );
+                    pieces
+                        .push((Piece::P(Paragraph::new().add_run(body(l)).line_spacing(fixed_line())), true));
                 }
             }
         }
@@ -239,18 +286,42 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
             .align(AlignmentType::Right)
             .indent(None, None, Some(4 * 320), None)
             .line_spacing(line())
-            .keep_next(true)
     };
     // The date in the document's language, or a blank to fill in by hand (“　　年　　月　　日”).
     let date = doc.date_text();
-    d = d
-        .add_paragraph(
-            Paragraph::new()
-                .line_spacing(LineSpacing::new().before(if doc.tight { 560 } else { 1160 }))
-                .keep_next(true),
-        )
-        .add_paragraph(right(&doc.issuer))
-        .add_paragraph(right(&date).keep_next(false));
+    pieces.push((
+        Piece::P(Paragraph::new().line_spacing(LineSpacing::new().before(if doc.tight {
+            560
+        } else {
+            1160
+        }))),
+        true,
+    ));
+    pieces.push((Piece::P(right(&doc.issuer)), true));
+    pieces.push((Piece::P(right(&date)), true));
+    // What is kept with the signature goes into one borderless row that does not break across
+    // pages: Word and LibreOffice both move such a row whole (LibreOffice does not follow a chain
+    // of paragraphs kept with the next). Everything else goes on as it is.
+    // A table across the text block, its cells padded at the sides as the print view pads them
+    // (5 pt; above and below, see `cell`: LibreOffice does not take a table's top and bottom cell
+    // margins for a row's height).
+    let framed = |t: Table| {
+        t.width(TEXT_WIDTH, WidthType::Dxa).margins(TableCellMargins::new().margin(0, 100, 0, 100))
+    };
+    let mut kept = TableCell::new().width(TEXT_WIDTH, WidthType::Dxa);
+    for (piece, held) in pieces {
+        match (piece, held) {
+            (Piece::P(p), false) => d = d.add_paragraph(p),
+            (Piece::T(t), false) => d = d.add_table(framed(t)),
+            (Piece::P(p), true) => kept = kept.add_paragraph(p),
+            (Piece::T(t), true) => kept = kept.add_table(framed(t)),
+        }
+    }
+    d = d.add_table(
+        Table::without_borders(vec![TableRow::new(vec![kept]).cant_split()])
+            .width(TEXT_WIDTH, WidthType::Dxa)
+            .margins(TableCellMargins::new().margin(0, 0, 0, 0)),
+    );
     let mut xml = d.build();
     xml.document = repeat_header_rows(std::mem::take(&mut xml.document));
     let mut out = std::io::Cursor::new(Vec::new());

@@ -4,10 +4,15 @@
 //! (and, if it does not match, the number and revision printed beside it) and is told which
 //! record it is, whether the paper says what the record says now, and if not, what changed
 //! after the copy was printed.
+//!
+//! An exported file is checked the same way, record by record ([`check_copy`]): whether each
+//! says exactly what is stored here, and if not, which side went on and what changed.
 
 use super::documents::compacted;
 use super::ledger::Summary;
-use super::record::{AuditEntry, Record};
+use super::procedure::Procedure;
+use super::record::{AuditEntry, Record, Value};
+use super::transfer::{classify, digest, short_digest, Exported, Verdict};
 
 /// The 16 hexadecimal digits of a 校验码 as a person may type or paste it (`243D-4596-774A-B365`,
 /// with spaces, lower case, full-width digits and letters or dashes); `None` when it is not one.
@@ -81,4 +86,90 @@ pub fn find(code: &str, id: Option<&str>, summaries: &[Summary]) -> Finding {
 /// (a field typed over a minute is one change with its final value).
 pub fn changes_since(record: &Record, revision: u64) -> Vec<AuditEntry> {
     compacted(&record.audit).into_iter().filter(|a| a.revision > revision).collect()
+}
+
+/// What an exported file's copy of a record is, against the record of the same number here.
+#[derive(Clone, Debug, PartialEq)]
+pub enum CopyState {
+    /// No record of this number is stored here.
+    NotHere,
+    /// The file holds exactly what is stored here.
+    Same,
+    /// The record here went on after the file was exported: the changes since the file's
+    /// revision, as the change log shows them.
+    ChangedHere(Vec<AuditEntry>),
+    /// The file's copy went on after the one here (exported from another computer later): the
+    /// changes in the file after this copy's revision.
+    ChangedInFile(Vec<AuditEntry>),
+    /// Both changed since they parted, or they are different records with one number.
+    Diverged,
+}
+
+/// One record of an exported file, checked.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CopyCheck {
+    /// The record's number.
+    pub id: String,
+    /// Its topic in the file.
+    pub topic: String,
+    /// Its revision in the file.
+    pub revision: u64,
+    /// The 校验码 of its content in the file (what a page printed from it carries).
+    pub code: String,
+    /// Its content is not what the file's digest says: the file was changed after it was
+    /// exported.
+    pub altered: bool,
+    /// The revision stored here, if any.
+    pub here: Option<u64>,
+    /// How it compares.
+    pub state: CopyState,
+}
+
+fn copy_check(procedure: &Procedure, exported: &Exported, here: Option<u64>, state: CopyState) -> CopyCheck {
+    let r = &exported.record;
+    let content = digest(r);
+    CopyCheck {
+        id: r.id.clone(),
+        topic: match r.value(procedure, &procedure.key_fields.topic) {
+            Some(Value::Text(t)) => t,
+            _ => String::new(),
+        },
+        revision: r.revision,
+        code: short_digest(&content),
+        altered: content != exported.digest,
+        here,
+        state,
+    }
+}
+
+/// What a file's record is when the ledger alone can say (not stored here, or stored with the
+/// digest the file gives and the file's content is that digest); `None` when the record stored
+/// here must be read ([`check_copy`]).
+pub fn quick_check(
+    procedure: &Procedure,
+    exported: &Exported,
+    summary: Option<&Summary>,
+) -> Option<CopyCheck> {
+    match summary {
+        None => Some(copy_check(procedure, exported, None, CopyState::NotHere)),
+        Some(s) if s.digest == exported.digest && digest(&exported.record) == exported.digest => {
+            Some(copy_check(procedure, exported, Some(s.revision), CopyState::Same))
+        }
+        Some(_) => None,
+    }
+}
+
+/// What a file's record is against the record of the same number stored here: the same, or
+/// which side went on and with what changes (by the audit trails, as an import decides).
+pub fn check_copy(procedure: &Procedure, exported: &Exported, here: Option<&Record>) -> CopyCheck {
+    let Some(local) = here else { return copy_check(procedure, exported, None, CopyState::NotHere) };
+    let file = &exported.record;
+    let state = match classify(file, Some(local)) {
+        Verdict::New => CopyState::NotHere,
+        Verdict::Identical => CopyState::Same,
+        Verdict::Older => CopyState::ChangedHere(changes_since(local, file.revision)),
+        Verdict::Newer => CopyState::ChangedInFile(changes_since(file, local.revision)),
+        Verdict::Conflicting => CopyState::Diverged,
+    };
+    copy_check(procedure, exported, Some(local.revision), state)
 }

@@ -300,12 +300,7 @@ pub fn parties_editor(
                 super::focus_later(add_id.clone());
             })
         };
-        let joined = party
-            .joined
-            .as_ref()
-            .and_then(|s| procedure.stage_index(s))
-            .map(|i| tf(lang, Key::PartyJoined, &[&(i + 1)]))
-            .unwrap_or_default();
+        let joined = crate::domain::documents::joined_note(lang, &procedure, &party);
         let legend = if party.name.trim().is_empty() {
             format!("{}{joined}", tf(lang, Key::PartyN, &[&(index + 1)]))
         } else {

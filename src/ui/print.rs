@@ -5,7 +5,7 @@
 
 use super::repo::Ctx;
 use super::route::Route;
-use crate::domain::documents::{document, Block, DocKind, Document};
+use crate::domain::documents::{column_shares, document, Block, DocKind, Document};
 use crate::domain::record::Record;
 
 use crate::i18n::{t, Key, Lang};
@@ -232,7 +232,8 @@ fn page_rules(doc: &Document) -> String {
 
 /// A document as HTML (text only: nothing the user typed is ever parsed as markup).
 pub fn render(doc: &Document) -> Html {
-    let render = |b: &Block| match b {
+    // The rows of a table from `kept_rows` on are kept with what follows them (see below).
+    let render_kept = |b: &Block, kept_rows: usize| match b {
         Block::Heading(h) => html! { <h3 class="doc-heading">{ h }</h3> },
         // Each typed line a paragraph of its own, indented as body text is (numbered points).
         Block::Paragraph(p) => {
@@ -241,16 +242,24 @@ pub fn render(doc: &Document) -> Html {
         Block::Fields(fields) => html! {
             <table class="doc-fields">
                 <tbody>
-                    { for fields.iter().map(|(l, v)| html! { <tr><th scope="row">{ l }</th><td>{ v }</td></tr> }) }
+                    { for fields.iter().enumerate().map(|(n, (l, v))| html! {
+                        <tr class={classes!((n >= kept_rows).then_some("kept"))}><th scope="row">{ l }</th><td>{ v }</td></tr>
+                    }) }
                 </tbody>
             </table>
         },
         Block::Table { header, rows, nowrap } => html! {
             <table class="doc-table">
+                // The columns' widths of the print model, as the Word file sets them.
+                <colgroup>
+                    { for column_shares(header, rows, nowrap).into_iter().map(|share| html! {
+                        <col style={format!("width: {:.2}%", share * 100.0)} />
+                    }) }
+                </colgroup>
                 <thead><tr>{ for header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
                 <tbody>
-                    { for rows.iter().map(|r| html! {
-                        <tr>{ for r.iter().enumerate().map(|(i, c)| html! {
+                    { for rows.iter().enumerate().map(|(n, r)| html! {
+                        <tr class={classes!((n >= kept_rows).then_some("kept"))}>{ for r.iter().enumerate().map(|(i, c)| html! {
                             <td class={classes!(nowrap.contains(&i).then_some("nowrap"))}>{ c }</td>
                         }) }</tr>
                     }) }
@@ -286,6 +295,10 @@ pub fn render(doc: &Document) -> Html {
     // break (the seal never alone, two lines of body text above it).
     let (mut blocks, mut held) = (Vec::<Html>::new(), Vec::<Html>::new());
     let from = doc.kept_with_signature().unwrap_or((doc.blocks.len(), 0));
+    let render = |b: &Block| render_kept(b, usize::MAX);
+    // The last rows of a table kept with the signature stay in their table (a table is not cut
+    // in two); they and the box below them do not break apart.
+    let mut joined = false;
     for (i, b) in doc.blocks.iter().enumerate() {
         match b {
             Block::Paragraph(p) if i == from.0 => {
@@ -297,6 +310,10 @@ pub fn render(doc: &Document) -> Html {
                         held.push(line)
                     }
                 }
+            }
+            Block::Table { .. } | Block::Fields(_) if i == from.0 && from.1 > 0 => {
+                blocks.push(render_kept(b, from.1));
+                joined = true;
             }
             _ if i < from.0 => blocks.push(render(b)),
             _ => held.push(render(b)),
@@ -313,7 +330,7 @@ pub fn render(doc: &Document) -> Html {
                 <p class="doc-addressee">{ a }</p>
             }
             { for blocks }
-            <div class="doc-end">
+            <div class={classes!("doc-end", joined.then_some("joined"))}>
                 { for held }
                 <div class="doc-issuer">
                     <p class="seal muted-print">{ t(doc.lang, Key::SealSpace) }</p>

@@ -50,7 +50,7 @@ pub fn import_error_message(lang: Lang, file: &str, e: &ImportError) -> String {
 
 /// Starts the browser's SHA-256 of each text (Web Crypto, which runs off the page's thread).
 /// `None` where Web Crypto is missing (a page served over plain HTTP from another machine).
-fn start_digests<'a>(texts: impl Iterator<Item = &'a str>) -> Option<js_sys::Promise> {
+pub(super) fn start_digests<'a>(texts: impl Iterator<Item = &'a str>) -> Option<js_sys::Promise> {
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
     if wasm_bindgen::JsValue::from(subtle.clone()).is_undefined() {
         return None;
@@ -63,7 +63,7 @@ fn start_digests<'a>(texts: impl Iterator<Item = &'a str>) -> Option<js_sys::Pro
 }
 
 /// The digests [`start_digests`] started, in lower-case hex, in order.
-async fn finish_digests(pending: js_sys::Promise) -> Option<Vec<String>> {
+pub(super) async fn finish_digests(pending: js_sys::Promise) -> Option<Vec<String>> {
     let done = wasm_bindgen_futures::JsFuture::from(pending).await.ok()?;
     let done = js_sys::Array::from(&done);
     Some(done.iter().map(|d| transfer::hex(&js_sys::Uint8Array::new(&d).to_vec())).collect())

@@ -1,13 +1,19 @@
 //! 核验文书: a paper copy checked against this copy's records by the 校验码 printed on each of its
 //! pages (and the record number and revision beside it). The engine decides (domain::verify);
-//! this page asks and says.
+//! this page asks and says. An exported records file is checked the same way, record by record.
 
 use super::repo::Ctx;
 use super::route::Route;
+use super::transfer::{finish_digests, import_error_message, start_digests};
 use crate::domain::documents::describe_change;
-use crate::domain::verify::{changes_since, find, Finding};
+use crate::domain::ledger::Summary;
+use crate::domain::record::AuditEntry;
+use crate::domain::transfer::{self, ImportError};
+use crate::domain::verify::{changes_since, check_copy, find, quick_check, CopyCheck, CopyState, Finding};
 use crate::domain::when::Zone;
 use crate::i18n::{t, tf, Key};
+use std::collections::BTreeMap;
+use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -156,6 +162,169 @@ pub fn VerifyPage() -> Html {
                 <button type="submit" class="primary">{ t(lang, Key::VerifyButton) }</button>
             </form>
             <div role="status" class="verify-result">{ result }</div>
+            <VerifyFile />
+        </section>
+    }
+}
+
+/// What checking a file found: its name and each record checked, or why it could not be read.
+#[derive(Clone, PartialEq)]
+enum FileAnswer {
+    Reading,
+    Checked { file: String, checks: Rc<Vec<CopyCheck>> },
+    Failed(String),
+}
+
+/// How many of a file's records are listed one by one (the counts cover them all).
+const LISTED: usize = 200;
+
+/// 核验导出的文件: an exported records file checked, record by record, against what is stored
+/// here. The file is only read.
+#[component]
+fn VerifyFile() -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let lang = ctx.lang;
+    let answer = use_state(|| None::<FileAnswer>);
+    let on_file = {
+        let (repo, answer) = (ctx.repo.clone(), answer.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            input.set_value("");
+            let (repo, answer) = (repo.clone(), answer.clone());
+            answer.set(Some(FileAnswer::Reading));
+            yew::platform::spawn_local(async move {
+                let name = file.name();
+                let fail = |e: ImportError| {
+                    answer.set(Some(FileAnswer::Failed(import_error_message(lang, &name, &e))));
+                };
+                let text = match super::file_text(&file).await {
+                    Ok(text) => text,
+                    Err(e) => return fail(e),
+                };
+                let file_text = match transfer::read(&text) {
+                    Ok(f) => f,
+                    Err(e) => return fail(e),
+                };
+                let digesting = start_digests(file_text.texts());
+                let procedure = repo.procedure();
+                let unverified = match file_text.check(&procedure) {
+                    Ok(u) => u,
+                    Err(e) => return fail(e),
+                };
+                let digests = match digesting {
+                    Some(pending) => finish_digests(pending).await,
+                    None => None,
+                }
+                .unwrap_or_else(|| unverified.texts().map(transfer::digest_of_text).collect());
+                let parsed = unverified.verify(&digests);
+                let summaries: BTreeMap<String, Summary> =
+                    repo.summaries.borrow().iter().map(|s| (s.id.clone(), s.clone())).collect();
+                let mut checks = Vec::with_capacity(parsed.envelope.records.len());
+                for exported in &parsed.envelope.records {
+                    let summary = summaries.get(&exported.record.id);
+                    let check = match quick_check(&procedure, exported, summary) {
+                        Some(check) => check,
+                        None => {
+                            let here = repo.local_for_preview(&exported.record.id).await;
+                            check_copy(&procedure, exported, here.as_ref())
+                        }
+                    };
+                    checks.push(check);
+                }
+                answer.set(Some(FileAnswer::Checked { file: name, checks: Rc::new(checks) }));
+            });
+        })
+    };
+    let changes = |list: &[AuditEntry]| {
+        html! {
+            <ul class="changes">
+                { for list.iter().map(|a| html! {
+                    <li>{ format!("{}　{}　{}", super::BrowserZone.minute(a.at), tf(lang, Key::VerifyFileRevision, &[&a.revision]), describe_change(lang, &ctx.repo.procedure(), &a.change)) }</li>
+                }) }
+            </ul>
+        }
+    };
+    let row = |c: &CopyCheck| {
+        let here = c
+            .here
+            .map(|r| tf(lang, Key::VerifyFileRevision, &[&r]))
+            .unwrap_or_else(|| t(lang, Key::VerifyFileNone).to_owned());
+        let said = match &c.state {
+            CopyState::Same => html! { <p>{ t(lang, Key::VerifyFileSame) }</p> },
+            CopyState::NotHere => html! { <p>{ t(lang, Key::VerifyFileNotHere) }</p> },
+            CopyState::Diverged => html! {
+                <p>{ tf(lang, Key::VerifyFileDiverged, &[&c.revision, &c.here.unwrap_or_default()]) }</p>
+            },
+            CopyState::ChangedHere(list) => html! {
+                <><p>{ tf(lang, Key::VerifyFileChangedHere, &[&c.revision, &c.here.unwrap_or_default()]) }</p>{ changes(list) }</>
+            },
+            CopyState::ChangedInFile(list) => html! {
+                <><p>{ tf(lang, Key::VerifyFileChangedInFile, &[&c.revision, &c.here.unwrap_or_default()]) }</p>{ changes(list) }</>
+            },
+        };
+        let ok = c.state == CopyState::Same && !c.altered;
+        html! {
+            <tr class={classes!((!ok).then_some("mismatch"))}>
+                <th scope="row">{ &c.id }</th>
+                <td>{ &c.topic }</td>
+                <td>{ tf(lang, Key::VerifyFileRevisionCode, &[&c.revision, &c.code]) }</td>
+                <td>{ here }</td>
+                <td>
+                    if c.altered { <p class="error">{ t(lang, Key::VerifyFileAltered) }</p> }
+                    { said }
+                </td>
+            </tr>
+        }
+    };
+    let result = match &*answer {
+        None => Html::default(),
+        Some(FileAnswer::Reading) => html! { <p>{ t(lang, Key::ImportReading) }</p> },
+        Some(FileAnswer::Failed(m)) => html! { <p class="message error">{ m }</p> },
+        Some(FileAnswer::Checked { file, checks }) => {
+            let count = |f: &dyn Fn(&CopyState) -> bool| checks.iter().filter(|c| f(&c.state)).count();
+            let altered = checks.iter().filter(|c| c.altered).count();
+            let all_same = altered == 0 && checks.iter().all(|c| c.state == CopyState::Same);
+            html! {
+                <>
+                    <p class={classes!("message", if all_same { "ok" } else { "error" })}>
+                        { tf(lang, Key::VerifyFileCounts, &[
+                            file,
+                            &checks.len(),
+                            &count(&|s| *s == CopyState::Same),
+                            &count(&|s| matches!(s, CopyState::ChangedHere(_))),
+                            &count(&|s| matches!(s, CopyState::ChangedInFile(_))),
+                            &count(&|s| *s == CopyState::Diverged),
+                            &count(&|s| *s == CopyState::NotHere),
+                        ]) }
+                        if altered > 0 { { " " }{ tf(lang, Key::VerifyFileAlteredCount, &[&altered]) } }
+                    </p>
+                    if checks.len() > LISTED { <p>{ tf(lang, Key::VerifyFileFirst, &[&LISTED]) }</p> }
+                    <div class="table-wrap" tabindex="0" role="group" aria-label={t(lang, Key::VerifyFileHeading)}>
+                        <table class="records">
+                            <thead><tr>
+                                <th scope="col">{ t(lang, Key::VerifyFileRecord) }</th>
+                                <th scope="col">{ t(lang, Key::VerifyFileTopic) }</th>
+                                <th scope="col">{ t(lang, Key::VerifyFileInFile) }</th>
+                                <th scope="col">{ t(lang, Key::VerifyFileHere) }</th>
+                                <th scope="col">{ t(lang, Key::VerifyFileResult) }</th>
+                            </tr></thead>
+                            <tbody>{ for checks.iter().take(LISTED).map(row) }</tbody>
+                        </table>
+                    </div>
+                </>
+            }
+        }
+    };
+    html! {
+        <section class="verify-file" aria-labelledby="verify-file-heading">
+            <h3 id="verify-file-heading">{ t(lang, Key::VerifyFileHeading) }</h3>
+            <p>{ t(lang, Key::VerifyFileIntro) }</p>
+            <div class="field">
+                <label for="verify-file">{ t(lang, Key::VerifyFileLabel) }</label>
+                <input type="file" id="verify-file" accept=".json,application/json" onchange={on_file} />
+            </div>
+            <div role="status" class="verify-file-result">{ result }</div>
         </section>
     }
 }

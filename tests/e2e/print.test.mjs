@@ -10,6 +10,8 @@ import { withApp } from './app.mjs';
 import * as h from './helpers.mjs';
 
 const SAMPLES = path.resolve(process.env.SAMPLES ?? 'target/samples-60.json');
+// The road case (domain::sample::road) as an export file: `cargo run --example road`.
+const ROAD = path.resolve(process.env.ROAD ?? 'target/road.json');
 const ARTIFACTS = path.resolve('tests/e2e/artifacts');
 before(() => {
   fs.mkdirSync(ARTIFACTS, { recursive: true });
@@ -19,6 +21,8 @@ const app = withApp({ files: { '/samples.json': SAMPLES } });
 const pdfinfo = (file) => Object.fromEntries(
   execFileSync('pdfinfo', [file], { encoding: 'utf8' }).split('\n').filter((l) => l.includes(':')).map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
 );
+// The lines of a PDF page as pdftotext lays them out, blank ones dropped.
+const pageLines = (file, n) => pageText(file, n).split('\n').map((l) => l.trim()).filter(Boolean);
 const pageText = (file, n) => execFileSync('pdftotext', ['-layout', '-f', String(n), '-l', String(n), file, '-'], { encoding: 'utf8' });
 
 test('each document of a completed consultation prints on A4 with title, issuer, date, page numbers and digest', async () => {
@@ -87,7 +91,7 @@ test('each document of a completed consultation prints on A4 with title, issuer,
     if (id === 'archive') {
       assert.ok(pages >= 3, 'the archive of a whole record runs to several pages');
       // No table row is split: a row's label and its content are on the same page.
-      for (const [item, content] of [['以“约请”方式邀请各方协商', '约请日期：'], ['研判事项性质', '有关部门委托：否']]) {
+      for (const [item, content] of [['以“约请”方式邀请各方协商', '约请日期：'], ['根据协商议题确定参与协商的主体', '参与协商的主体：']]) {
         // Cells wrap, so look for the label's start and end on the page that holds the content.
         const whole = all.some((t) => {
           const x = t.replace(/\s+/g, '');
@@ -287,5 +291,108 @@ test('a record made by an earlier build takes its place from 设置 once, says s
   assert.equal(await page.getByLabel('牵头组织单位（公示落款）').inputValue(), '北山村党组织、北山村村民委员会');
   await page.goto(app.server.url + '#/record/sample-00005/print/archive');
   await page.locator('.document').getByText('按新版程序补记地点和牵头组织单位（本记录建于早期版本）').waitFor();
+  await context.close();
+});
+
+// Where the signature of a page of the road case begins: its first sign line (签字), else the
+// issuing body above the date.
+const signatureAt = (lines) => {
+  const sign = lines.findIndex((l) => l.includes('（签字）'));
+  return sign >= 0 ? sign : lines.findLastIndex((l) => /^榆树沟镇(党委|人民政府)$/.test(l));
+};
+
+test('the road case on paper: one-page notices, an archive form of at most five pages, body text above every signature, and Word agreeing page for page', async () => {
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(app.server.url + '#/records');
+  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(ROAD);
+  const preview = page.getByRole('region', { name: /导入预览/ });
+  await preview.getByRole('button', { name: '确认导入' }).click();
+  await page.getByRole('status').filter({ hasText: '已导入1条记录。' }).waitFor();
+  const docs = [
+    ['协商议题公示', 'publicity', 1],
+    ['协商议事记录', 'minutes', 3],
+    ['协商成果公示', 'result', 1],
+    ['督办公函', 'letter', 1],
+    ['城乡社区协商归档表', 'archive', 5],
+    ['协商记录修改明细', 'changes', 12],
+  ];
+  const out = fs.mkdtempSync(path.join(ARTIFACTS, 'road-docx-'));
+  const counts = {};
+  for (const [title, id, maxPages] of docs) {
+    await page.goto(`${app.server.url}#/record/road/print/${id}`);
+    await page.getByRole('heading', { level: 2, name: title }).waitFor();
+    const file = path.join(ARTIFACTS, `road-${id}.pdf`);
+    await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
+    const pages = Number(pdfinfo(file).Pages);
+    assert.ok(pages <= maxPages, `${title} of the road case: ${pages} pages, at most ${maxPages}`);
+    counts[id] = pages;
+    // The last page holds at least two lines of body text above the sign lines, the organisation
+    // and the date (not counting the page number, the foot or the seal's place).
+    const last = pageLines(file, pages);
+    const signAt = signatureAt(last);
+    const body = last.slice(0, Math.max(signAt, 0)).filter((l) => !/^—\s*\d+\s*—$|校验码|（印章）/.test(l));
+    assert.ok(signAt > 0 && body.length >= 2, `${title}: two lines of body text above the signature on its last page:\n${last.join('\n')}`);
+    execFileSync('pdftoppm', ['-png', '-r', '40', file, path.join(ARTIFACTS, `road-${id}`)]);
+    const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载Word文件（.docx）' }).click()]);
+    fs.writeFileSync(path.join(out, `road-${id}.docx`), fs.readFileSync(await word.path()));
+  }
+  // The Word files, laid out by LibreOffice, run to the same number of pages, and their last page
+  // too holds body text above the signature.
+  execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out,
+    ...docs.map(([, id]) => path.join(out, `road-${id}.docx`))], { env: { ...process.env, HOME: out }, stdio: 'ignore' });
+  for (const [title, id] of docs) {
+    const file = path.join(out, `road-${id}.pdf`);
+    const pages = Number(pdfinfo(file).Pages);
+    assert.equal(pages, counts[id], `${title}: ${counts[id]} pages printed, ${pages} in Word (LibreOffice)`);
+    const last = pageLines(file, pages);
+    const signAt = signatureAt(last);
+    const body = last.slice(0, Math.max(signAt, 0)).filter((l) => !/^—\s*\d+\s*—$|校验码|（印章）|^\d+$/.test(l));
+    assert.ok(signAt > 0 && body.length >= 2, `${title}.docx: two lines of body text above the signature on its last page:\n${last.join('\n')}`);
+  }
+  await context.close();
+});
+
+test('核验导出的文件: an exported file is checked record by record, a later change here is listed, and a file changed by hand is named', async () => {
+  const context = await app.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(app.server.url + '#/records');
+  await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(ROAD);
+  await page.getByRole('region', { name: /导入预览/ }).getByRole('button', { name: '确认导入' }).click();
+  await page.getByRole('status').filter({ hasText: '已导入1条记录。' }).waitFor();
+  const check = async (file) => {
+    await page.goto(app.server.url + '#/verify');
+    await page.getByRole('heading', { level: 3, name: '核验导出的文件' }).waitFor();
+    await page.getByLabel('选择导出的协商记录文件（JSON）').setInputFiles(file);
+    const status = page.locator('.verify-file-result[role="status"]');
+    await status.locator('table, .error').first().waitFor();
+    return status.innerText();
+  };
+  let said = await check(ROAD);
+  assert.match(said, /文件“road\.json”共1条记录：与本机完全一致1条，本机在导出后有修改0条/);
+  assert.match(said, /一致：与本机保存的记录完全相同。/);
+  // The file changed by hand after export (its digest kept): named as such.
+  const file = JSON.parse(fs.readFileSync(ROAD, 'utf8'));
+  file.records[0].record.values.outcome = { type: 'text', value: '一、硬化连接道路5公里' };
+  const forged = path.join(fs.mkdtempSync(path.join(ARTIFACTS, 'forged-')), 'road.json');
+  fs.writeFileSync(forged, JSON.stringify(file));
+  said = await check(forged);
+  assert.match(said, /其中1条记录的内容与文件中记载的校验值不符：文件导出之后被改动过/);
+  // The record goes on here after the export: the file is an older revision, and what changed
+  // since is listed.
+  await page.goto(app.server.url + '#/record/road/s5');
+  await page.getByRole('button', { name: '重新打开本阶段' }).click();
+  await page.getByLabel('反馈说明', { exact: false }).first().fill('道路已硬化完工，两村群众代表验收合格，已设立养护责任牌。');
+  await h.waitSaved(page);
+  said = await check(ROAD);
+  assert.match(said, /本机在导出后有修改1条/);
+  assert.match(said, /不一致：文件是第\d+版，本机已改到第\d+版。导出之后本机的修改：/);
+  assert.match(said, /重新打开第5阶段/);
+  assert.match(said, /已设立养护责任牌/);
+  // Not an export file: said in Chinese, nothing else shown.
+  const bad = path.join(path.dirname(forged), 'notes.json');
+  fs.writeFileSync(bad, '{"hello": 1}');
+  said = await check(bad);
+  assert.match(said, /notes\.json/);
   await context.close();
 });

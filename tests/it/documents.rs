@@ -102,7 +102,8 @@ fn the_archive_holds_every_stage_item_reason_and_the_audit_trail() {
     let rows: usize =
         tables[..5].iter().map(|b| if let Block::Table { rows, .. } = b { rows.len() } else { 0 }).sum();
     assert_eq!(rows, items);
-    assert!(t.contains("一、第1阶段　确定议题（依据二（四）1，已于2026年11月1日完成）"), "{t}");
+    assert!(t.contains("一、确定议题（已于2026年11月1日完成）"), "{t}");
+    assert!(t.contains("研究提出协商议题〔二（四）1〕|已完成"), "{t}");
     assert!(t.contains("不适用|理由：由社区自行落实，无需发函"));
     assert!(t.contains("六、办理经过"), "{t}");
     assert!(t.contains("完成第1阶段“确定议题”"));
@@ -218,7 +219,7 @@ fn every_record_document_in_english_has_an_english_title_and_labels_and_the_same
     assert_eq!(letter.date_text(), "13 November 2026");
     let archive = document(DocKind::Archive, &w.record, &w.procedure, Lang::En, &when::CHINA);
     let t = text_of(&archive.blocks);
-    assert!(t.contains("1. Stage 1: Set the topic (notice 2(4)1; completed on 1 November 2026)"), "{t}");
+    assert!(t.contains("1. Stage 1: Set the topic (completed on 1 November 2026)"), "{t}");
     assert!(t.contains("6. How it went"), "{t}");
     assert!(t.contains("Completed stage 1 “Set the topic”"), "{t}");
 }
@@ -349,7 +350,7 @@ fn the_archive_form_shows_moments_on_the_clock_of_its_zone_not_utc() {
     let t = text_of(&d.blocks);
     assert!(t.contains("已于2028年2月29日完成"), "{t}");
     assert!(t.contains("2028-02-29 00:30"), "{t}");
-    assert!(t.contains("最后修改：2028年2月29日"), "{t}");
+    assert!(t.contains("2028年2月29日最后修改"), "{t}");
     assert!(!t.contains("UTC"), "{t}");
     // The same record read in UTC says the day before: the zone is the reader's, given by the app.
     let utc =
@@ -459,7 +460,10 @@ fn the_archive_form_shows_who_was_absent_and_their_written_opinion_as_the_minute
     let t = text_of(&document(DocKind::Archive, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
     assert!(t.contains("未出席：张伟（书面意见：同意，但须避开消防通道）"), "{t}");
     assert!(t.contains("出席：社区党支部、王建国、李秀兰"), "{t}");
-    assert!(t.contains("牵头组织单位：幸福社区党组织、幸福社区居民委员会"), "{t}");
+    assert!(
+        t.contains("牵头组织者：幸福社区党组织、幸福社区居民委员会〔村（社区）党组织、村（居）民委员会〕"),
+        "{t}"
+    );
     // A party's organisation, where typed, says who they are on the 公示.
     let mut p = w.record.parties[1].clone();
     p.organisation = "幸福社区第三党小组".into();
@@ -663,4 +667,79 @@ fn a_record_made_by_an_earlier_build_takes_its_place_once_in_the_audit_trail() {
 
 fn describe_change_zh(w: &World, change: &xieshang::domain::record::Change) -> String {
     xieshang::domain::documents::describe_change(Lang::Zh, &w.procedure, change)
+}
+
+#[test]
+fn the_road_sample_is_a_whole_case() {
+    let procedure = xieshang::domain::Procedure::standard();
+    let catalogue = xieshang::domain::Catalogue::template();
+    let r = xieshang::domain::sample::road(&procedure, &catalogue);
+    let report = xieshang::domain::validate(&r, &procedure, &xieshang::domain::CountyRules::default());
+    assert_eq!(r.stages.len(), 5, "{report:?}");
+}
+
+#[test]
+fn two_lines_of_body_text_are_always_kept_with_the_signature() {
+    use xieshang::domain::documents::Block;
+    let lines_kept = |d: &xieshang::domain::documents::Document| -> Vec<String> {
+        let (at, from) = d.kept_with_signature().expect("something is kept");
+        let mut kept = Vec::new();
+        for (i, b) in d.blocks.iter().enumerate().skip(at) {
+            let skip = if i == at { from } else { 0 };
+            match b {
+                Block::Paragraph(p) => kept.extend(p.split('\n').skip(skip).map(str::to_owned)),
+                Block::Heading(h) => kept.push(h.clone()),
+                Block::Fields(rows) => kept.extend(rows.iter().skip(skip).map(|(l, v)| format!("{l}：{v}"))),
+                Block::Table { rows, .. } => kept.extend(rows.iter().skip(skip).map(|r| r.join("|"))),
+                Block::SignLines(s) => kept.extend(s.iter().cloned()),
+                Block::Bars { .. } => {}
+            }
+        }
+        kept
+    };
+    // A result of five typed lines: its last two.
+    let procedure = xieshang::domain::Procedure::standard();
+    let road = xieshang::domain::sample::road(&procedure, &xieshang::domain::Catalogue::template());
+    let minutes = document(DocKind::Minutes, &road, &procedure, Lang::Zh, &when::CHINA);
+    assert_eq!(
+        lines_kept(&minutes),
+        ["四、镇政府申请一事一议奖补", "五、2027年6月前完工", "主持人（签字）：", "记录人（签字）："]
+    );
+    // The archive form ends in one closing line: the last row of the table above goes with it.
+    let archive = document(DocKind::Archive, &road, &procedure, Lang::Zh, &when::CHINA);
+    let kept = lines_kept(&archive);
+    assert_eq!(kept.len(), 2, "{kept:?}");
+    assert!(kept[0].contains("完成第5阶段"), "{kept:?}");
+    assert!(kept[1].contains("协商记录修改明细"), "{kept:?}");
+    // A one-line result: the row above it, and the heading above that.
+    let w = World::completed();
+    let minutes = document(DocKind::Minutes, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
+    assert_eq!(
+        lines_kept(&minutes),
+        [
+            "四、协商结果",
+            "是否达成共识：是",
+            "在3号楼东侧空地设立充电桩，避开消防通道。",
+            "主持人（签字）：",
+            "记录人（签字）："
+        ]
+    );
+    // Every document of both records keeps at least two lines of body text.
+    for r in [&road, &w.record] {
+        for kind in [
+            DocKind::Publicity,
+            DocKind::Minutes,
+            DocKind::ResultNotice,
+            DocKind::Letter,
+            DocKind::Archive,
+            DocKind::Changes,
+        ] {
+            let d = document(kind, r, &procedure, Lang::Zh, &when::CHINA);
+            let body = lines_kept(&d)
+                .iter()
+                .filter(|l| !l.contains("（签字）") && !l.starts_with("一、") || l.contains('：'))
+                .count();
+            assert!(body >= 2, "{kind:?}: {:?}", lines_kept(&d));
+        }
+    }
 }

@@ -187,14 +187,13 @@ fn a_notice_with_twenty_parties_is_set_tight_and_stays_on_one_page_in_word_too()
             p
         })
         .collect();
-    let few = document(
-        DocKind::Publicity,
-        &World::completed().record,
-        &w.procedure,
-        xieshang::i18n::Lang::Zh,
-        &when::CHINA,
-    );
-    assert!(!few.tight, "four parties fit the standard layout ({:.1} lines)", few.estimated_lines());
+    // A short notice keeps the standard layout. (The completed fixture's four parties, with its
+    // long introduction and a matter on two lines, take 22.3 lines: 644 pt of the page's 638 in
+    // Chromium, so it is set tight too.)
+    let mut short = World::filled().record;
+    short.matter.name = "充电桩设立".into();
+    let few = document(DocKind::Publicity, &short, &w.procedure, xieshang::i18n::Lang::Zh, &when::CHINA);
+    assert!(!few.tight, "a short notice fits the standard layout ({:.1} lines)", few.estimated_lines());
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("docx-twenty");
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();

@@ -54,3 +54,55 @@ fn a_printed_copy_is_the_record_as_it_stands_or_says_what_changed_since() {
     assert_eq!(find(&printed.digest, Some("rec-9"), &summaries(&w)), Finding::UnknownRecord("rec-9".into()));
     assert_eq!(find("不是校验码", None, &summaries(&w)), Finding::BadCode);
 }
+
+#[test]
+fn an_exported_file_is_checked_record_by_record_against_what_is_stored_here() {
+    use xieshang::domain::transfer::{digest, Exported};
+    use xieshang::domain::verify::{check_copy, quick_check, CopyState};
+    let mut w = World::filled();
+    w.complete("s1");
+    let exported = |r: &xieshang::domain::Record| Exported { digest: digest(r), record: r.clone() };
+    let file = exported(&w.record);
+    let summary = Summary::with_digest(&w.record, &w.procedure, digest(&w.record));
+    // Stored here as exported: the ledger alone says so.
+    let same = quick_check(&w.procedure, &file, Some(&summary)).expect("said by the ledger");
+    assert_eq!(same.state, CopyState::Same);
+    assert_eq!((same.revision, same.here, same.altered), (w.record.revision, Some(w.record.revision), false));
+    assert_eq!(same.topic, "在3号楼前设立电动自行车充电桩");
+    assert_eq!(same.code, xieshang::domain::transfer::short_digest(&file.digest));
+    assert_eq!(quick_check(&w.procedure, &file, None).expect("not here").state, CopyState::NotHere);
+    assert_eq!(check_copy(&w.procedure, &file, Some(&w.record)).state, CopyState::Same);
+
+    // The record went on here after the export: the file is an older revision, and the change
+    // since is named with its final value.
+    let before = w.record.clone();
+    w.set("meeting_place", text("社区活动室"));
+    let summary = Summary::with_digest(&w.record, &w.procedure, digest(&w.record));
+    assert_eq!(quick_check(&w.procedure, &file, Some(&summary)), None, "the record here must be read");
+    let older = check_copy(&w.procedure, &file, Some(&w.record));
+    assert_eq!(older.here, Some(w.record.revision));
+    let CopyState::ChangedHere(changes) = &older.state else { panic!("{older:?}") };
+    let said: Vec<String> =
+        changes.iter().map(|a| describe_change(Lang::Zh, &w.procedure, &a.change)).collect();
+    assert_eq!(said, ["填写“协商地点”：社区活动室"]);
+
+    // A file exported later elsewhere continues the copy here.
+    let newer = check_copy(&w.procedure, &exported(&w.record), Some(&before));
+    let CopyState::ChangedInFile(changes) = &newer.state else { panic!("{newer:?}") };
+    assert_eq!(changes.len(), 1);
+
+    // A file changed by hand after export: its content is not its digest.
+    let mut altered = exported(&before);
+    altered.record.community = "团结社区".into();
+    let checked = check_copy(&w.procedure, &altered, Some(&before));
+    assert!(checked.altered);
+    assert_eq!(checked.state, CopyState::Diverged, "same history, different content: {checked:?}");
+    let summary = Summary::with_digest(&before, &w.procedure, digest(&before));
+    let mut forged = altered.clone();
+    forged.digest = digest(&before);
+    assert_eq!(
+        quick_check(&w.procedure, &forged, Some(&summary)),
+        None,
+        "a forged digest is not taken on trust"
+    );
+}

@@ -212,6 +212,7 @@ keys! {
     CompletedAt => "本阶段已于{}完成，内容已锁定；如需修改，请重新打开。", "Completed on {}; reopen it to change anything.";
     RecheckNote => "前面的阶段曾重新打开，请核对本阶段后再次完成。", "An earlier stage was reopened: check this stage and complete it again.";
     AllDone => "五个阶段均已完成，本次协商已办结。", "All five stages are complete.";
+    AllDoneUnfulfilled => "五个阶段均已完成；协商成果未能落实，原因已在反馈说明中写明。", "All five stages are complete; the outcome could not be implemented, for the reason given in the feedback notes.";
     PartyN => "参与主体 {}", "Party {}";
     UpgradeNote => "本记录建于本工作台的早期版本，当时不记地点和牵头组织单位。已按本机设置补记：县（市）{}，乡镇（街道）{}；文书按“{}”落款。补记已写入修改记录；如有不对，可重新打开第1阶段修改。", "This record was made by an earlier build, which kept no place or lead body. Filled in from this copy's settings: county {}, township {}; documents are signed “{}”. This is in the change log; if it is wrong, reopen stage 1 to change it.";
     NotSet => "（未设置）", "(not set)";
@@ -244,6 +245,7 @@ keys! {
     StatusConsulting => "协商中", "Consulting";
     StatusImplementing => "落实中", "Implementing";
     StatusCompleted => "已办结", "Completed";
+    StatusUnfulfilled => "未能落实", "Could not be implemented";
     Overdue => "逾期", "Overdue";
     Total => "共", "Total";
     CountsLabel => "各状态数量", "Counts by status";

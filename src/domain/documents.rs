@@ -1150,8 +1150,8 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
             .map(fact);
     let mut blocks = vec![Block::Fields(vec![
         (l("记录编号", "Record"), record.id.clone()),
-        (l("协商事项", "Consultation matter"), matter.to_owned()),
-        (l("类别", "Category"), category),
+        // The matter with its category (the catalogue's 序号 is in the matter's words already).
+        (l("协商事项", "Consultation matter"), format!("{matter}{}", bracketed(lang, &category))),
         (l("协商议题", "Consultation topic"), topic.to_owned()),
         // The place in one row: 县（市）, 乡镇（街道）, 村（社区）.
         (
@@ -1460,18 +1460,65 @@ pub fn describe_change(lang: Lang, procedure: &Procedure, change: &Change) -> St
         };
         format!("{name}{}", bracketed(lang, &role(&p.role)))
     };
+    // A name in quotation marks; quotation marks inside it become single ones (“以‘约请’方式…”).
+    let quoted = |name: &str| format!("“{}”", name.replace('“', "‘").replace('”', "’"));
+    let yes_no = |b: bool| l(if b { "是" } else { "否" }, if b { "yes" } else { "no" });
+    // What changed in a party, field by field ("出席情况：未出席；书面意见：…").
+    let party_changes = |from: &super::record::Party, to: &super::record::Party| {
+        let attended = |a: Option<bool>| match a {
+            Some(true) => l("出席", "attended"),
+            Some(false) => l("未出席", "absent"),
+            None => l("未登记", "not recorded"),
+        };
+        let mut said = Vec::new();
+        let mut note = |zh: &'static str, en: &'static str, value: String| {
+            said.push(match lang {
+                Lang::Zh => format!("{zh}：{value}"),
+                Lang::En => format!("{en}: {value}"),
+            })
+        };
+        if from.name.trim() != to.name.trim() {
+            note("姓名或名称", "name", to.name.trim().to_owned());
+        }
+        if from.role != to.role {
+            note("身份", "role", role(&to.role));
+        }
+        if from.organisation.trim() != to.organisation.trim() {
+            note("单位或住址", "organisation or address", to.organisation.trim().to_owned());
+        }
+        if from.stakeholder != to.stakeholder {
+            note("利益相关方", "stakeholder", yes_no(to.stakeholder));
+        }
+        if from.attended != to.attended {
+            note("出席情况", "attendance", attended(to.attended));
+        }
+        if from.written_opinion.trim() != to.written_opinion.trim() {
+            note("书面意见", "written opinion", to.written_opinion.trim().to_owned());
+        }
+        if from.no_opinion_reason.trim() != to.no_opinion_reason.trim() {
+            note("未交书面意见的原因", "why no written opinion", to.no_opinion_reason.trim().to_owned());
+        }
+        said.join(w(lang, "；", "; "))
+    };
     match (lang, change) {
-        (_, Change::Field { field, to, .. }) => {
+        (_, Change::Field { field, from, to }) => {
             let list = procedure.field(field).and_then(|(_, _, f)| f.kind.list());
-            match (lang, to) {
-                (Lang::Zh, Some(v)) => {
-                    format!("填写“{}”：{}", label(field), display_in(lang, procedure, list, v))
+            let shown = |v: &Value| display_in(lang, procedure, list, v);
+            // A value changed says what it was, when that is short enough to read in a line.
+            let before = from.as_ref().map(shown).filter(|b| !b.trim().is_empty() && b.chars().count() <= 30);
+            match (lang, to, before) {
+                (Lang::Zh, Some(v), Some(b)) => format!("修改{}：由{}改为{}", quoted(&label(field)), b, shown(v)),
+                (Lang::En, Some(v), Some(b)) => {
+                    format!("Changed {}: from {} to {}", quoted(&label(field)), b, shown(v))
                 }
-                (Lang::En, Some(v)) => {
-                    format!("Entered “{}”: {}", label(field), display_in(lang, procedure, list, v))
+                (Lang::Zh, Some(v), None) if from.is_some() => format!("修改{}为：{}", quoted(&label(field)), shown(v)),
+                (Lang::En, Some(v), None) if from.is_some() => {
+                    format!("Changed {} to: {}", quoted(&label(field)), shown(v))
                 }
-                (Lang::Zh, None) => format!("清空“{}”", label(field)),
-                (Lang::En, None) => format!("Cleared “{}”", label(field)),
+                (Lang::Zh, Some(v), _) => format!("填写{}：{}", quoted(&label(field)), shown(v)),
+                (Lang::En, Some(v), _) => format!("Entered {}: {}", quoted(&label(field)), shown(v)),
+                (Lang::Zh, None, _) => format!("清空{}", quoted(&label(field))),
+                (Lang::En, None, _) => format!("Cleared {}", quoted(&label(field))),
             }
         }
         (_, Change::Item { item, to, .. }) => {
@@ -1487,14 +1534,20 @@ pub fn describe_change(lang: Lang, procedure: &Procedure, change: &Change) -> St
                 }
             };
             match lang {
-                Lang::Zh => format!("“{name}”标为{state}"),
-                Lang::En => format!("“{name}” marked {state}"),
+                Lang::Zh => format!("{}标为{state}", quoted(&name)),
+                Lang::En => format!("{} marked {state}", quoted(&name)),
             }
         }
         (Lang::Zh, Change::PartyAdded { party: p }) => format!("添加参与主体：{}", party(p)),
         (Lang::En, Change::PartyAdded { party: p }) => format!("Party added: {}", party(p)),
-        (Lang::Zh, Change::PartyChanged { to, .. }) => format!("修改参与主体：{}", party(to)),
-        (Lang::En, Change::PartyChanged { to, .. }) => format!("Party changed: {}", party(to)),
+        (Lang::Zh, Change::PartyChanged { from, to, .. }) => match party_changes(from, to) {
+            what if what.is_empty() => format!("修改参与主体：{}", party(to)),
+            what => format!("修改参与主体{}，{what}", party(to)),
+        },
+        (Lang::En, Change::PartyChanged { from, to, .. }) => match party_changes(from, to) {
+            what if what.is_empty() => format!("Party changed: {}", party(to)),
+            what => format!("Party {} changed, {what}", party(to)),
+        },
         (Lang::Zh, Change::PartyRemoved { party: p, .. }) => format!("删除参与主体：{}", party(p)),
         (Lang::En, Change::PartyRemoved { party: p, .. }) => format!("Party removed: {}", party(p)),
         (Lang::Zh, Change::Created { from: None }) => "建立记录".to_owned(),

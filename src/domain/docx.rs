@@ -6,9 +6,9 @@
 
 use super::documents::{Block, Document};
 use docx_rs::{
-    AlignmentType, BreakType, Docx, Footer, Header, HeightRule, LineSpacing, LineSpacingType, PageMargin,
-    PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Table, TableCell, TableCellMargins, TableRow,
-    WidthType,
+    AlignmentType, BorderType, BreakType, Docx, Footer, Header, HeightRule, LineSpacing, LineSpacingType,
+    PageMargin, PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Tab, TabValueType, Table, TableBorder,
+    TableBorderPosition, TableBorders, TableCell, TableCellMargins, TableRow, WidthType,
 };
 
 const FANGSONG: &str = "仿宋_GB2312";
@@ -135,7 +135,14 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
         Paragraph::new()
             .add_run(Run::new().add_text(&doc.title).size(44).fonts(fonts(XIAOBIAOSONG)))
             .align(AlignmentType::Center)
-            .line_spacing(LineSpacing::new().after(580)),
+            // As the print view sets it: a 32 pt line and a line's space below (28.6 pt and 14 pt
+            // in a tight document).
+            .line_spacing(
+                LineSpacing::new()
+                    .line(if doc.tight { 572 } else { 640 })
+                    .line_rule(LineSpacingType::Exact)
+                    .after(if doc.tight { 280 } else { 580 }),
+            ),
     );
     if let Some(a) = &doc.addressee {
         d = d.add_paragraph(Paragraph::new().add_run(body(a)).line_spacing(fixed_line()));
@@ -270,11 +277,19 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
                 pieces.push((Piece::T(Table::new(all)), kept));
                 pieces.push((Piece::P(spacer.clone()), kept));
             }
+            // The sign lines side by side as the print view sets them (the second at the middle
+            // of the line), a line of room above them to sign in.
             Block::SignLines(lines) => {
-                for l in lines {
-                    pieces
-                        .push((Piece::P(Paragraph::new().add_run(body(l)).line_spacing(fixed_line())), true));
+                let mut p = Paragraph::new()
+                    .line_spacing(LineSpacing::new().line(580).line_rule(LineSpacingType::Exact).before(580))
+                    .add_tab(Tab::new().val(TabValueType::Left).pos(TEXT_WIDTH / 2));
+                for (i, l) in lines.iter().enumerate() {
+                    if i > 0 {
+                        p = p.add_run(Run::new().add_tab());
+                    }
+                    p = p.add_run(body(l));
                 }
+                pieces.push((Piece::P(p), true));
             }
         }
     }
@@ -317,8 +332,21 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
             (Piece::T(t), true) => kept = kept.add_table(framed(t)),
         }
     }
+    // No rule around it: every border set to nil (an empty border list lets LibreOffice draw
+    // its default frame).
+    let no_borders = [
+        TableBorderPosition::Top,
+        TableBorderPosition::Left,
+        TableBorderPosition::Bottom,
+        TableBorderPosition::Right,
+        TableBorderPosition::InsideH,
+        TableBorderPosition::InsideV,
+    ]
+    .into_iter()
+    .fold(TableBorders::new(), |b, p| b.set(TableBorder::new(p).border_type(BorderType::Nil)));
     d = d.add_table(
-        Table::without_borders(vec![TableRow::new(vec![kept]).cant_split()])
+        Table::new(vec![TableRow::new(vec![kept]).cant_split()])
+            .set_borders(no_borders)
             .width(TEXT_WIDTH, WidthType::Dxa)
             .margins(TableCellMargins::new().margin(0, 0, 0, 0)),
     );

@@ -45,7 +45,15 @@ pub struct Summary {
     /// imported copy without reading the record.
     #[serde(default)]
     pub digest: String,
+    /// The version of the rules it was worked out by ([`SUMMARY_VERSION`]; 0 before versions).
+    #[serde(default)]
+    pub version: u32,
 }
+
+/// The option of 落实情况 that says the result is carried out.
+const DONE: &str = "done";
+/// The option of 落实情况 that closes a result that cannot be carried out (with the reason).
+const IMPOSSIBLE: &str = "impossible";
 
 /// Where a record stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -55,14 +63,28 @@ pub enum Status {
     Consulting,
     /// Result published, being implemented: stage 5 open (落实中).
     Implementing,
-    /// All five stages completed (已办结).
+    /// All five stages completed with the result carried out (已办结).
     Completed,
+    /// All five stages completed, the result closed as impossible to carry out, with the reason
+    /// (未能落实): closed, but not a completion.
+    Unfulfilled,
 }
 
 impl Status {
     /// Every status, in order.
-    pub const ALL: [Status; 3] = [Status::Consulting, Status::Implementing, Status::Completed];
+    pub const ALL: [Status; 4] =
+        [Status::Consulting, Status::Implementing, Status::Completed, Status::Unfulfilled];
+
+    /// Whether the record is closed (已办结 or 未能落实): nothing is due from it any more.
+    pub fn is_closed(self) -> bool {
+        matches!(self, Status::Completed | Status::Unfulfilled)
+    }
 }
+
+/// The version of the rules a stored summary was worked out by. A summary stored by an earlier
+/// version is worked out again from its record when the ledger loads (a record an earlier build
+/// called 已办结 may not be one under today's rules).
+pub const SUMMARY_VERSION: u32 = 1;
 
 impl Summary {
     /// The summary of a record.
@@ -87,7 +109,12 @@ impl Summary {
             (c, u) => c.or(u),
         };
         let last = procedure.stages.last().map(|s| &s.id);
+        let implementation = match record.value(procedure, &procedure.key_fields.implementation_status) {
+            Some(Value::Choice(c)) => Some(c),
+            _ => None,
+        };
         let status = match &stage {
+            None if implementation.as_deref() == Some(IMPOSSIBLE) => Status::Unfulfilled,
             None => Status::Completed,
             Some(s) if Some(s) == last => Status::Implementing,
             Some(_) => Status::Consulting,
@@ -106,19 +133,25 @@ impl Summary {
             stage,
             status,
             deadline: record.value(procedure, &keys.deadline).and_then(|v| v.date()),
-            implemented: record.value(procedure, &keys.implementation_status)
-                == Some(Value::Choice("done".into())),
+            implemented: implementation.as_deref() == Some(DONE),
             created: record.created,
             updated: record.updated,
             revision: record.revision,
             opinions: record.opinions.clone(),
             digest,
+            version: SUMMARY_VERSION,
         }
     }
 
-    /// Overdue: a deadline has passed and the record is neither completed nor reported done.
+    /// Overdue (逾期): the deadline has passed, the record is not closed and its result is not
+    /// reported carried out.
     pub fn is_overdue(&self, today: Date) -> bool {
-        self.status != Status::Completed && !self.implemented && self.deadline.is_some_and(|d| d < today)
+        !self.status.is_closed() && !self.implemented && self.deadline.is_some_and(|d| d < today)
+    }
+
+    /// Whether this summary was worked out by an earlier version of the rules.
+    pub fn is_stale(&self) -> bool {
+        self.version < SUMMARY_VERSION
     }
 }
 
@@ -172,6 +205,8 @@ pub struct Counts {
     pub implementing: usize,
     /// 已办结.
     pub completed: usize,
+    /// 未能落实.
+    pub unfulfilled: usize,
     /// 逾期.
     pub overdue: usize,
 }
@@ -184,6 +219,7 @@ pub fn counts(rows: &[Summary], today: Date) -> Counts {
             Status::Consulting => c.consulting += 1,
             Status::Implementing => c.implementing += 1,
             Status::Completed => c.completed += 1,
+            Status::Unfulfilled => c.unfulfilled += 1,
         }
         c.overdue += usize::from(r.is_overdue(today));
     }

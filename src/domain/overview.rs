@@ -59,10 +59,15 @@ struct Row {
     status: Status,
     summary_deadline: Option<Date>,
     implemented: bool,
-    /// When the topic was first set (from the audit trail), or the record opened.
-    topic_on: Date,
-    /// When the result was publicly posted (成果公示日期).
-    published_on: Option<Date>,
+    /// The dates the record holds for each step, as typed: 约请日期, the consultation (实际协商
+    /// 时间), 成果公示日期, and the day the result was reported carried out (反馈日期 with
+    /// 已落实).
+    steps: [Option<Date>; 4],
+    /// When the topic was first typed (the audit trail), or the record opened: stands in for a
+    /// missing 约请日期, and is said to.
+    topic_typed: Date,
+    /// Stages the record marks completed in order (0 to 5): which steps it should hold dates for.
+    completed: usize,
     revision: u64,
     digest: String,
 }
@@ -76,8 +81,39 @@ pub struct Overview {
     pub files: Vec<FileNote>,
 }
 
-/// The field holding the result's publication date (二（四）4).
-const RESULT_PUBLISHED: &str = "result_publicity_date";
+/// The fields whose dates mark the steps the overview times: the topic set and the parties
+/// invited (约请日期, 二（四）1), the consultation held (实际协商时间, 二（四）3), the result
+/// published (成果公示日期, 二（四）4), and its implementation fed back (反馈日期, 二（五）; counted
+/// only when the result is 已落实).
+const STEP_FIELDS: [&str; 4] = ["invited_on", "held_at", "result_publicity_date", "feedback_on"];
+
+/// The stage each step is recorded in (a record that completed it should hold the date; the
+/// last step counts once the result is reported carried out).
+const STEP_STAGES: [usize; 4] = [1, 3, 4, 5];
+
+/// One interval the overview times, from the record's own dates.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Span {
+    /// Days, of each record that holds both dates, sorted.
+    pub days: Vec<i64>,
+    /// Of those, how many started from the day the topic was typed, for want of a 约请日期.
+    pub from_typing: usize,
+    /// Records that completed the later step's stage but lack one of its dates (or hold them
+    /// in the wrong order): not counted as 0 days.
+    pub missing: usize,
+}
+
+/// Whether results were carried out by their deadlines, for one place.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OnTime {
+    /// Records with a deadline that has come, or carried out.
+    pub due: usize,
+    /// Of those, carried out on or before the deadline.
+    pub on_time: usize,
+    /// Days past the deadline of each late one (carried out late, or still not carried out),
+    /// sorted.
+    pub late_days: Vec<i64>,
+}
 
 fn row(record: &Record, procedure: &Procedure, place: &Place, digest: &str) -> Row {
     let summary = Summary::with_digest(record, procedure, digest.to_owned());
@@ -86,11 +122,18 @@ fn row(record: &Record, procedure: &Procedure, place: &Place, digest: &str) -> R
         Some(s) => procedure.stage_index(s).unwrap_or(0),
     };
     let topic_field = &procedure.key_fields.topic;
-    let topic_on = record
+    let topic_typed = record
         .audit
         .iter()
         .find(|e| matches!(&e.change, Change::Field { field, to: Some(_), .. } if field == topic_field))
         .map_or(record.created.date(), |e| e.at.date());
+    let date = |field: &str| record.value(procedure, field).and_then(|v| v.date());
+    let steps = [
+        date(STEP_FIELDS[0]),
+        date(STEP_FIELDS[1]),
+        date(STEP_FIELDS[2]),
+        date(STEP_FIELDS[3]).filter(|_| summary.implemented),
+    ];
     let mut place = place.clone();
     if !record.community.trim().is_empty() {
         place.community = record.community.trim().to_owned();
@@ -104,8 +147,17 @@ fn row(record: &Record, procedure: &Procedure, place: &Place, digest: &str) -> R
         status: summary.status,
         summary_deadline: summary.deadline,
         implemented: summary.implemented,
-        topic_on,
-        published_on: record.value(procedure, RESULT_PUBLISHED).and_then(|v| v.date()),
+        steps,
+        topic_typed,
+        // The stages the record itself marks completed, in order (a file's claim, even where a
+        // gate does not hold here): a date missing from one of them is counted as missing.
+        completed: procedure
+            .stages
+            .iter()
+            .take_while(|st| {
+                matches!(record.stage_status(&st.id), super::record::StageStatus::Completed { .. })
+            })
+            .count(),
         revision: record.revision,
         digest: summary.digest,
     }
@@ -223,9 +275,8 @@ impl Overview {
         // Stages 1–5 by index, then one place for the completed.
         f.by_stage = vec![0; stages + 1];
         for (id, r) in &self.rows {
-            let overdue = r.status != Status::Completed
-                && !r.implemented
-                && r.summary_deadline.is_some_and(|d| d < today);
+            let overdue =
+                !r.status.is_closed() && !r.implemented && r.summary_deadline.is_some_and(|d| d < today);
             let completed = r.status == Status::Completed;
             let place = f.by_place.entry(PlaceKey::of(&r.place)).or_default();
             place.records += 1;
@@ -235,6 +286,7 @@ impl Overview {
                 Status::Consulting => f.consulting += 1,
                 Status::Implementing => f.implementing += 1,
                 Status::Completed => f.completed += 1,
+                Status::Unfulfilled => f.unfulfilled += 1,
             }
             f.overdue += usize::from(overdue);
             *f.by_category.entry(r.category.clone()).or_default() += 1;
@@ -254,16 +306,63 @@ impl Overview {
                     days: (today - deadline).whole_days(),
                 });
             }
-            if let Some(published) = r.published_on {
-                let days = (published - r.topic_on).whole_days().max(0);
-                f.topic_to_result.push(days);
-                f.topic_to_result_by_county.entry(r.place.county.clone()).or_default().push(days);
+            // The intervals between the steps, from the dates typed: topic → meeting → result
+            // published → carried out, and topic → result published.
+            for (k, (a, b)) in [(0, 1), (1, 2), (2, 3), (0, 2)].into_iter().enumerate() {
+                // A step counts once the record marks its stage completed; being carried out,
+                // once the result is reported 已落实.
+                let reached = if b == 3 { r.implemented } else { r.completed >= STEP_STAGES[b] };
+                if !reached {
+                    continue;
+                }
+                let (start, typed) = match (a, r.steps[a]) {
+                    (0, None) => (Some(r.topic_typed), true),
+                    (_, d) => (d, false),
+                };
+                let span = &mut f.spans[k];
+                match (start, r.steps[b]) {
+                    (Some(x), Some(y)) if y >= x => {
+                        let days = (y - x).whole_days();
+                        span.days.push(days);
+                        span.from_typing += usize::from(typed);
+                        if k == 3 {
+                            f.topic_to_result_by_county.entry(r.place.county.clone()).or_default().push(days);
+                        }
+                    }
+                    _ => span.missing += 1,
+                }
+            }
+            // Carried out by the deadline, per township.
+            if let Some(deadline) = r.summary_deadline {
+                let done = r.steps[3];
+                let late = match done {
+                    Some(d) => Some((d - deadline).whole_days()).filter(|days| *days > 0),
+                    None if deadline < today => Some((today - deadline).whole_days()),
+                    None => None,
+                };
+                if done.is_some() || deadline < today {
+                    let key = (r.place.county.clone(), r.place.township.clone());
+                    for t in [&mut f.on_time, f.on_time_by_township.entry(key).or_default()] {
+                        t.due += 1;
+                        match late {
+                            Some(days) => t.late_days.push(days),
+                            None => t.on_time += 1,
+                        }
+                    }
+                }
             }
         }
         f.overdue_rows.sort_by(|a, b| b.days.cmp(&a.days).then(a.id.cmp(&b.id)));
-        f.topic_to_result.sort_unstable();
+        for span in &mut f.spans {
+            span.days.sort_unstable();
+        }
+        f.topic_to_result = f.spans[3].days.clone();
         for days in f.topic_to_result_by_county.values_mut() {
             days.sort_unstable();
+        }
+        f.on_time.late_days.sort_unstable();
+        for t in f.on_time_by_township.values_mut() {
+            t.late_days.sort_unstable();
         }
         for (o, place) in self.opinions.values() {
             let c = f.opinions_by_place.entry(PlaceKey::of(place)).or_default();
@@ -349,8 +448,10 @@ pub struct Figures {
     pub consulting: usize,
     /// Records in stage 5.
     pub implementing: usize,
-    /// Records with all five stages completed.
+    /// Records with all five stages completed and the result carried out (已办结).
     pub completed: usize,
+    /// Records closed with the result impossible to carry out (未能落实).
+    pub unfulfilled: usize,
     /// Overdue implementations.
     pub overdue: usize,
     /// By county, township and village.
@@ -363,8 +464,15 @@ pub struct Figures {
     pub by_stage: Vec<usize>,
     /// The overdue implementations, longest overdue first.
     pub overdue_rows: Vec<OverdueRow>,
-    /// Days from topic to published result, of every record with a published result, sorted.
+    /// The intervals, from the records' own dates: topic → consultation, consultation →
+    /// result published, result published → carried out, topic → result published.
+    pub spans: [Span; 4],
+    /// Days from topic to published result (the last of `spans`), sorted.
     pub topic_to_result: Vec<i64>,
+    /// Results carried out by their deadlines, in all.
+    pub on_time: OnTime,
+    /// The same by county and township.
+    pub on_time_by_township: BTreeMap<(String, String), OnTime>,
     /// The same by county.
     pub topic_to_result_by_county: BTreeMap<String, Vec<i64>>,
     /// Opinions by place: (all, pending, promoted, answered).
@@ -431,7 +539,6 @@ impl Figures {
             if lang == Lang::Zh { zh } else { en }.iter().map(|h| (*h).to_owned()).collect()
         };
         let count = |n: usize| if zh { format!("{n}条") } else { n.to_string() };
-        let days = |x: String| if zh { format!("{x}天") } else { format!("{x} days") };
         let category = |c: &str| i18n::category_name(lang, None, c).to_owned();
         let matter = |m: &str| i18n::matter_by_name(lang, m).to_owned();
         let mut blocks = vec![Block::Fields(vec![
@@ -454,6 +561,7 @@ impl Figures {
             (l("协商中（第一至第四阶段）", "Consulting (stages 1 to 4)"), count(self.consulting)),
             (l("落实中（第五阶段）", "Implementing (stage 5)"), count(self.implementing)),
             (l("已办结", "Completed"), count(self.completed)),
+            (l("未能落实（已说明原因）", "Could not be implemented (reason given)"), count(self.unfulfilled)),
             (l("逾期未落实", "Overdue, not implemented"), count(self.overdue)),
             (l("群众意见", "Residents' opinions"), count(self.opinions)),
         ])];
@@ -611,27 +719,61 @@ impl Figures {
         blocks.push(Block::Heading(numbered(
             lang,
             6,
-            w(lang, "从确定议题到成果公示的用时", "Time from setting the topic to publishing the outcome"),
-        )));
-        let t = &self.topic_to_result;
-        blocks.push(Block::Fields(vec![
-            (l("已公示成果的记录", "Records with a published outcome"), count(t.len())),
-            (l("平均", "Mean"), days(one_decimal(mean(t)))),
-            (l("中位数", "Median"), days(one_decimal(median(t)))),
-            (
-                l("最短／最长", "Shortest / longest"),
-                match (t.first(), t.last()) {
-                    (Some(a), Some(b)) if zh => format!("{a}天／{b}天"),
-                    (Some(a), Some(b)) => format!("{a} days / {b} days"),
-                    _ => "—".into(),
-                },
+            w(
+                lang,
+                "各环节用时（按记录中填写的日期）",
+                "Time between the steps (from the dates the records hold)",
             ),
-        ]));
+        )));
+        blocks.push(Block::Paragraph(l(
+            "用时按各记录填写的约请日期、实际协商时间、成果公示日期和落实反馈日期（已落实的）计算，不按在本工具中点击完成的时间；缺少日期的记录单独列出，不计为0天。",
+            "Times come from the dates each record holds (invitation, consultation, result notice, feedback on a result carried out), not from when stages were ticked complete in this tool; records missing a date are counted apart, never as 0 days.",
+        )));
+        let span_names = [
+            l("确定议题至开展协商", "Topic to consultation"),
+            l("开展协商至成果公示", "Consultation to result notice"),
+            l("成果公示至落实", "Result notice to implementation"),
+            l("确定议题至成果公示", "Topic to result notice"),
+        ];
+        blocks.push(Block::Table {
+            header: headers(
+                &["环节", "记录数", "平均天数", "中位天数", "最短／最长", "缺少日期"],
+                &["Step", "Records", "Mean days", "Median days", "Shortest / longest", "Missing a date"],
+            ),
+            rows: self
+                .spans
+                .iter()
+                .zip(span_names)
+                .map(|(span, name)| {
+                    let t = &span.days;
+                    // Records timed from the day the topic was typed, for want of a 约请日期.
+                    let name = match (span.from_typing, zh) {
+                        (0, _) => name,
+                        (n, true) => format!("{name}（其中{n}条缺约请日期，以议题录入日计）"),
+                        (n, false) => format!(
+                            "{name} ({n} without an invitation date, from the day the topic was typed)"
+                        ),
+                    };
+                    vec![
+                        name,
+                        t.len().to_string(),
+                        one_decimal(mean(t)),
+                        one_decimal(median(t)),
+                        match (t.first(), t.last()) {
+                            (Some(a), Some(b)) => format!("{a}／{b}"),
+                            _ => "—".into(),
+                        },
+                        span.missing.to_string(),
+                    ]
+                })
+                .collect(),
+            nowrap: vec![1, 2, 3, 4, 5],
+        });
         if !self.topic_to_result_by_county.is_empty() {
             blocks.push(Block::Table {
                 header: headers(
-                    &["县（市）", "记录数", "平均天数", "中位天数"],
-                    &["County", "Records", "Mean days", "Median days"],
+                    &["县（市）", "确定议题至成果公示：记录数", "平均天数", "中位天数"],
+                    &["County", "Topic to result notice: records", "Mean days", "Median days"],
                 ),
                 rows: self
                     .topic_to_result_by_county
@@ -641,6 +783,61 @@ impl Figures {
                     })
                     .collect(),
                 nowrap: vec![1, 2, 3],
+            });
+        }
+        // Carried out by the deadline.
+        let share = |t: &OnTime| match t.due {
+            0 => "—".to_owned(),
+            due => format!("{:.0}%", t.on_time as f64 * 100.0 / due as f64),
+        };
+        blocks.push(Block::Paragraph(match lang {
+            Lang::Zh => format!(
+                "按期落实：落实期限已到或已落实的记录{}条，按期落实{}条（{}）；逾期的（含逾期后落实的）{}条，逾期天数中位数{}天。",
+                self.on_time.due,
+                self.on_time.on_time,
+                share(&self.on_time),
+                self.on_time.late_days.len(),
+                one_decimal(median(&self.on_time.late_days)),
+            ),
+            Lang::En => format!(
+                "On time: {} records whose deadline has come or that were carried out; {} carried out on time ({}); {} late (including those carried out late), median {} days past the deadline.",
+                self.on_time.due,
+                self.on_time.on_time,
+                share(&self.on_time),
+                self.on_time.late_days.len(),
+                one_decimal(median(&self.on_time.late_days)),
+            ),
+        }));
+        if !self.on_time_by_township.is_empty() {
+            blocks.push(Block::Table {
+                header: headers(
+                    &[
+                        "县（市）",
+                        "乡镇（街道）",
+                        "应落实",
+                        "按期落实",
+                        "按期落实率",
+                        "逾期",
+                        "逾期天数中位数",
+                    ],
+                    &["County", "Township", "Due", "On time", "Share on time", "Late", "Median days late"],
+                ),
+                rows: self
+                    .on_time_by_township
+                    .iter()
+                    .map(|((c, t), o)| {
+                        vec![
+                            blank(c),
+                            blank(t),
+                            o.due.to_string(),
+                            o.on_time.to_string(),
+                            share(o),
+                            o.late_days.len().to_string(),
+                            one_decimal(median(&o.late_days)),
+                        ]
+                    })
+                    .collect(),
+                nowrap: vec![2, 3, 4, 5, 6],
             });
         }
         blocks.push(Block::Heading(numbered(lang, 7, w(lang, "群众意见", "Residents' opinions"))));
@@ -739,6 +936,7 @@ impl Figures {
             (l("协商中", "Consulting"), self.consulting),
             (l("落实中", "Implementing"), self.implementing),
             (l("已办结", "Completed"), self.completed),
+            (l("未能落实", "Could not be implemented"), self.unfulfilled),
             (l("逾期未落实", "Overdue implementations"), self.overdue),
             (l("群众意见", "Residents' opinions"), self.opinions),
         ];
@@ -788,14 +986,43 @@ impl Figures {
                 &when::format_date(r.deadline),
             );
         }
-        let days = &self.topic_to_result;
-        let spans = [
-            (l("记录数", "Records"), days.len().to_string()),
-            (l("平均天数", "Mean days"), one_decimal(mean(days))),
-            (l("中位天数", "Median days"), one_decimal(median(days))),
+        let span_names = [
+            l("确定议题至开展协商", "Topic to consultation"),
+            l("开展协商至成果公示", "Consultation to result notice"),
+            l("成果公示至落实", "Result notice to implementation"),
+            l("确定议题至成果公示", "Topic to result notice"),
         ];
-        for (item, value) in spans {
-            put(l("确定议题到成果公示", "Topic to published outcome"), None, "", "", item, value, "");
+        for (span, name) in self.spans.iter().zip(&span_names) {
+            let days = &span.days;
+            let values = [
+                (l("记录数", "Records"), days.len().to_string()),
+                (l("平均天数", "Mean days"), one_decimal(mean(days))),
+                (l("中位天数", "Median days"), one_decimal(median(days))),
+                (l("缺少日期的记录", "Records missing a date"), span.missing.to_string()),
+                (
+                    l("以议题录入日计的记录", "Records timed from typing the topic"),
+                    span.from_typing.to_string(),
+                ),
+            ];
+            for (item, value) in values {
+                let item = format!("{name}{}{item}", w(lang, "：", ": "));
+                put(l("各环节用时", "Time between steps"), None, "", "", &item, value, "");
+            }
+        }
+        let mut on_time: Vec<(Option<PlaceKey>, &OnTime)> = vec![(None, &self.on_time)];
+        on_time.extend(self.on_time_by_township.iter().map(|((c, t), o)| {
+            (Some(PlaceKey { county: c.clone(), township: t.clone(), community: String::new() }), o)
+        }));
+        for (place, o) in on_time {
+            let values = [
+                (l("应落实", "Due"), o.due.to_string()),
+                (l("按期落实", "On time"), o.on_time.to_string()),
+                (l("逾期", "Late"), o.late_days.len().to_string()),
+                (l("逾期天数中位数", "Median days late"), one_decimal(median(&o.late_days))),
+            ];
+            for (item, value) in values {
+                put(l("按期落实", "Carried out on time"), place.as_ref(), "", "", item, value, "");
+            }
         }
         for (p, (all, pending, promoted, answered)) in &self.opinions_by_place {
             let counts = [

@@ -311,6 +311,18 @@ pub enum Check {
         /// Ids of the `forms` list.
         forms: Vec<String>,
     },
+    /// The form of consultation, once chosen, is none of these.
+    FormNotIn {
+        /// Ids of the `forms` list.
+        forms: Vec<String>,
+    },
+    /// A choice field, once filled, holds one of these options.
+    ChoiceIn {
+        /// Field id.
+        field: String,
+        /// Option ids of the field's list.
+        values: Vec<String>,
+    },
     /// Every party's attendance is recorded.
     AttendanceRecorded,
     /// Every stakeholder who did not attend has a written opinion or a recorded reason.
@@ -478,7 +490,11 @@ impl Procedure {
             match &rule.check {
                 Check::LeadIs { leads } => options("lead", leads)?,
                 Check::PartyRoleAny { roles } => options("roles", roles)?,
-                Check::FormIn { forms } => options("forms", forms)?,
+                Check::FormIn { forms } | Check::FormNotIn { forms } => options("forms", forms)?,
+                Check::ChoiceIn { field, values } => match self.field(field).map(|(_, _, f)| &f.kind) {
+                    Some(FieldKind::Choice { list }) => options(list, values)?,
+                    _ => return Err(unknown("choice field", field)),
+                },
                 Check::AttendanceRecorded | Check::AbsentStakeholdersHeard => {}
                 Check::DateOrder { before: a, after: b }
                 | Check::CountyMinDays { from: a, to: b, .. }

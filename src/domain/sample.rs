@@ -290,7 +290,10 @@ pub fn road(procedure: &Procedure, catalogue: &Catalogue) -> Record {
     }));
     f.complete("s2");
 
-    f.now = morning(11, 10);
+    // Recorded after the meeting (15:00), at 16:00 in Beijing.
+    f.now =
+        PrimitiveDateTime::new(day(11, 10), time::Time::from_hms(8, 0, 0).unwrap_or(time::Time::MIDNIGHT))
+            .assume_utc();
     f.set("held_at", at(11, 10, 15));
     f.set("held_place", text("勇进村村委会会议室"));
     f.set("recorder", text("赵文书"));
@@ -311,7 +314,7 @@ pub fn road(procedure: &Procedure, catalogue: &Catalogue) -> Record {
     );
     f.done("s3.opinions");
     f.set("consensus", Some(Value::Yesno(true)));
-    f.set("outcome", text("一、硬化连接道路3.2公里\n二、宽度4.5米\n三、两村按户数分摊筹劳\n四、镇政府申请一事一议奖补\n五、2027年6月前完工"));
+    f.set("outcome", text("一、硬化连接道路3.2公里\n二、宽度4.5米\n三、两村按户数分摊筹劳\n四、镇政府申请一事一议奖补\n五、2027年6月30日前完工"));
     f.done("s3.consensus");
     f.set("observers", text("驻村工作队队员2名、县人大代表1名列席旁听。"));
     f.done("s3.observers");
@@ -336,7 +339,10 @@ pub fn road(procedure: &Procedure, catalogue: &Catalogue) -> Record {
 
     f.now = morning(11, 13);
     f.set("implementer", text("榆树沟镇村镇建设发展中心"));
-    f.set("deadline", date(12, 31));
+    f.set(
+        "deadline",
+        Some(Value::Date(Date::from_calendar_date(2027, time::Month::June, 30).unwrap_or(Date::MIN))),
+    );
     f.done("s5.implement");
     f.set("letter_date", date(11, 13));
     f.set("letter_ref", text("榆督〔2026〕3号"));

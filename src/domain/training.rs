@@ -42,7 +42,7 @@ pub struct Case {
 }
 
 /// The worked cases, in the order of the procedure.
-pub const CASES: [Case; 4] = [
+pub const CASES: [Case; 5] = [
     Case {
         id: "cross-village-lead",
         matter: "tpl-07",
@@ -118,6 +118,25 @@ pub const CASES: [Case; 4] = [
         topic: "和平社区地下车库电动车充电桩的设立",
         stage: "s4",
         rule: None,
+    },
+    Case {
+        id: "result-not-carried-out",
+        matter: "tpl-26",
+        title: Text {
+            zh: "光明村文化广场路灯的安装",
+            en: "Street lights for the culture square of Guangming village",
+        },
+        situation: Text {
+            zh: "光明村协商决定在文化广场安装路灯，发出公函后落实期限已过，台账上显示逾期，记录里的落实情况仍是“未落实”。今天村委会回访：施工队已完工，村民代表验收合格。",
+            en: "Guangming village agreed to put street lights on the culture square. The letter went out, the deadline has passed, the ledger shows the record overdue, and its implementation still reads “Not implemented”. Today the village committee checked: the contractor has finished and the villagers' representatives accepted the work.",
+        },
+        task: Text {
+            zh: "在“运用协商成果”阶段按实际情况更新落实情况和反馈日期，然后完成本阶段（未落实的成果不能办结）。",
+            en: "In the stage “Use the result”, record the implementation as it now stands and the feedback date, then complete the stage (a result not carried out cannot be closed).",
+        },
+        topic: "光明村文化广场安装路灯",
+        stage: "s5",
+        rule: Some("closed_when_carried_out"),
     },
 ];
 
@@ -255,12 +274,23 @@ pub fn open(
             "speak_day",
             1,
         ),
+        "result-not-carried-out" => Stage1::plain(
+            "光明村",
+            vec![
+                party("光明村党支部", "village_party", "光明村", false),
+                party("马玉兰", "resident_representative", "光明村", false),
+                party("李建国", "resident", "光明村2组", true),
+                party("王芳", "resident", "光明村3组", true),
+            ],
+            "council",
+            1,
+        ),
         _ => return None,
     };
     let community = first.community;
     let invited_on = date(first.invited);
     first.fill(&mut f, case.topic, invited_on);
-    if matches!(case.id, "absent-stakeholder" | "result-never-published") {
+    if matches!(case.id, "absent-stakeholder" | "result-never-published" | "result-not-carried-out") {
         f.complete("s1");
         f.set("publicity_date", date(2));
         f.set("meeting_time", at(7, 19));
@@ -284,7 +314,7 @@ pub fn open(
         f.set("consensus", yes.clone());
         f.set("outcome", text("按多数意见实施，并在显著位置公示使用时间。"));
         f.done("s3.consensus");
-        if case.id == "result-never-published" {
+        if matches!(case.id, "result-never-published" | "result-not-carried-out") {
             f.complete("s3");
             f.set("archived_on", date(9));
             f.set("archive_ref", text("和平社区协商档案2026-07"));
@@ -292,6 +322,27 @@ pub fn open(
             f.set("notify_methods", multi(&["phone"]));
             f.set("notified_on", date(9));
             f.done("s4.notify");
+        }
+        if case.id == "result-not-carried-out" {
+            f.set("result_publicity_date", date(9));
+            f.set("result_publicity_channel", multi(&["notice_board"]));
+            f.done("s4.publish");
+            f.complete("s4");
+            // Due four days ago, and still reported 未落实.
+            f.set("implementer", text("光明村村民委员会"));
+            f.set("deadline", date(10));
+            f.done("s5.implement");
+            f.set("letter_date", date(9));
+            f.set("letter_ref", text("光明村函〔2026〕3号"));
+            f.done("s5.letter");
+            f.set("implementation_publicity_date", date(11));
+            f.set("implementation_publicity_channel", multi(&["notice_board"]));
+            f.done("s5.publish");
+            f.set("implementation_status", choice("not_done"));
+            f.set("feedback_on", date(11));
+            f.set("feedback_note", text("施工队尚未进场。"));
+            f.done("s5.feedback");
+            f.done("s5.lawful");
         }
     }
     Some(f.record)

@@ -249,6 +249,18 @@ fn check_rule(
                 push(out, field_target(), rule.message.clone(), None, Vec::new());
             }
         }
+        Check::ChoiceIn { field, values } => {
+            if let Some(super::record::Value::Choice(v)) = record.value(procedure, field) {
+                if !values.contains(&v) {
+                    push(out, field_target(), rule.message.clone(), None, Vec::new());
+                }
+            }
+        }
+        Check::FormNotIn { forms } => {
+            if record.form.as_ref().is_some_and(|f| forms.contains(f)) {
+                push(out, field_target(), rule.message.clone(), None, Vec::new());
+            }
+        }
         Check::AttendanceRecorded => {
             for (index, party) in record.parties.iter().enumerate() {
                 if party.attended.is_none() {

@@ -721,7 +721,14 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     </p>
                 }
                 if r.is_complete(&procedure) {
-                    <p class="done-note">{ t(lang, Key::AllDone) }</p>
+                    // What the engine says of the record: carried out (已办结), or closed as
+                    // impossible to carry out (未能落实) — never called 已办结.
+                    <p class="done-note">{
+                        match crate::domain::ledger::Summary::with_digest(&r, &procedure, String::new()).status {
+                            crate::domain::ledger::Status::Unfulfilled => t(lang, Key::AllDoneUnfulfilled),
+                            _ => t(lang, Key::AllDone),
+                        }
+                    }</p>
                 }
                 if *upgraded {
                     <p class="upgrade-note" role="status">{ upgrade_note(lang, &procedure, &r) }</p>

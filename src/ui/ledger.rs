@@ -19,6 +19,7 @@ pub fn status_word(lang: Lang, s: Status) -> &'static str {
         Status::Consulting => t(lang, Key::StatusConsulting),
         Status::Implementing => t(lang, Key::StatusImplementing),
         Status::Completed => t(lang, Key::StatusCompleted),
+        Status::Unfulfilled => t(lang, Key::StatusUnfulfilled),
     }
 }
 
@@ -27,6 +28,7 @@ fn status_id(s: Status) -> &'static str {
         Status::Consulting => "consulting",
         Status::Implementing => "implementing",
         Status::Completed => "completed",
+        Status::Unfulfilled => "unfulfilled",
     }
 }
 
@@ -251,6 +253,9 @@ pub fn LedgerPage() -> Html {
                 <li>{ t(lang, Key::StatusConsulting) }{ " " }<strong>{ c.consulting }</strong></li>
                 <li>{ t(lang, Key::StatusImplementing) }{ " " }<strong>{ c.implementing }</strong></li>
                 <li>{ t(lang, Key::StatusCompleted) }{ " " }<strong>{ c.completed }</strong></li>
+                if c.unfulfilled > 0 {
+                    <li>{ t(lang, Key::StatusUnfulfilled) }{ " " }<strong>{ c.unfulfilled }</strong></li>
+                }
                 <li class={classes!((c.overdue > 0).then_some("overdue"))}>{ t(lang, Key::Overdue) }{ " " }<strong>{ c.overdue }</strong></li>
             </ul>
             { undo }

@@ -232,40 +232,49 @@ fn page_rules(doc: &Document) -> String {
 
 /// A document as HTML (text only: nothing the user typed is ever parsed as markup).
 pub fn render(doc: &Document) -> Html {
-    // The rows of a table from `kept_rows` on are kept with what follows them (see below).
-    let render_kept = |b: &Block, kept_rows: usize| match b {
+    // A block, or of a table the rows in `part` (`..n` continues below; `n..` goes on from the
+    // rows above it, without the header, in the columns of the same widths).
+    let render_part = |b: &Block, part: std::ops::Range<usize>| match b {
         Block::Heading(h) => html! { <h3 class="doc-heading">{ h }</h3> },
         // Each typed line a paragraph of its own, indented as body text is (numbered points).
         Block::Paragraph(p) => {
             p.split('\n').map(|line| html! { <p class="doc-para">{ line }</p> }).collect::<Html>()
         }
-        Block::Fields(fields) => html! {
-            <table class="doc-fields">
-                <tbody>
-                    { for fields.iter().enumerate().map(|(n, (l, v))| html! {
-                        <tr class={classes!((n >= kept_rows).then_some("kept"))}><th scope="row">{ l }</th><td>{ v }</td></tr>
-                    }) }
-                </tbody>
-            </table>
-        },
-        Block::Table { header, rows, nowrap } => html! {
-            <table class="doc-table">
-                // The columns' widths of the print model, as the Word file sets them.
-                <colgroup>
-                    { for column_shares(header, rows, nowrap).into_iter().map(|share| html! {
-                        <col style={format!("width: {:.2}%", share * 100.0)} />
-                    }) }
-                </colgroup>
-                <thead><tr>{ for header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
-                <tbody>
-                    { for rows.iter().enumerate().map(|(n, r)| html! {
-                        <tr class={classes!((n >= kept_rows).then_some("kept"))}>{ for r.iter().enumerate().map(|(i, c)| html! {
-                            <td class={classes!(nowrap.contains(&i).then_some("nowrap"))}>{ c }</td>
-                        }) }</tr>
-                    }) }
-                </tbody>
-            </table>
-        },
+        Block::Fields(fields) => {
+            let (continued, continues) = (part.start > 0, part.end < fields.len());
+            html! {
+                <table class={classes!("doc-fields", continued.then_some("continued"), continues.then_some("continues"))}>
+                    <tbody>
+                        { for fields[part.start.min(fields.len())..part.end.min(fields.len())].iter().map(|(l, v)| html! {
+                            <tr><th scope="row">{ l }</th><td>{ v }</td></tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+        }
+        Block::Table { header, rows, nowrap } => {
+            let (continued, continues) = (part.start > 0, part.end < rows.len());
+            html! {
+                <table class={classes!("doc-table", continued.then_some("continued"), continues.then_some("continues"))}>
+                    // The columns' widths of the print model, as the Word file sets them.
+                    <colgroup>
+                        { for column_shares(header, rows, nowrap).into_iter().map(|share| html! {
+                            <col style={format!("width: {:.2}%", share * 100.0)} />
+                        }) }
+                    </colgroup>
+                    if !continued {
+                        <thead><tr>{ for header.iter().map(|h| html! { <th scope="col">{ h }</th> }) }</tr></thead>
+                    }
+                    <tbody>
+                        { for rows[part.start.min(rows.len())..part.end.min(rows.len())].iter().map(|r| html! {
+                            <tr>{ for r.iter().enumerate().map(|(i, c)| html! {
+                                <td class={classes!(nowrap.contains(&i).then_some("nowrap"))}>{ c }</td>
+                            }) }</tr>
+                        }) }
+                    </tbody>
+                </table>
+            }
+        }
         Block::Bars { caption, rows } => {
             let max = rows.iter().map(|(_, n)| *n).max().unwrap_or(0).max(1);
             html! {
@@ -295,10 +304,7 @@ pub fn render(doc: &Document) -> Html {
     // break (the seal never alone, two lines of body text above it).
     let (mut blocks, mut held) = (Vec::<Html>::new(), Vec::<Html>::new());
     let from = doc.kept_with_signature().unwrap_or((doc.blocks.len(), 0));
-    let render = |b: &Block| render_kept(b, usize::MAX);
-    // The last rows of a table kept with the signature stay in their table (a table is not cut
-    // in two); they and the box below them do not break apart.
-    let mut joined = false;
+    let render = |b: &Block| render_part(b, 0..usize::MAX);
     for (i, b) in doc.blocks.iter().enumerate() {
         match b {
             Block::Paragraph(p) if i == from.0 => {
@@ -311,9 +317,11 @@ pub fn render(doc: &Document) -> Html {
                     }
                 }
             }
+            // The last rows of a table kept with the signature go on in a table of their own in
+            // the box that does not break (the columns line up: the widths are fixed).
             Block::Table { .. } | Block::Fields(_) if i == from.0 && from.1 > 0 => {
-                blocks.push(render_kept(b, from.1));
-                joined = true;
+                blocks.push(render_part(b, 0..from.1));
+                held.push(render_part(b, from.1..usize::MAX));
             }
             _ if i < from.0 => blocks.push(render(b)),
             _ => held.push(render(b)),
@@ -330,7 +338,7 @@ pub fn render(doc: &Document) -> Html {
                 <p class="doc-addressee">{ a }</p>
             }
             { for blocks }
-            <div class={classes!("doc-end", joined.then_some("joined"))}>
+            <div class="doc-end">
                 { for held }
                 <div class="doc-issuer">
                     <p class="seal muted-print">{ t(doc.lang, Key::SealSpace) }</p>

@@ -390,6 +390,22 @@ impl Db {
         Ok(written)
     }
 
+    /// Stores ledger summaries alone (worked out again from their stored records).
+    pub async fn put_summaries(&self, items: &[Summary]) -> Result<(), StoreError> {
+        let tx = self.inner.transaction(&[SUMMARIES], TransactionMode::ReadWrite).map_err(fail)?;
+        let store = tx.object_store(SUMMARIES).map_err(fail)?;
+        let mut puts = Vec::with_capacity(items.len());
+        for summary in items {
+            let json = serde_json::to_string(summary).map_err(fail)?;
+            let key = JsValue::from_str(&summary.id);
+            puts.push(store.put(&JsValue::from_str(&json), Some(&key)).map_err(fail)?.into_future());
+        }
+        for result in futures::future::join_all(puts).await {
+            result.map_err(fail)?;
+        }
+        committed(tx).await
+    }
+
     /// Every opinion.
     pub async fn opinions(&self) -> Result<Loaded<Opinion>, StoreError> {
         self.get_all(OPINIONS).await

@@ -72,13 +72,16 @@ test('a stage cannot be completed while a required item is open, and the page sa
   await page.getByRole('heading', { level: 2, name: /第2阶段/ }).waitFor();
   assert.equal(await button.isDisabled(), true);
   assert.match(await page.locator('#gate-why').innerText(), /须先完成第1阶段“确定议题”/);
-  // A wide-reaching matter held as a 议事会 is refused, citing 二（四）3.
+  // A wide-reaching matter held as a 小范围恳谈 is refused, citing 二（四）3; a 议事会 (a meeting,
+  // as the notice's 等 allows) is not.
   await page.getByRole('link', { name: /确定议题/ }).click();
   await h.done(page, '约请');
   await h.answer(page, '涉及面广、关注度高', true);
-  assert.match(await report.innerText(), /要经过专题议事会、民主听证会等程序进行协商。（依据 二（四）3）/);
+  await page.getByLabel('协商形式').selectOption({ label: '小范围恳谈' });
+  await page.waitForFunction(() => document.querySelector('.report')?.textContent.includes('等程序进行协商'));
+  assert.match(await report.innerText(), /要经过专题议事会、民主听证会等程序进行协商。个别走访、单独约谈、小范围恳谈是涉及利益相关方不多的事项可以采取的形式（二（三））。（依据 二（四）3）/);
   assert.equal(await button.isDisabled(), true);
-  await page.getByLabel('协商形式').selectOption({ label: '民主听证会' });
+  await page.getByLabel('协商形式').selectOption({ label: '村（居）民议事会' });
   await h.completeStage(page, '第2阶段');
   await context.close();
 });
@@ -173,5 +176,54 @@ test('a moment is shown on the day it fell where the user is: 00:30 in Beijing i
   assert.match(text, /2028年2月29日建档/);
   assert.match(text, /2028-02-29 00:30/);
   assert.doesNotMatch(text, /2028年2月28日|2028-02-28|UTC/);
+  await context.close();
+});
+
+test('a result not carried out cannot be closed: past its deadline it is 逾期 in the ledger; closed as impossible with a reason it is 未能落实, not 已办结', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1100, height: 900 } });
+  // Seven weeks after the deadline the helpers type (2026-12-31), whatever the day the test runs.
+  await context.clock.setFixedTime(new Date('2027-02-20T02:00:00Z'));
+  const page = await context.newPage();
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '门禁改造、视频监控、电子快递柜、充电桩设立');
+  await h.fillStage1(page);
+  await h.completeStage(page, '第2阶段');
+  await h.fillStage2(page);
+  await h.completeStage(page, '第3阶段');
+  await h.fillStage3(page);
+  await h.completeStage(page, '第4阶段');
+  await h.fillStage4(page);
+  await h.completeStage(page, '第5阶段');
+  await h.fillStage5(page);
+  // Still 未落实: the gate refuses, and says why and what to do.
+  await page.getByLabel('落实情况', { exact: true }).selectOption({ label: '未落实' });
+  const button = page.getByRole('button', { name: '完成本阶段' });
+  await page.waitForFunction(() => document.querySelector('.report')?.textContent.includes('协商成果落实后才能办结'));
+  assert.equal(await button.isDisabled(), true);
+  assert.match(await page.locator('.report').innerText(), /落实情况须为“已落实”；确实无法落实的，选择“无法落实”并在反馈说明中写明原因。/);
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: '门禁改造、视频监控、电子快递柜、充电桩设立' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /落实中/);
+  assert.doesNotMatch(await row.innerText(), /已办结/);
+  assert.match(await page.locator('.counts').innerText(), /逾期\s*1/);
+  assert.match(await page.locator('.counts').innerText(), /已办结\s*0/);
+  // Closed as impossible: only with the reason.
+  await row.getByRole('link').first().click();
+  await page.getByRole('link', { name: /运用协商成果/ }).click();
+  await page.getByLabel('落实情况', { exact: true }).selectOption({ label: '无法落实' });
+  await page.waitForFunction(() => document.querySelector('.report')?.textContent.includes('反馈说明'));
+  assert.equal(await button.isDisabled(), true);
+  await page.getByLabel(/反馈说明/).fill('充电桩选址处经消防部门认定不符合安全要求，无法实施，已向居民说明。');
+  await h.completeStage(page);
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await row.waitFor();
+  assert.match(await row.innerText(), /未能落实/);
+  const counts = await page.locator('.counts').innerText();
+  assert.match(counts, /逾期\s*0/);
+  assert.match(counts, /已办结\s*0/);
+  assert.match(counts, /未能落实\s*1/);
   await context.close();
 });

@@ -541,8 +541,13 @@ fn the_change_log_shows_each_change_as_it_stands_and_the_archive_what_was_change
     assert!(!changes.contains("修改参与主体：马"), "{changes}");
     assert!(!changes.contains("（未填姓名）"), "{changes}");
     // Once by fill_s1, once for the three keystrokes here.
-    assert_eq!(changes.matches("填写“协商议题”").count(), 2, "{changes}");
-    assert!(changes.contains("填写“协商议题”：在3号楼前设立充电桩"), "{changes}");
+    assert_eq!(changes.matches("“协商议题”").count(), 2, "{changes}");
+    assert!(changes.contains("填写“协商议题”：在3号楼前设立电动自行车充电桩"), "{changes}");
+    // The keystrokes are one change, from the value before them to the last.
+    assert!(
+        changes.contains("修改“协商议题”：由在3号楼前设立电动自行车充电桩改为在3号楼前设立充电桩"),
+        "{changes}"
+    );
     let archive =
         text_of(&document(DocKind::Archive, &w.record, &w.procedure, Lang::Zh, &when::CHINA).blocks);
     assert!(archive.contains("重新打开第1阶段“确定议题”"), "{archive}");
@@ -568,35 +573,13 @@ fn paper_of(d: &Document) -> String {
 
 #[test]
 fn the_paper_of_a_cross_village_road_is_a_reviewed_snapshot() {
-    // The road case: two villages, led by the township's Party committee, ten parties, one
-    // stakeholder absent with a written opinion, a result in five numbered points.
-    let mut w = cross_village_road();
-    w.record.parties.truncate(0);
-    let names =
-        ["马建军", "王秀兰", "李志强", "张桂英", "刘国庆", "陈玉梅", "杨振华", "赵淑珍", "黄永刚", "周丽娟"];
-    for (i, name) in names.iter().enumerate() {
-        let mut p = party(name, if i == 0 { "township" } else { "resident" }, i == 3);
-        p.organisation = if i == 0 {
-            "榆树沟镇党委".into()
-        } else if i < 5 {
-            format!("勇进村{i}组")
-        } else {
-            format!("榆树沟村{}组", i - 4)
-        };
-        p.attended = Some(i != 3);
-        if i == 3 {
-            p.written_opinion = "1. 同意硬化\n2. 占地须按标准补偿".into();
-        }
-        w.record.parties.push(p);
-    }
-    w.set("outcome", text("一、硬化连接道路3.2公里\n二、宽度4.5米\n三、两村按户数分摊筹劳\n四、镇政府申请一事一议奖补\n五、2027年6月前完工"));
-    w.set("recorder", text("赵文书"));
-    w.set("topic", text("硬化勇进村至榆树沟村连接道路"));
-    w.set("implementer", text("榆树沟镇村镇建设发展中心"));
-    w.set("publicity_until", date("2026-11-09"));
-    w.set("application_contact", text("勇进村村委会 马会计 0994-1234567"));
+    // The road case (domain::sample::road, the record the end-to-end tests print): two villages,
+    // led by the township's Party committee, eleven parties, one stakeholder absent with a
+    // written opinion, one who applied during the publicity, a result in five numbered points.
+    let procedure = xieshang::domain::Procedure::standard();
+    let road = xieshang::domain::sample::road(&procedure, &xieshang::domain::Catalogue::template());
     for kind in DocKind::ALL {
-        let d = document(kind, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
+        let d = document(kind, &road, &procedure, Lang::Zh, &when::CHINA);
         insta::assert_snapshot!(format!("road-{}", kind.id()), paper_of(&d));
     }
 }
@@ -703,7 +686,7 @@ fn two_lines_of_body_text_are_always_kept_with_the_signature() {
     let minutes = document(DocKind::Minutes, &road, &procedure, Lang::Zh, &when::CHINA);
     assert_eq!(
         lines_kept(&minutes),
-        ["四、镇政府申请一事一议奖补", "五、2027年6月前完工", "主持人（签字）：", "记录人（签字）："]
+        ["四、镇政府申请一事一议奖补", "五、2027年6月30日前完工", "主持人（签字）：", "记录人（签字）："]
     );
     // The archive form ends in one closing line: the last row of the table above goes with it.
     let archive = document(DocKind::Archive, &road, &procedure, Lang::Zh, &when::CHINA);

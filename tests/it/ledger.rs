@@ -165,3 +165,69 @@ fn samples_stand_at_every_stage_and_are_valid_so_far() {
     assert!(c.overdue >= 1);
     assert_eq!(rows[7].matter, catalogue.matters().nth(7).unwrap().1.name);
 }
+
+#[test]
+fn a_record_is_closed_only_when_its_result_is_carried_out_or_declared_impossible_with_a_reason() {
+    use xieshang::domain::record::Edit;
+    let today = date!(2027 - 01 - 10);
+    // Stages 1–4 done, stage 5 filled; the deadline (2026-12-31) has passed.
+    let open = || {
+        let mut w = World::filled();
+        for s in ["s1", "s2", "s3", "s4"] {
+            w.complete(s);
+        }
+        w
+    };
+    for (status, said) in [("not_done", "未落实"), ("in_progress", "正在落实"), ("partly", "部分落实")]
+    {
+        let mut w = open();
+        w.set("implementation_status", choice(status));
+        let refused = w.try_edit(Edit::CompleteStage("s5".into()));
+        assert!(refused.is_err(), "{said}: stage 5 is not completed");
+        let report = w.report();
+        assert!(
+            report
+                .problems
+                .iter()
+                .any(|p| p.stage == "s5" && format!("{:?}", p.kind).contains("closed_when_carried_out")),
+            "{said}: {report:?}"
+        );
+        let s = Summary::of(&w.record, &w.procedure);
+        assert_eq!(s.status, Status::Implementing, "{said}");
+        assert!(s.is_overdue(today), "{said}, past the deadline: 逾期");
+        assert!(!s.is_overdue(date!(2026 - 12 - 31)), "{said}, on the deadline day: not yet");
+    }
+    // Carried out: 已办结, never overdue.
+    let mut w = open();
+    w.complete("s5");
+    let s = Summary::of(&w.record, &w.procedure);
+    assert_eq!((s.status, s.implemented, s.is_overdue(today)), (Status::Completed, true, false));
+    // Impossible to carry out: only with the reason, then 未能落实 — closed, not completed.
+    let mut w = open();
+    w.set("implementation_status", choice("impossible"));
+    w.set("feedback_note", None);
+    assert!(w.try_edit(Edit::CompleteStage("s5".into())).is_err(), "no reason given");
+    w.set("feedback_note", text("选址地块被划入河道管理范围，经两村群众代表会议同意，改为另行协商。"));
+    w.complete("s5");
+    let s = Summary::of(&w.record, &w.procedure);
+    assert_eq!((s.status, s.implemented, s.is_overdue(today)), (Status::Unfulfilled, false, false));
+    assert_eq!(counts(&[s], today).unfulfilled, 1);
+}
+
+#[test]
+fn a_record_an_earlier_build_closed_while_its_result_was_not_carried_out_is_not_closed_now() {
+    // As an earlier build stored it: stage 5 completed with 未落实 (the gate did not ask).
+    let mut w = World::completed();
+    w.record
+        .values
+        .insert("implementation_status".into(), xieshang::domain::record::Value::Choice("not_done".into()));
+    let s = Summary::of(&w.record, &w.procedure);
+    assert_eq!(s.stage.as_deref(), Some("s5"), "it stands at stage 5, whose gate does not hold");
+    assert_eq!(s.status, Status::Implementing);
+    assert!(s.is_overdue(date!(2027 - 01 - 10)));
+    // A summary an earlier build stored carries no version: it is worked out again.
+    let mut stored = serde_json::to_value(&s).unwrap();
+    stored.as_object_mut().unwrap().remove("version");
+    let old: Summary = serde_json::from_value(stored).unwrap();
+    assert!(old.is_stale() && !s.is_stale());
+}

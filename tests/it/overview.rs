@@ -72,7 +72,8 @@ fn three_villages_are_counted_once_each_and_by_place_stage_and_matter() {
 
     let doc = f.document(&p, "昌吉州民政局", today, xieshang::i18n::Lang::Zh);
     let text = format!("{:?}", doc.blocks);
-    for want in ["一、按地区统计", "玛纳斯县", "呼图壁县", "逾期未落实", "从确定议题到成果公示的用时", "18条"]
+    for want in
+        ["一、按地区统计", "玛纳斯县", "呼图壁县", "逾期未落实", "各环节用时（按记录中填写的日期）", "18条"]
     {
         assert!(text.contains(want), "{want}");
     }
@@ -126,4 +127,59 @@ fn an_opinion_ledger_file_round_trips_and_its_opinions_count_once() {
     assert!(matches!(opinion::parse_ledger_file(&records), Err(transfer::ImportError::WrongFormat { .. })));
     let dup = text.replace("\"o2\"", "\"o1\"");
     assert!(matches!(opinion::parse_ledger_file(&dup), Err(transfer::ImportError::DuplicateId { .. })));
+}
+
+#[test]
+fn times_come_from_the_dates_the_records_hold_and_a_missing_date_is_counted_as_missing() {
+    use xieshang::domain::record::Value;
+    let p = Procedure::standard();
+    let c = Catalogue::template();
+    // The road case: 约请 2 Nov, consultation 10 Nov, result notice 12 Nov, carried out and fed
+    // back 2 Dec; every stage was ticked complete on other days (the click times differ).
+    let road = sample::road(&p, &c);
+    let mut no_invitation = road.clone();
+    no_invitation.id = "road-2".into();
+    no_invitation.values.remove("invited_on");
+    let mut no_meeting = road.clone();
+    no_meeting.id = "road-3".into();
+    no_meeting.values.remove("held_at");
+    // Carried out two days after its deadline.
+    let mut late = road.clone();
+    late.id = "road-4".into();
+    late.values.insert("deadline".into(), Value::Date(time::macros::date!(2026 - 11 - 30)));
+    // Not carried out, its deadline a month gone.
+    let mut open = road.clone();
+    open.id = "road-5".into();
+    open.values.insert("deadline".into(), Value::Date(time::macros::date!(2026 - 11 - 15)));
+    open.values.insert("implementation_status".into(), Value::Choice("in_progress".into()));
+    let mut o = Overview::default();
+    let township = place("昌吉市", "榆树沟镇", "");
+    o.add_records("road.json", &file(&[road, no_invitation, no_meeting, late, open], &township), &p);
+    let today = time::macros::date!(2026 - 12 - 15);
+    let f = o.figures(&p, today);
+    // Topic → consultation: 8 days (three records; one timed from the day the topic was typed, 1
+    // Nov: 9 days); the one without a consultation date is missing, not 0.
+    assert_eq!(f.spans[0].days, [8, 8, 8, 9]);
+    assert_eq!((f.spans[0].from_typing, f.spans[0].missing), (1, 1));
+    // Consultation → result notice: 2 days.
+    assert_eq!(f.spans[1].days, [2, 2, 2, 2]);
+    assert_eq!(f.spans[1].missing, 1);
+    // Result notice → carried out: 20 days, for those carried out (the open one stands at stage 5).
+    assert_eq!(f.spans[2].days, [20, 20, 20, 20]);
+    assert_eq!(f.spans[2].missing, 0);
+    // Topic → result notice: 10 days (11 from typing).
+    assert_eq!(f.spans[3].days, [10, 10, 10, 10, 11]);
+    assert_eq!(f.topic_to_result, f.spans[3].days);
+    // On time: three carried out by 2027-06-30; one two days late; one not carried out, 30 days
+    // past its deadline.
+    assert_eq!((f.on_time.due, f.on_time.on_time), (5, 3));
+    assert_eq!(f.on_time.late_days, [2, 30]);
+    let by = &f.on_time_by_township[&("昌吉市".to_owned(), "榆树沟镇".to_owned())];
+    assert_eq!(by, &f.on_time);
+    let text = format!("{:?}", f.document(&p, "昌吉市民政局", today, xieshang::i18n::Lang::Zh).blocks);
+    assert!(text.contains("按期落实：落实期限已到或已落实的记录5条，按期落实3条（60%）；逾期的（含逾期后落实的）2条，逾期天数中位数16.0天。"), "{text}");
+    assert!(text.contains("确定议题至开展协商（其中1条缺约请日期，以议题录入日计）"), "{text}");
+    let csv = f.csv(&p, xieshang::i18n::Lang::Zh);
+    assert!(csv.contains("各环节用时,,,,,,确定议题至开展协商：缺少日期的记录,1"), "{csv}");
+    assert!(csv.contains("按期落实,昌吉市,榆树沟镇,,,,按期落实,3"), "{csv}");
 }

@@ -95,7 +95,11 @@ fn broken_procedure_data_is_rejected() {
         ("duplicate item", Box::new(|v| v["stages"][1]["items"][0]["id"] = "s1.ledger".into())),
         ("unknown clause", Box::new(|v| v["stages"][0]["items"][0]["clause"] = "九（九）".into())),
         ("rule on unknown role", Box::new(|v| v["rules"][1]["check"]["roles"][0] = "wizard".into())),
-        ("date rule on a text field", Box::new(|v| v["rules"][6]["check"]["before"] = "topic".into())),
+        ("date rule on a text field", Box::new(|v| v["rules"][7]["check"]["before"] = "topic".into())),
+        (
+            "form rule on an unknown form",
+            Box::new(|v| v["rules"][3]["check"]["forms"][0] = "tea_party".into()),
+        ),
     ];
     for (name, spoil) in cases {
         let mut v = good.clone();

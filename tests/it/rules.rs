@@ -176,18 +176,46 @@ fn the_notice_asks_for_representatives_as_a_warning() {
 }
 
 #[test]
-fn wide_reaching_matters_go_to_a_special_council_or_hearing() {
+fn wide_reaching_matters_go_to_a_meeting_not_a_small_talk() {
+    // 二（四）3 names 专题议事会、民主听证会等程序 and ends in 等; 二（三） keeps 个别走访、单独约谈、
+    // 小范围恳谈 for matters with few stakeholders. Which forms count is data (procedure.json).
     check(
-        "wide-reaching, held as a 议事会",
-        |w| w.set("wide_reaching", yes(true)),
-        vec![want("s1", Error, "二（四）3", "wide_reaching_form", "专题议事会、民主听证会")],
-    );
-    check(
-        "wide-reaching, held as a 民主听证会",
+        "wide-reaching, held as a 小范围恳谈",
         |w| {
             w.set("wide_reaching", yes(true));
-            w.set("form", choice("public_hearing"));
+            w.set("form", choice("small_talk"));
         },
+        vec![
+            want("s1", Error, "二（四）3", "wide_reaching_form", "小范围恳谈是涉及利益相关方不多的事项"),
+            want("s1", Warning, "二（四）3", "wide_reaching_meeting", "所选形式不是会议程序"),
+        ],
+    );
+    for (form, label) in [
+        ("council", "村（居）民议事会"),
+        ("public_hearing", "民主听证会"),
+        ("representatives_meeting", "村（居）民代表会议"),
+        ("villagers_meeting", "村（居）民会议"),
+    ] {
+        check(
+            &format!("wide-reaching, held as a {label}"),
+            |w| {
+                w.set("wide_reaching", yes(true));
+                w.set("form", choice(form));
+            },
+            vec![],
+        );
+    }
+    check(
+        "wide-reaching, held on a 民情恳谈日: allowed, with a warning to confirm",
+        |w| {
+            w.set("wide_reaching", yes(true));
+            w.set("form", choice("talk_day"));
+        },
+        vec![want("s1", Warning, "二（四）3", "wide_reaching_meeting", "所选形式不是会议程序")],
+    );
+    check(
+        "a small talk for a matter that is not wide-reaching",
+        |w| w.set("form", choice("small_talk")),
         vec![],
     );
     check(
@@ -195,6 +223,16 @@ fn wide_reaching_matters_go_to_a_special_council_or_hearing() {
         |w| w.set("form", choice("other")),
         vec![want("s1", Error, "二（三）", "s1.form", "其他形式名称")],
     );
+}
+
+#[test]
+fn the_outcome_is_reported_after_the_consultation() {
+    check(
+        "通报 the day before the meeting",
+        |w| w.set("notified_on", date("2026-11-09")),
+        vec![want("s4", Error, "二（四）4", "held_before_notified", "通报日期早于实际协商时间")],
+    );
+    check("通报 on the day of the meeting", |w| w.set("notified_on", date("2026-11-10")), vec![]);
 }
 
 fn absent(w: &mut World, index: usize, opinion: &str, reason: &str) {

@@ -15,7 +15,7 @@ fn every_case_stands_at_its_stage_with_its_gap_and_a_fix_completes_the_stage() {
     let procedure = Procedure::standard();
     let catalogue = Catalogue::template();
     let county = CountyRules::default();
-    assert_eq!(CASES.len(), 4);
+    assert_eq!(CASES.len(), 5);
     for case in &CASES {
         let mut record = training::open(case.id, &procedure, &catalogue, format!("t-{}", case.id), now())
             .unwrap_or_else(|| panic!("case {} opens", case.id));
@@ -71,6 +71,17 @@ fn every_case_stands_at_its_stage_with_its_gap_and_a_fix_completes_the_stage() {
                     value: Some(Value::Multichoice(vec!["notice_board".into()])),
                 },
                 Edit::SetItem { item: "s4.publish".into(), state: ItemState::Done },
+            ],
+            // Carried out after all: 已落实, told on the day it was checked.
+            "result-not-carried-out" => vec![
+                Edit::SetValue {
+                    field: "implementation_status".into(),
+                    value: Some(Value::Choice("done".into())),
+                },
+                Edit::SetValue {
+                    field: "feedback_on".into(),
+                    value: Some(Value::Date(time::macros::date!(2026 - 11 - 27))),
+                },
             ],
             other => panic!("no fix for {other}"),
         };

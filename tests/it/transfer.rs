@@ -262,6 +262,7 @@ fn the_ledger_as_csv_opens_in_excel_and_wps() {
                 Status::Consulting => "协商中",
                 Status::Implementing => "落实中",
                 Status::Completed => "已办结",
+                Status::Unfulfilled => "未能落实",
             }
             .into()
         },

@@ -50,7 +50,7 @@ fn a_printed_copy_is_the_record_as_it_stands_or_says_what_changed_since() {
         .iter()
         .map(|a| describe_change(Lang::Zh, &w.procedure, &a.change))
         .collect();
-    assert_eq!(since, ["填写“主持人”：王主任", "填写“协商地点”：村委会会议室"]);
+    assert_eq!(since, ["修改“主持人”：由刘书记改为王主任", "修改“协商地点”：由社区议事厅改为村委会会议室"]);
     assert_eq!(find(&printed.digest, Some("rec-9"), &summaries(&w)), Finding::UnknownRecord("rec-9".into()));
     assert_eq!(find("不是校验码", None, &summaries(&w)), Finding::BadCode);
 }
@@ -84,7 +84,7 @@ fn an_exported_file_is_checked_record_by_record_against_what_is_stored_here() {
     let CopyState::ChangedHere(changes) = &older.state else { panic!("{older:?}") };
     let said: Vec<String> =
         changes.iter().map(|a| describe_change(Lang::Zh, &w.procedure, &a.change)).collect();
-    assert_eq!(said, ["填写“协商地点”：社区活动室"]);
+    assert_eq!(said, ["修改“协商地点”：由社区议事厅改为社区活动室"]);
 
     // A file exported later elsewhere continues the copy here.
     let newer = check_copy(&w.procedure, &exported(&w.record), Some(&before));

@@ -4,6 +4,7 @@
 use super::repo::Ctx;
 use super::Message;
 use crate::domain::ledger::Summary;
+use crate::domain::procedure::Procedure;
 use crate::domain::transfer::{self, classify, ImportError, Parsed, Verdict};
 use crate::domain::when;
 use crate::i18n::{t, tf, Key, Lang};
@@ -48,9 +49,28 @@ pub fn import_error_message(lang: Lang, file: &str, e: &ImportError) -> String {
     tf(lang, Key::ImportFailed, &[&file, &reason, &place])
 }
 
+/// Reads an export file of records: decoded, read, checked against the procedure, and each
+/// record's digest worked out — by the browser's SHA-256 on its own threads while the records
+/// are checked here, where it has one. Nothing is stored.
+pub(super) async fn read_records_file(
+    file: &web_sys::File,
+    procedure: &Procedure,
+) -> Result<Parsed, ImportError> {
+    let text = super::file_text(file).await?;
+    let file_text = transfer::read(&text)?;
+    let digesting = start_digests(file_text.texts());
+    let unverified = file_text.check(procedure)?;
+    let digests = match digesting {
+        Some(pending) => finish_digests(pending).await,
+        None => None,
+    }
+    .unwrap_or_else(|| unverified.texts().map(transfer::digest_of_text).collect());
+    Ok(unverified.verify(&digests))
+}
+
 /// Starts the browser's SHA-256 of each text (Web Crypto, which runs off the page's thread).
 /// `None` where Web Crypto is missing (a page served over plain HTTP from another machine).
-pub(super) fn start_digests<'a>(texts: impl Iterator<Item = &'a str>) -> Option<js_sys::Promise> {
+fn start_digests<'a>(texts: impl Iterator<Item = &'a str>) -> Option<js_sys::Promise> {
     let subtle = web_sys::window()?.crypto().ok()?.subtle();
     if wasm_bindgen::JsValue::from(subtle.clone()).is_undefined() {
         return None;
@@ -63,7 +83,7 @@ pub(super) fn start_digests<'a>(texts: impl Iterator<Item = &'a str>) -> Option<
 }
 
 /// The digests [`start_digests`] started, in lower-case hex, in order.
-pub(super) async fn finish_digests(pending: js_sys::Promise) -> Option<Vec<String>> {
+async fn finish_digests(pending: js_sys::Promise) -> Option<Vec<String>> {
     let done = wasm_bindgen_futures::JsFuture::from(pending).await.ok()?;
     let done = js_sys::Array::from(&done);
     Some(done.iter().map(|d| transfer::hex(&js_sys::Uint8Array::new(&d).to_vec())).collect())
@@ -347,27 +367,10 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                     preview.set(None);
                     message.set(Some(Message::Error(import_error_message(lang, &name, &e))));
                 };
-                let text = match super::file_text(&file).await {
-                    Ok(text) => text,
+                let parsed = match read_records_file(&file, &repo.procedure()).await {
+                    Ok(parsed) => parsed,
                     Err(e) => return fail(e),
                 };
-                let file_text = match transfer::read(&text) {
-                    Ok(f) => f,
-                    Err(e) => return fail(e),
-                };
-                // The browser's SHA-256 digests the records' texts on its own threads while they
-                // are read and checked here.
-                let digesting = start_digests(file_text.texts());
-                let unverified = match file_text.check(&repo.procedure()) {
-                    Ok(u) => u,
-                    Err(e) => return fail(e),
-                };
-                let digests = match digesting {
-                    Some(pending) => finish_digests(pending).await,
-                    None => None,
-                }
-                .unwrap_or_else(|| unverified.texts().map(transfer::digest_of_text).collect());
-                let parsed = unverified.verify(&digests);
                 busy.set(false);
                 // Practice records never reach the real ledger.
                 let practice = parsed.envelope.records.iter().filter(|e| e.record.training).count();

@@ -4,11 +4,11 @@
 
 use super::repo::Ctx;
 use super::route::Route;
-use super::transfer::{finish_digests, import_error_message, start_digests};
+use super::transfer::{import_error_message, read_records_file};
 use crate::domain::documents::describe_change;
 use crate::domain::ledger::Summary;
 use crate::domain::record::AuditEntry;
-use crate::domain::transfer::{self, ImportError};
+use crate::domain::transfer::ImportError;
 use crate::domain::verify::{changes_since, check_copy, find, quick_check, CopyCheck, CopyState, Finding};
 use crate::domain::when::Zone;
 use crate::i18n::{t, tf, Key};
@@ -198,26 +198,11 @@ fn VerifyFile() -> Html {
                 let fail = |e: ImportError| {
                     answer.set(Some(FileAnswer::Failed(import_error_message(lang, &name, &e))));
                 };
-                let text = match super::file_text(&file).await {
-                    Ok(text) => text,
-                    Err(e) => return fail(e),
-                };
-                let file_text = match transfer::read(&text) {
-                    Ok(f) => f,
-                    Err(e) => return fail(e),
-                };
-                let digesting = start_digests(file_text.texts());
                 let procedure = repo.procedure();
-                let unverified = match file_text.check(&procedure) {
-                    Ok(u) => u,
+                let parsed = match read_records_file(&file, &procedure).await {
+                    Ok(parsed) => parsed,
                     Err(e) => return fail(e),
                 };
-                let digests = match digesting {
-                    Some(pending) => finish_digests(pending).await,
-                    None => None,
-                }
-                .unwrap_or_else(|| unverified.texts().map(transfer::digest_of_text).collect());
-                let parsed = unverified.verify(&digests);
                 let summaries: BTreeMap<String, Summary> =
                     repo.summaries.borrow().iter().map(|s| (s.id.clone(), s.clone())).collect();
                 let mut checks = Vec::with_capacity(parsed.envelope.records.len());

@@ -70,9 +70,10 @@ fn cell(text: &str, size: usize, line: usize, width: Option<usize>) -> TableCell
         Paragraph::new()
             .add_run(lines(text, size, FANGSONG))
             // The cell's padding above and below as paragraph spacing (LibreOffice does not
-            // take a table's top and bottom cell margins).
+            // take a table's top and bottom cell margins): 2 pt, and below it the 0.75 pt of
+            // the rule the print view's row also takes, so that rows are as tall as printed.
             .line_spacing(
-                LineSpacing::new().line(line as i32).line_rule(LineSpacingType::Exact).before(40).after(40),
+                LineSpacing::new().line(line as i32).line_rule(LineSpacingType::Exact).before(40).after(55),
             ),
     );
     match width {
@@ -218,7 +219,7 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
                                             .line(360)
                                             .line_rule(LineSpacingType::Exact)
                                             .before(40)
-                                            .after(40),
+                                            .after(55),
                                     )
                                     .keep_next(true),
                             )
@@ -320,8 +321,24 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
     // A table across the text block, its cells padded at the sides as the print view pads them
     // (5 pt; above and below, see `cell`: LibreOffice does not take a table's top and bottom cell
     // margins for a row's height).
+    // Ruled as the print view rules it: 0.75 pt lines (1 px), so that a row is as tall in Word
+    // as on the printed page and long tables break alike.
+    let rules = |border: BorderType, size: usize| {
+        [
+            TableBorderPosition::Top,
+            TableBorderPosition::Left,
+            TableBorderPosition::Bottom,
+            TableBorderPosition::Right,
+            TableBorderPosition::InsideH,
+            TableBorderPosition::InsideV,
+        ]
+        .into_iter()
+        .fold(TableBorders::new(), |b, p| b.set(TableBorder::new(p).border_type(border).size(size)))
+    };
     let framed = |t: Table| {
-        t.width(TEXT_WIDTH, WidthType::Dxa).margins(TableCellMargins::new().margin(0, 100, 0, 100))
+        t.width(TEXT_WIDTH, WidthType::Dxa)
+            .margins(TableCellMargins::new().margin(0, 100, 0, 100))
+            .set_borders(rules(BorderType::Single, 6))
     };
     let mut kept = TableCell::new().width(TEXT_WIDTH, WidthType::Dxa);
     for (piece, held) in pieces {
@@ -334,16 +351,7 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
     }
     // No rule around it: every border set to nil (an empty border list lets LibreOffice draw
     // its default frame).
-    let no_borders = [
-        TableBorderPosition::Top,
-        TableBorderPosition::Left,
-        TableBorderPosition::Bottom,
-        TableBorderPosition::Right,
-        TableBorderPosition::InsideH,
-        TableBorderPosition::InsideV,
-    ]
-    .into_iter()
-    .fold(TableBorders::new(), |b, p| b.set(TableBorder::new(p).border_type(BorderType::Nil)));
+    let no_borders = rules(BorderType::Nil, 0);
     d = d.add_table(
         Table::new(vec![TableRow::new(vec![kept]).cant_split()])
             .set_borders(no_borders)

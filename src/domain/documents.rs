@@ -1112,7 +1112,7 @@ pub fn document(
         }
         // The filing document is the list's, not a record's (see `filing`); a record asked for it gets its 归档表.
         DocKind::Changes => (changes(&r), None),
-        DocKind::Archive | DocKind::Filing | DocKind::Checklists | DocKind::Overview => (archive(&r, &matter, &topic), None),
+        DocKind::Archive | DocKind::Filing | DocKind::Checklists | DocKind::Overview => (archive(&r, &topic), None),
     };
     Document {
         kind,
@@ -1132,7 +1132,7 @@ pub fn document(
     .on_paper()
 }
 
-fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
+fn archive(r: &Reader, topic: &str) -> Vec<Block> {
     let (record, procedure, lang) = (r.record, r.procedure, r.lang);
     let day = |at| r.zone.local(at).date();
     let l = |zh: &'static str, en: &'static str| -> String { w(lang, zh, en).to_owned() };
@@ -1150,8 +1150,17 @@ fn archive(r: &Reader, matter: &str, topic: &str) -> Vec<Block> {
             .map(fact);
     let mut blocks = vec![Block::Fields(vec![
         (l("记录编号", "Record"), record.id.clone()),
-        // The matter with its category (the catalogue's 序号 is in the matter's words already).
-        (l("协商事项", "Consultation matter"), format!("{matter}{}", bracketed(lang, &category))),
+        // The matter with its category and its number in the catalogue, in one note.
+        (l("协商事项", "Consultation matter"), {
+            let name = i18n::matter_name(lang, record.matter.id.as_deref(), &record.matter.name);
+            let number = record.matter.number.map(|n| match lang {
+                Lang::Zh => format!("目录第{n}项"),
+                Lang::En => format!("no. {n} of the list"),
+            });
+            let note =
+                [Some(category), number].into_iter().flatten().collect::<Vec<_>>().join(w(lang, "，", ", "));
+            format!("{name}{}", bracketed(lang, &note))
+        }),
         (l("协商议题", "Consultation topic"), topic.to_owned()),
         // The place in one row: 县（市）, 乡镇（街道）, 村（社区）.
         (

@@ -157,6 +157,11 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
     let held = doc.kept_with_signature().unwrap_or((doc.blocks.len(), 0));
     // The small space after a table.
     let spacer = Paragraph::new().line_spacing(LineSpacing::new().line(200));
+    // A paragraph of 1 pt between a table's rows and their continuation in the kept box: two
+    // tables with nothing between them are one table to Word and LibreOffice, which then drew
+    // the first without rules, as the box is drawn.
+    let between =
+        || Paragraph::new().line_spacing(LineSpacing::new().line(20).line_rule(LineSpacingType::Exact));
     // What goes on paper in order: paragraphs and tables, each marked whether it is kept with
     // the signature.
     let mut pieces: Vec<(Piece, bool)> = Vec::new();
@@ -199,6 +204,9 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
                     pieces.push((Piece::T(Table::new(fields[..split].iter().map(row).collect())), false));
                 }
                 if split < fields.len() {
+                    if split > 0 {
+                        pieces.push((Piece::P(between()), false));
+                    }
                     pieces.push((Piece::T(Table::new(fields[split..].iter().map(row).collect())), true));
                 }
                 pieces.push((Piece::P(spacer.clone()), kept));
@@ -245,6 +253,9 @@ pub fn to_docx(doc: &Document) -> Vec<u8> {
                 all.extend(rows[..split].iter().map(row));
                 pieces.push((Piece::T(Table::new(all).set_grid(widths.clone())), split == 0 && kept));
                 if split < rows.len() {
+                    if split > 0 {
+                        pieces.push((Piece::P(between()), false));
+                    }
                     let rest = Table::new(rows[split..].iter().map(row).collect()).set_grid(widths.clone());
                     pieces.push((Piece::T(rest), true));
                 }

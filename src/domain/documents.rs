@@ -1278,6 +1278,14 @@ fn archive(r: &Reader, topic: &str) -> Vec<Block> {
                         let v = match f.kind {
                             FieldKind::Parties { attendance: false } => r.participants(),
                             FieldKind::Parties { attendance: true } => r.attendance(),
+                            FieldKind::Progress => record
+                                .progress_by_date()
+                                .iter()
+                                .enumerate()
+                                .map(|(n, (_, report))| {
+                                    format!("\n（{}）{}", n + 1, progress_line(lang, procedure, report))
+                                })
+                                .collect(),
                             _ => r.get(&f.id),
                         };
                         let label = i18n::data(lang, Data::Field, &f.id, &f.label);
@@ -1400,8 +1408,25 @@ fn course(r: &Reader) -> Vec<Vec<String>> {
 /// value; a party added and then filled in is one addition of the party as filled in; a party
 /// changed several times in a row is one change.
 pub fn compacted(audit: &[AuditEntry]) -> Vec<AuditEntry> {
+    // What a progress report wrote into the stage's fields (落实情况, 反馈日期, …) and the item it
+    // ticked are that report, said once.
+    let reported: std::collections::BTreeSet<u64> = audit
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.change,
+                Change::ProgressAdded { .. }
+                    | Change::ProgressChanged { .. }
+                    | Change::ProgressRemoved { .. }
+            )
+        })
+        .map(|a| a.revision)
+        .collect();
+    let said_by_report = |a: &AuditEntry| {
+        reported.contains(&a.revision) && matches!(a.change, Change::Field { .. } | Change::Item { .. })
+    };
     let mut out: Vec<AuditEntry> = Vec::new();
-    for a in audit {
+    for a in audit.iter().filter(|a| !said_by_report(a)) {
         if let Some(last) = out.last_mut() {
             let merged = match (&mut last.change, &a.change) {
                 (Change::Field { field: f1, to: t1, .. }, Change::Field { field: f2, to: t2, .. })
@@ -1412,6 +1437,12 @@ pub fn compacted(audit: &[AuditEntry]) -> Vec<AuditEntry> {
                 }
                 (Change::PartyAdded { party }, Change::PartyChanged { from, to, .. }) if party == from => {
                     *party = to.clone();
+                    true
+                }
+                (Change::ProgressAdded { report }, Change::ProgressChanged { from, to, .. })
+                    if report == from =>
+                {
+                    *report = to.clone();
                     true
                 }
                 (
@@ -1449,6 +1480,68 @@ pub fn joined_note(lang: Lang, procedure: &Procedure, party: &super::record::Par
         (Lang::En, 3) => " (joined at the consultation)".to_owned(),
         (Lang::En, n) => format!(" (joined in stage {n})"),
     }
+}
+
+/// One progress report in one line: “2027年1月10日　落实方报告：落实中。路基已完成。已于2027年1月11日反馈，
+/// 2027年1月12日在村务公开栏公开。” The same words in the editor, the 归档表, the change log and the
+/// 督办 list.
+pub fn progress_line(lang: Lang, procedure: &Procedure, report: &super::record::ProgressReport) -> String {
+    let option =
+        |list: &str, id: &str| i18n::option(lang, list, id, procedure.choice_label(list, id)).to_owned();
+    let channels = report
+        .channels
+        .iter()
+        .map(|c| option("publicity_channels", c))
+        .collect::<Vec<_>>()
+        .join(w(lang, "、", ", "));
+    let note = paper_text(report.note.trim());
+    let mut line = match lang {
+        Lang::Zh => format!(
+            "{}　{}报告：{}",
+            date_in(lang, report.date),
+            option("reporters", &report.reporter),
+            option("implementation_status", &report.status)
+        ),
+        Lang::En => format!(
+            "{}  reported by {}: {}",
+            date_in(lang, report.date),
+            option("reporters", &report.reporter),
+            option("implementation_status", &report.status)
+        ),
+    };
+    let end = w(lang, "。", ". ");
+    line += end;
+    if !note.is_empty() {
+        line += &note;
+        if !note.ends_with(['。', '！', '？', '.', '!', '?']) {
+            line += end;
+        }
+    }
+    match (lang, report.fed_back_on) {
+        (Lang::Zh, Some(d)) => line += &format!("已于{}反馈各方", date_in(lang, d)),
+        (Lang::En, Some(d)) => line += &format!("Fed back on {}", date_in(lang, d)),
+        _ => {}
+    }
+    match (lang, report.published_on, report.fed_back_on.is_some()) {
+        (Lang::Zh, Some(d), fed) => {
+            line += &format!("{}{}", if fed { "，" } else { "" }, date_in(lang, d));
+            line += &match channels.as_str() {
+                "" => "公开".to_owned(),
+                c => format!("在{c}公开"),
+            };
+        }
+        (Lang::En, Some(d), fed) => {
+            line += &format!("{}published on {}", if fed { ", " } else { "" }, date_in(lang, d));
+            if !channels.is_empty() {
+                line += &format!(" ({channels})");
+            }
+        }
+        _ => {}
+    }
+    if report.fed_back_on.is_some() || report.published_on.is_some() {
+        line += end;
+    }
+    line.trim_end().to_owned()
 }
 
 /// One change of a record, in words (the change log, and 核验's list of what changed since a
@@ -1559,6 +1652,24 @@ pub fn describe_change(lang: Lang, procedure: &Procedure, change: &Change) -> St
         },
         (Lang::Zh, Change::PartyRemoved { party: p, .. }) => format!("删除参与主体：{}", party(p)),
         (Lang::En, Change::PartyRemoved { party: p, .. }) => format!("Party removed: {}", party(p)),
+        (Lang::Zh, Change::ProgressAdded { report }) => {
+            format!("添加落实进展报告：{}", progress_line(lang, procedure, report))
+        }
+        (Lang::En, Change::ProgressAdded { report }) => {
+            format!("Progress report added: {}", progress_line(lang, procedure, report))
+        }
+        (Lang::Zh, Change::ProgressChanged { to, .. }) => {
+            format!("修改落实进展报告为：{}", progress_line(lang, procedure, to))
+        }
+        (Lang::En, Change::ProgressChanged { to, .. }) => {
+            format!("Progress report changed to: {}", progress_line(lang, procedure, to))
+        }
+        (Lang::Zh, Change::ProgressRemoved { report, .. }) => {
+            format!("删除落实进展报告：{}", progress_line(lang, procedure, report))
+        }
+        (Lang::En, Change::ProgressRemoved { report, .. }) => {
+            format!("Progress report removed: {}", progress_line(lang, procedure, report))
+        }
         (Lang::Zh, Change::Created { from: None }) => "建立记录".to_owned(),
         (Lang::En, Change::Created { from: None }) => "Record opened".to_owned(),
         (Lang::Zh, Change::Created { from: Some(f) }) => format!("由记录{f}复制建立"),

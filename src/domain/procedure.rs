@@ -149,6 +149,9 @@ pub enum FieldKind {
         #[serde(default)]
         attendance: bool,
     },
+    /// The record's implementation progress reports (落实进展), a dated list
+    /// ([`super::record::ProgressReport`]).
+    Progress,
 }
 
 impl FieldKind {
@@ -183,6 +186,8 @@ pub enum Property {
     Commissioned,
     /// The parties.
     Parties,
+    /// The implementation progress reports.
+    Progress,
 }
 
 /// Whether an item or field is required.
@@ -587,5 +592,6 @@ fn binding_fits(p: Property, kind: &FieldKind) -> bool {
             *kind == FieldKind::Yesno
         }
         Property::Parties => matches!(kind, FieldKind::Parties { .. }),
+        Property::Progress => *kind == FieldKind::Progress,
     }
 }

@@ -64,6 +64,10 @@ pub struct Record {
     /// Ids of the residents' opinions (群众意见台账) this consultation took up.
     #[serde(default)]
     pub opinions: Vec<String>,
+    /// Implementation progress reports (落实进展), as entered: each dated, the latest (by date,
+    /// then by entry) states how far the result is carried out ([`Record::latest_progress`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub progress: Vec<ProgressReport>,
     /// Made in training mode (培训练习): every document of it is marked so, and a real ledger
     /// refuses to import it. Absent (false) in real records.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
@@ -197,6 +201,36 @@ pub struct Party {
     /// name them; later paper says when they joined. Absent for the parties of stage 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub joined: Option<StageId>,
+}
+
+/// One report of how the implementation of the result stands (落实进展报告), made after the
+/// 督办公函: by the implementer, the village committee or the township.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressReport {
+    /// The day it reports on (报告日期).
+    #[serde(with = "when::date_format")]
+    #[cfg_attr(feature = "schema", schemars(with = "String"))]
+    pub date: Date,
+    /// Who reported: an id of the `reporters` list (落实方 / 村（居）民委员会 / 乡镇（街道）).
+    pub reporter: String,
+    /// How far the result is carried out: an id of the `implementation_status` list.
+    pub status: String,
+    /// What was done, or why it cannot be (进展情况).
+    #[serde(default)]
+    pub note: String,
+    /// When this progress was fed back to the parties and residents (反馈日期), if it was.
+    #[serde(default, with = "when::date_format::option")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub fed_back_on: Option<Date>,
+    /// When it was made public (公开日期), if it was.
+    #[serde(default, with = "when::date_format::option")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<String>"))]
+    pub published_on: Option<Date>,
+    /// Where it was made public: ids of the `publicity_channels` list.
+    #[serde(default)]
+    pub channels: Vec<String>,
 }
 
 /// A field value.
@@ -360,6 +394,27 @@ pub enum Change {
         /// The party.
         party: Party,
     },
+    /// A progress report was added.
+    ProgressAdded {
+        /// The report.
+        report: ProgressReport,
+    },
+    /// A progress report changed.
+    ProgressChanged {
+        /// Position in the list.
+        index: usize,
+        /// Before.
+        from: ProgressReport,
+        /// After.
+        to: ProgressReport,
+    },
+    /// A progress report was removed.
+    ProgressRemoved {
+        /// Position it had.
+        index: usize,
+        /// The report.
+        report: ProgressReport,
+    },
     /// A stage passed its gate.
     StageCompleted {
         /// Stage id.
@@ -418,6 +473,21 @@ pub enum Edit {
         /// Position.
         index: usize,
     },
+    /// Add a progress report (the latest report's status, feedback and publication are written
+    /// into the stage's own fields, as separate changes of the same revision).
+    AddProgress(ProgressReport),
+    /// Replace a progress report.
+    UpdateProgress {
+        /// Position.
+        index: usize,
+        /// New data.
+        report: ProgressReport,
+    },
+    /// Remove a progress report.
+    RemoveProgress {
+        /// Position.
+        index: usize,
+    },
     /// Complete a stage through its gate.
     CompleteStage(StageId),
     /// Reopen a completed stage.
@@ -461,6 +531,28 @@ pub mod fields {
     pub const ORGANISER: &str = "organiser";
     /// 督促实施的乡镇（街道）.
     pub const SUPERVISED_BY: &str = "supervised_by";
+    /// 落实情况: the latest progress report writes it.
+    pub const IMPLEMENTATION_STATUS: &str = "implementation_status";
+    /// 反馈日期.
+    pub const FEEDBACK_ON: &str = "feedback_on";
+    /// 反馈说明.
+    pub const FEEDBACK_NOTE: &str = "feedback_note";
+    /// 公开日期 (of the implementation).
+    pub const IMPLEMENTATION_PUBLICITY_DATE: &str = "implementation_publicity_date";
+    /// 公开渠道 (of the implementation).
+    pub const IMPLEMENTATION_PUBLICITY_CHANNEL: &str = "implementation_publicity_channel";
+    /// 落实期限.
+    pub const DEADLINE: &str = "deadline";
+    /// 落实方.
+    pub const IMPLEMENTER: &str = "implementer";
+    /// 公函发出日期.
+    pub const LETTER_DATE: &str = "letter_date";
+    /// 公函编号.
+    pub const LETTER_REF: &str = "letter_ref";
+    /// 催办日期.
+    pub const REMINDER_DATE: &str = "reminder_date";
+    /// 催办函编号.
+    pub const REMINDER_REF: &str = "reminder_ref";
 }
 
 /// How long consecutive edits of one field are folded into one audit entry.
@@ -492,6 +584,7 @@ impl Record {
             revision: 1,
             audit: Vec::new(),
             opinions: Vec::new(),
+            progress: Vec::new(),
             training: false,
         };
         record.audit.push(AuditEntry { at: now, revision: 1, change: Change::Created { from: None } });
@@ -694,7 +787,7 @@ impl Record {
             Property::WideReaching => self.facts.wide_reaching.map(Value::Yesno),
             Property::Dispute => self.facts.dispute.map(Value::Yesno),
             Property::Commissioned => self.facts.commissioned.map(Value::Yesno),
-            Property::Parties => None,
+            Property::Parties | Property::Progress => None,
         }
     }
 
@@ -702,6 +795,7 @@ impl Record {
     pub fn is_filled(&self, procedure: &Procedure, field: &str) -> bool {
         match procedure.field(field).and_then(|(_, _, f)| f.property) {
             Some(Property::Parties) => !self.parties.is_empty(),
+            Some(Property::Progress) => !self.progress.is_empty(),
             _ => self.value(procedure, field).is_some_and(|v| v.is_filled()),
         }
     }
@@ -794,6 +888,48 @@ impl Record {
                 let party = self.parties.remove(index);
                 Change::PartyRemoved { index, party }
             }
+            Edit::AddProgress(report) => {
+                self.check_progress(procedure, &report)?;
+                let before = self.latest_progress().cloned();
+                self.progress.push(report.clone());
+                self.revision += 1;
+                self.updated = now;
+                self.record_change(Change::ProgressAdded { report }, now);
+                self.settle_progress(procedure, before, now);
+                return Ok(());
+            }
+            Edit::UpdateProgress { index, report } => {
+                self.check_progress(procedure, &report)?;
+                let before = self.latest_progress().cloned();
+                let slot = self
+                    .progress
+                    .get_mut(index)
+                    .ok_or_else(|| EditError::Unknown(format!("progress {index}")))?;
+                if *slot == report {
+                    return Ok(());
+                }
+                let from = std::mem::replace(slot, report.clone());
+                self.revision += 1;
+                self.updated = now;
+                self.record_change(Change::ProgressChanged { index, from, to: report }, now);
+                self.settle_progress(procedure, before, now);
+                return Ok(());
+            }
+            Edit::RemoveProgress { index } => {
+                if let Some(stage) = self.progress_lock(procedure) {
+                    return Err(EditError::Locked(stage));
+                }
+                if index >= self.progress.len() {
+                    return Err(EditError::Unknown(format!("progress {index}")));
+                }
+                let before = self.latest_progress().cloned();
+                let report = self.progress.remove(index);
+                self.revision += 1;
+                self.updated = now;
+                self.record_change(Change::ProgressRemoved { index, report }, now);
+                self.settle_progress(procedure, before, now);
+                return Ok(());
+            }
             Edit::CompleteStage(stage) => {
                 super::gates::can_complete(self, procedure, county, &stage).map_err(EditError::Gate)?;
                 // The lead body made from the record is written into it as the stage that sets
@@ -865,6 +1001,110 @@ impl Record {
         }
     }
 
+    /// The latest progress report: the one of the latest date, and of those the last entered.
+    pub fn latest_progress(&self) -> Option<&ProgressReport> {
+        // `max_by_key` returns the last of equal maxima: the last entered of the latest day.
+        self.progress.iter().max_by_key(|r| r.date)
+    }
+
+    /// The progress reports in date order (entry order within a day), each with its position.
+    pub fn progress_by_date(&self) -> Vec<(usize, &ProgressReport)> {
+        let mut reports: Vec<_> = self.progress.iter().enumerate().collect();
+        reports.sort_by_key(|(i, r)| (r.date, *i));
+        reports
+    }
+
+    fn progress_lock(&self, procedure: &Procedure) -> Option<StageId> {
+        let (_, _, field) = procedure.fields().find(|(_, _, f)| f.property == Some(Property::Progress))?;
+        self.field_lock(procedure, &field.id)
+    }
+
+    fn check_progress(&self, procedure: &Procedure, report: &ProgressReport) -> Result<(), EditError> {
+        if procedure.fields().all(|(_, _, f)| f.property != Some(Property::Progress)) {
+            return Err(EditError::Unknown("progress".into()));
+        }
+        if let Some(stage) = self.progress_lock(procedure) {
+            return Err(EditError::Locked(stage));
+        }
+        let status_list = procedure
+            .field(fields::IMPLEMENTATION_STATUS)
+            .and_then(|(_, _, f)| f.kind.list().map(str::to_owned))
+            .unwrap_or_default();
+        if procedure.choice(&status_list, &report.status).is_none() {
+            return Err(EditError::BadValue(format!("status {}", report.status)));
+        }
+        if procedure.choice("reporters", &report.reporter).is_none() {
+            return Err(EditError::BadValue(format!("reporter {}", report.reporter)));
+        }
+        if let Some(c) = report.channels.iter().find(|c| procedure.choice("publicity_channels", c).is_none())
+        {
+            return Err(EditError::BadValue(format!("channel {c}")));
+        }
+        Ok(())
+    }
+
+    /// After the reports changed: where the latest report is another than `before`, or says
+    /// something else, the stage's own fields take what it says (落实情况 from its status, 反馈日期,
+    /// 反馈说明, 公开日期 and 公开渠道; a field it leaves empty is cleared), each as a change of this
+    /// revision. The
+    /// fields are what the gate, the ledger and the documents read; the reports are their history.
+    fn settle_progress(
+        &mut self,
+        procedure: &Procedure,
+        before: Option<ProgressReport>,
+        now: OffsetDateTime,
+    ) {
+        // A report entered is the item that keeps them done.
+        if let Some((_, item, _)) =
+            procedure.fields().find(|(_, _, f)| f.property == Some(Property::Progress))
+        {
+            if !self.progress.is_empty() && self.item_state(&item.id) == ItemState::Open {
+                self.items.insert(item.id.clone(), ItemState::Done);
+                self.audit.push(AuditEntry {
+                    at: now,
+                    revision: self.revision,
+                    change: Change::Item {
+                        item: item.id.clone(),
+                        from: ItemState::Open,
+                        to: ItemState::Done,
+                    },
+                });
+            }
+        }
+        let Some(latest) = self.latest_progress().cloned() else {
+            return;
+        };
+        if before.as_ref() == Some(&latest) {
+            return;
+        }
+        let set = |record: &mut Record, field: &str, value: Option<Value>| {
+            let value = value.filter(Value::is_filled);
+            if procedure.field(field).is_none() || record.values.get(field) == value.as_ref() {
+                return;
+            }
+            let from = match &value {
+                Some(v) => record.values.insert(field.to_owned(), v.clone()),
+                None => record.values.remove(field),
+            };
+            record.audit.push(AuditEntry {
+                at: now,
+                revision: record.revision,
+                change: Change::Field { field: field.to_owned(), from, to: value },
+            });
+        };
+        // The fields say what the latest report says, and nothing an earlier one said: a result
+        // carried out is 已办结 only once *that* was fed back and published.
+        set(self, fields::IMPLEMENTATION_STATUS, Some(Value::Choice(latest.status.clone())));
+        set(self, fields::FEEDBACK_ON, latest.fed_back_on.map(Value::Date));
+        set(self, fields::FEEDBACK_NOTE, Some(Value::Text(latest.note.clone())));
+        set(self, fields::IMPLEMENTATION_PUBLICITY_DATE, latest.published_on.map(Value::Date));
+        set(
+            self,
+            fields::IMPLEMENTATION_PUBLICITY_CHANNEL,
+            Some(Value::Multichoice(latest.channels.clone())),
+        );
+    }
+
     fn check_role(&self, procedure: &Procedure, party: &Party) -> Result<(), EditError> {
         match procedure.choice("roles", &party.role) {
             Some(_) => Ok(()),
@@ -927,7 +1167,7 @@ impl Record {
             Some(Property::WideReaching) => self.facts.wide_reaching = yesno(&value),
             Some(Property::Dispute) => self.facts.dispute = yesno(&value),
             Some(Property::Commissioned) => self.facts.commissioned = yesno(&value),
-            Some(Property::Parties) => return Err(EditError::BadValue(field)),
+            Some(Property::Parties | Property::Progress) => return Err(EditError::BadValue(field)),
         }
         Ok(Some(Change::Field { field, from, to: value }))
     }

@@ -3,7 +3,7 @@
 
 use super::catalogue::Catalogue;
 use super::procedure::{CountyRules, Procedure};
-use super::record::{Edit, ItemState, MatterCopy, Party, Record, Value};
+use super::record::{Edit, ItemState, MatterCopy, Party, ProgressReport, Record, Value};
 use super::when::{Date, OffsetDateTime, PrimitiveDateTime};
 use time::Duration;
 
@@ -349,14 +349,37 @@ pub fn road(procedure: &Procedure, catalogue: &Catalogue) -> Record {
     f.done("s5.letter");
     f.set("supervised_by", text("榆树沟镇人民政府"));
     f.done("s5.township_supervision");
-    f.now = morning(12, 1);
-    f.set("implementation_publicity_date", date(12, 1));
-    f.set("implementation_publicity_channel", multi(&["notice_board", "supervision_board"]));
-    f.done("s5.publish");
+    // Three reports on how the work went; the last one, carried out, fed back and published,
+    // writes 落实情况, 反馈日期 and 公开日期 as the stage's fields.
+    let report = |on: Date, reporter: &str, status: &str, note: &str| ProgressReport {
+        date: on,
+        reporter: reporter.into(),
+        status: status.into(),
+        note: note.into(),
+        fed_back_on: None,
+        published_on: None,
+        channels: Vec::new(),
+    };
+    f.now = morning(11, 20);
+    f.edit(Edit::AddProgress(report(
+        day(11, 20),
+        "implementer",
+        "in_progress",
+        "路基开挖完成，正在铺设碎石垫层。",
+    )));
+    f.now = morning(11, 27);
+    f.edit(Edit::AddProgress(ProgressReport {
+        fed_back_on: Some(day(11, 27)),
+        ..report(day(11, 27), "township", "partly", "勇进村段路面硬化完成，榆树沟村段正在施工。")
+    }));
     f.now = morning(12, 2);
-    f.set("implementation_status", choice("done"));
-    f.set("feedback_on", date(12, 2));
-    f.set("feedback_note", text("道路已硬化完工，经两村群众代表验收合格。"));
+    f.edit(Edit::AddProgress(ProgressReport {
+        fed_back_on: Some(day(12, 2)),
+        published_on: Some(day(12, 1)),
+        channels: vec!["notice_board".into(), "supervision_board".into()],
+        ..report(day(12, 2), "village_committee", "done", "道路已硬化完工，经两村群众代表验收合格。")
+    }));
+    f.done("s5.publish");
     f.done("s5.feedback");
     f.done("s5.lawful");
     f.complete("s5");

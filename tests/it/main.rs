@@ -11,6 +11,7 @@ mod gates;
 mod ledger;
 mod overview;
 mod procedure;
+mod progress;
 mod record;
 mod rules;
 mod schema;

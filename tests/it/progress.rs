@@ -1,0 +1,157 @@
+//! Implementation as a history: progress reports, and the status they give a record with its
+//! deadline and today (`now` passed in).
+
+use crate::fixture::{date, multi, text, World};
+use time::macros::date;
+use xieshang::domain::ledger::{Status, Summary};
+use xieshang::domain::record::{Change, Edit, ProgressReport, Value};
+use xieshang::domain::when::{parse_date, Date};
+
+/// Stages 1–4 completed; stage 5 filled up to the 公函 (deadline 2026-12-31), nothing reported.
+fn after_the_letter() -> World {
+    let mut w = World::new();
+    w.fill_s1();
+    w.complete("s1");
+    w.fill_s2();
+    w.complete("s2");
+    w.fill_s3();
+    w.complete("s3");
+    w.fill_s4();
+    w.complete("s4");
+    w.set("implementer", text("物业服务企业"));
+    w.set("deadline", date("2026-12-31"));
+    w.done("s5.implement");
+    w.set("letter_date", date("2026-11-13"));
+    w.done("s5.letter");
+    w.done("s5.publish");
+    w.done("s5.feedback");
+    w.done("s5.lawful");
+    w
+}
+
+/// A report: `on`, status, whether fed back and published (that day), note.
+fn report(on: &str, status: &str, told: bool, note: &str) -> ProgressReport {
+    let on: Date = parse_date(on).expect("a date");
+    ProgressReport {
+        date: on,
+        reporter: "implementer".into(),
+        status: status.into(),
+        note: note.into(),
+        fed_back_on: told.then_some(on),
+        published_on: told.then_some(on),
+        channels: if told { vec!["notice_board".into()] } else { Vec::new() },
+    }
+}
+
+#[test]
+fn the_latest_report_with_the_deadline_and_today_decides_where_a_record_stands() {
+    let before = date!(2026 - 12 - 20);
+    let after = date!(2027 - 01 - 10);
+    // (reports in the order entered, whether stage 5 then completes, status once it is tried,
+    // overdue before the deadline, overdue after it)
+    #[rustfmt::skip]
+    let cases: Vec<(&str, Vec<ProgressReport>, bool, Status, bool, bool)> = vec![
+        ("nothing reported", vec![], false, Status::Implementing, false, true),
+        ("under way", vec![report("2026-11-20", "in_progress", false, "")], false, Status::Implementing, false, true),
+        ("not started", vec![report("2026-11-20", "not_started", true, "")], false, Status::Implementing, false, true),
+        ("under way, then partly", vec![
+            report("2026-11-20", "in_progress", false, ""),
+            report("2026-12-10", "partly", true, "一期完成"),
+        ], false, Status::Implementing, false, true),
+        ("three reports, the last carried out, fed back and published", vec![
+            report("2026-11-20", "in_progress", false, ""),
+            report("2026-12-10", "partly", true, ""),
+            report("2026-12-28", "done", true, "已完工"),
+        ], true, Status::Completed, false, false),
+        ("carried out, not yet fed back or published", vec![
+            report("2026-12-10", "partly", true, ""),
+            report("2026-12-28", "done", false, "已完工"),
+        ], false, Status::Implementing, false, false),
+        ("an earlier report entered last does not undo the latest", vec![
+            report("2026-12-28", "done", true, ""),
+            report("2026-11-20", "in_progress", false, ""),
+        ], true, Status::Completed, false, false),
+        ("carried out, then undone", vec![
+            report("2026-12-10", "done", true, ""),
+            report("2026-12-20", "not_done", true, "路面开裂，返工"),
+        ], false, Status::Implementing, false, true),
+        ("two reports on one day: the one entered last", vec![
+            report("2026-12-28", "partly", true, ""),
+            report("2026-12-28", "done", true, ""),
+        ], true, Status::Completed, false, false),
+        ("impossible, with the reason", vec![
+            report("2026-12-10", "impossible", true, "选址被划入河道管理范围"),
+        ], true, Status::Unfulfilled, false, false),
+        ("impossible, without a reason", vec![report("2026-12-10", "impossible", true, "")],
+            false, Status::Implementing, false, true),
+    ];
+    for (said, reports, completes, status, overdue_before, overdue_after) in cases {
+        let mut w = after_the_letter();
+        for r in reports {
+            w.edit(Edit::AddProgress(r));
+        }
+        let completed = w.try_edit(Edit::CompleteStage("s5".into())).is_ok();
+        assert_eq!(completed, completes, "{said}: {:?}", w.report().problems);
+        let s = Summary::of(&w.record, &w.procedure);
+        assert_eq!(s.status, status, "{said}");
+        assert_eq!(s.is_overdue(before), overdue_before, "{said}, before the deadline");
+        assert_eq!(s.is_overdue(after), overdue_after, "{said}, after the deadline");
+    }
+}
+
+#[test]
+fn a_report_goes_through_the_audit_trail_and_writes_the_stage_s_fields() {
+    let mut w = after_the_letter();
+    let first = report("2026-12-10", "partly", true, "一期完成");
+    w.edit(Edit::AddProgress(first.clone()));
+    let revision = w.record.revision;
+    let status = || Some(Value::Choice("partly".into()));
+    assert_eq!(w.record.values.get("implementation_status").cloned(), status());
+    assert_eq!(w.record.values.get("feedback_on").cloned(), date("2026-12-10"));
+    assert_eq!(w.record.values.get("implementation_publicity_channel").cloned(), multi(&["notice_board"]));
+    assert!(w.record.audit.iter().any(|a| a.revision == revision
+        && matches!(&a.change, Change::ProgressAdded { report } if *report == first)));
+    // A second, later report not fed back: the fields say what it says, and nothing older.
+    w.edit(Edit::AddProgress(report("2026-12-20", "in_progress", false, "")));
+    assert_eq!(w.record.values.get("feedback_on"), None, "the latest report was not fed back");
+    // Changing it and removing it go through `apply` too, and the fields follow.
+    let changed = report("2026-12-20", "done", true, "完工");
+    w.edit(Edit::UpdateProgress { index: 1, report: changed.clone() });
+    assert_eq!(w.record.values.get("implementation_status").cloned(), Some(Value::Choice("done".into())));
+    assert!(w
+        .record
+        .audit
+        .iter()
+        .any(|a| matches!(&a.change, Change::ProgressChanged { to, .. } if *to == changed)));
+    w.edit(Edit::RemoveProgress { index: 1 });
+    assert_eq!(w.record.values.get("implementation_status").cloned(), status(), "back to the earlier report");
+    assert_eq!(w.record.progress, vec![first.clone()]);
+    // Bad options are refused and change nothing.
+    let before = w.record.clone();
+    assert!(w
+        .try_edit(Edit::AddProgress(ProgressReport { status: "finished".into(), ..first.clone() }))
+        .is_err());
+    assert!(w
+        .try_edit(Edit::AddProgress(ProgressReport { reporter: "mayor".into(), ..first.clone() }))
+        .is_err());
+    assert!(w.try_edit(Edit::RemoveProgress { index: 5 }).is_err());
+    assert_eq!(w.record, before);
+    // Once stage 5 is completed the history is locked with it.
+    w.edit(Edit::AddProgress(report("2026-12-28", "done", true, "")));
+    w.complete("s5");
+    assert!(w.try_edit(Edit::AddProgress(report("2027-01-02", "done", true, ""))).is_err());
+    assert!(w.try_edit(Edit::RemoveProgress { index: 0 }).is_err());
+}
+
+#[test]
+fn a_record_with_reports_goes_out_and_comes_back_whole() {
+    let mut w = after_the_letter();
+    w.edit(Edit::AddProgress(report("2026-12-10", "partly", true, "一期完成")));
+    let text = serde_json::to_string(&w.record).expect("serialises");
+    assert!(text.contains("\"progress\""));
+    let back: xieshang::domain::record::Record = serde_json::from_str(&text).expect("reads back");
+    assert_eq!(back, w.record);
+    // A record without reports is written as before (no `progress` key).
+    let plain = serde_json::to_string(&after_the_letter().record).expect("serialises");
+    assert!(!plain.contains("\"progress\""));
+}

@@ -21,6 +21,8 @@ pub enum DocKind {
     ResultNotice,
     /// 督办公函 (二（五）, “公函制”).
     Letter,
+    /// 督办催办函: the second letter, when the deadline passed and the result is not carried out.
+    Reminder,
     /// 归档表: the whole record (二（四）4, 整理归档), with how it went (办理经过).
     Archive,
     /// The archive form's appendix: every change of the record, one line per change as it
@@ -55,6 +57,7 @@ impl DocKind {
             DocKind::Minutes => "minutes",
             DocKind::ResultNotice => "result",
             DocKind::Letter => "letter",
+            DocKind::Reminder => "reminder",
             DocKind::Archive => "archive",
             DocKind::Changes => "changes",
             DocKind::Filing => "filing",
@@ -65,7 +68,17 @@ impl DocKind {
 
     /// The kind with this id.
     pub fn from_id(id: &str) -> Option<DocKind> {
-        DocKind::ALL.into_iter().find(|k| k.id() == id)
+        DocKind::ALL.into_iter().chain([DocKind::Reminder]).find(|k| k.id() == id)
+    }
+
+    /// The documents a record has: every one of [`DocKind::ALL`] (blank where not yet filled), and
+    /// the 督办催办函 once a reminder was issued (催办日期 entered), after the 督办公函.
+    pub fn of_record(record: &Record) -> Vec<DocKind> {
+        let mut kinds = DocKind::ALL.to_vec();
+        if record.values.contains_key(super::record::fields::REMINDER_DATE) {
+            kinds.insert(4, DocKind::Reminder);
+        }
+        kinds
     }
 
     /// The document's title as printed.
@@ -75,6 +88,7 @@ impl DocKind {
             DocKind::Minutes => "协商议事记录",
             DocKind::ResultNotice => "协商成果公示",
             DocKind::Letter => "督办公函",
+            DocKind::Reminder => "督办催办函",
             DocKind::Archive => "城乡社区协商归档表",
             DocKind::Changes => "协商记录修改明细",
             DocKind::Filing => "城乡社区协商事项指导目录清单",
@@ -377,8 +391,10 @@ impl Document {
     /// is a one-page notice that the standard layout would carry onto a second page.
     pub(crate) fn on_paper(self) -> Document {
         let mut doc = self.texts_on_paper();
-        doc.tight = matches!(doc.kind, DocKind::Publicity | DocKind::ResultNotice | DocKind::Letter)
-            && doc.estimated_lines() > LINES_PER_PAGE;
+        doc.tight = matches!(
+            doc.kind,
+            DocKind::Publicity | DocKind::ResultNotice | DocKind::Letter | DocKind::Reminder
+        ) && doc.estimated_lines() > LINES_PER_PAGE;
         doc
     }
 
@@ -889,7 +905,7 @@ pub fn document(
     let l = |zh: &'static str, en: &'static str| -> String { w(lang, zh, en).to_owned() };
     let organisation = record.organiser();
     let issuer = match kind {
-        DocKind::Letter => record.letter_sender(),
+        DocKind::Letter | DocKind::Reminder => record.letter_sender(),
         _ => organisation.clone(),
     };
     let topic = r.get(&procedure.key_fields.topic);
@@ -1110,6 +1126,53 @@ pub fn document(
             }
             (blocks, r.date("letter_date"))
         }
+        DocKind::Reminder => {
+            addressee = Some(match lang {
+                Lang::Zh => format!("{}：", r.or_blank("implementer")),
+                Lang::En => format!("To {}:", r.or_blank("implementer")),
+            });
+            let blank_date = || l("＿＿年＿＿月＿＿日", "____-__-__");
+            let on = |field: &str| r.date(field).map(|d| date_in(lang, d)).unwrap_or_else(blank_date);
+            let (letter_date, deadline, reminded) = (on("letter_date"), on("deadline"), on("reminder_date"));
+            let letter = match (lang, r.get("letter_ref")) {
+                (_, n) if n.is_empty() => l("督办公函", "an official letter"),
+                (Lang::Zh, n) => format!("督办公函（{n}）"),
+                (Lang::En, n) => format!("an official letter ({n})"),
+            };
+            let late = match (r.date("deadline"), r.date("reminder_date")) {
+                (Some(d), Some(on)) if on > d => Some((on - d).whole_days()),
+                _ => None,
+            };
+            let mut blocks = match lang {
+                Lang::Zh => vec![Block::Paragraph(format!(
+                    "{letter_date}，{issuer}以{letter}请你单位于{deadline}前落实“{topic}”协商成果。截至{reminded}，{}该协商成果尚未落实到位。",
+                    late.map(|n| format!("落实期限已过{n}日，")).unwrap_or_default()
+                ))],
+                Lang::En => vec![Block::Paragraph(format!(
+                    "On {letter_date}, {issuer} asked you by {letter} to implement the outcome of the consultation                      on “{topic}” by {deadline}. As of {reminded}, {}the outcome has not been implemented.",
+                    late.map(|n| format!("{n} days after the deadline, ")).unwrap_or_default()
+                ))],
+            };
+            if let Some(last) = record.latest_progress() {
+                blocks.push(Block::Paragraph(match lang {
+                    Lang::Zh => format!("最近一次落实进展：{}", progress_line(lang, procedure, last)),
+                    Lang::En => format!("Latest progress report: {}", progress_line(lang, procedure, last)),
+                }));
+            }
+            blocks.push(Block::Paragraph(match lang {
+                Lang::Zh => format!(
+                    "{BASIS}关于运用“公函制”督促落实方及时完成协商事宜的要求，请你单位抓紧落实，并将落实进展和预计完成时间书面反馈{issuer}。"
+                ),
+                Lang::En => format!(
+                    "The {NOTICE_EN} requires official letters to be used to urge implementing parties to complete                      consultation matters on time. Please implement the outcome without further delay and report                      its progress and expected completion in writing to {issuer}."
+                ),
+            }));
+            let number = r.get("reminder_ref");
+            if !number.is_empty() {
+                blocks.insert(0, Block::Fields(vec![(l("催办函编号", "Reminder no."), number)]));
+            }
+            (blocks, r.date("reminder_date"))
+        }
         // The filing document is the list's, not a record's (see `filing`); a record asked for it gets its 归档表.
         DocKind::Changes => (changes(&r), None),
         DocKind::Archive | DocKind::Filing | DocKind::Checklists | DocKind::Overview => (archive(&r, &topic), None),
@@ -1250,7 +1313,7 @@ fn archive(r: &Reader, topic: &str) -> Vec<Block> {
         let rows = stage
             .items
             .iter()
-            .map(|item| {
+            .flat_map(|item| {
                 let (state, note) = match record.item_state(&item.id) {
                     ItemState::Done => (l("已完成", "Done"), String::new()),
                     // Open, and not asked of this record: a condition that does not hold here
@@ -1278,14 +1341,10 @@ fn archive(r: &Reader, topic: &str) -> Vec<Block> {
                         let v = match f.kind {
                             FieldKind::Parties { attendance: false } => r.participants(),
                             FieldKind::Parties { attendance: true } => r.attendance(),
-                            FieldKind::Progress => record
-                                .progress_by_date()
-                                .iter()
-                                .enumerate()
-                                .map(|(n, (_, report))| {
-                                    format!("\n（{}）{}", n + 1, progress_line(lang, procedure, report))
-                                })
-                                .collect(),
+                            // The reports take a row each, below (a table breaks between rows).
+                            FieldKind::Progress => return None,
+                            // What the latest report says is said in its row, once.
+                            _ if record.from_latest_report(&f.id) => return None,
                             _ => r.get(&f.id),
                         };
                         let label = i18n::data(lang, Data::Field, &f.id, &f.label);
@@ -1301,6 +1360,15 @@ fn archive(r: &Reader, topic: &str) -> Vec<Block> {
                 } else {
                     content
                 };
+                let reported = item.fields.iter().any(|f| record.from_latest_report(&f.id));
+                let n = record.progress.len();
+                let content = match (lang, reported, content.is_empty()) {
+                    (_, false, _) => content,
+                    (Lang::Zh, true, true) => format!("见第（{n}）次落实进展报告"),
+                    (Lang::Zh, true, false) => format!("{content}；其余见第（{n}）次落实进展报告"),
+                    (Lang::En, true, true) => format!("See progress report ({n})"),
+                    (Lang::En, true, false) => format!("{content}; otherwise see progress report ({n})"),
+                };
                 let detail = [note, content]
                     .into_iter()
                     .filter(|s| !s.is_empty())
@@ -1309,11 +1377,22 @@ fn archive(r: &Reader, topic: &str) -> Vec<Block> {
                 // The clause the item follows, after it (a column of its own would take a
                 // seventh of the width from what was recorded).
                 let label = i18n::data(lang, Data::Item, &item.id, &item.label);
-                vec![
+                let mut rows = vec![vec![
                     format!("{label}{}", bracketed(lang, &i18n::clause_id(lang, &item.clause))),
                     state,
                     detail,
-                ]
+                ]];
+                // The reports are a section of their own, after the stages, in full lines.
+                if item.fields.iter().any(|f| f.kind == FieldKind::Progress) && !record.progress.is_empty() {
+                    let n = record.progress.len();
+                    rows[0][2] = match lang {
+                        Lang::Zh => {
+                            format!("共{n}次，见“{}、落实进展报告”", NUMERALS[procedure.stages.len()])
+                        }
+                        Lang::En => format!("{n} reports, see section {}", procedure.stages.len() + 1),
+                    };
+                }
+                rows
             })
             .collect();
         blocks.push(Block::Table {
@@ -1327,11 +1406,19 @@ fn archive(r: &Reader, topic: &str) -> Vec<Block> {
             nowrap: vec![1],
         });
     }
-    blocks.push(Block::Heading(numbered(
-        lang,
-        procedure.stages.len() + 1,
-        w(lang, "办理经过", "How it went"),
-    )));
+    let mut section = procedure.stages.len() + 1;
+    if !record.progress.is_empty() {
+        blocks.push(Block::Heading(numbered(lang, section, w(lang, "落实进展报告", "Progress reports"))));
+        let lines: Vec<String> = record
+            .progress_by_date()
+            .iter()
+            .enumerate()
+            .map(|(n, (_, report))| format!("（{}）{}", n + 1, progress_line(lang, procedure, report)))
+            .collect();
+        blocks.push(Block::Paragraph(lines.join("\n")));
+        section += 1;
+    }
+    blocks.push(Block::Heading(numbered(lang, section, w(lang, "办理经过", "How it went"))));
     blocks.push(Block::Table {
         header: match lang {
             Lang::Zh => ["时间", "事项"],
@@ -1367,6 +1454,11 @@ fn touched(r: &Reader, change: &Change) -> Option<String> {
         ),
         Change::PartyAdded { .. } | Change::PartyChanged { .. } | Change::PartyRemoved { .. } => {
             Some(w(lang, "参与主体", "parties").to_owned())
+        }
+        Change::OpinionLinked { .. } => Some(w(lang, "群众意见", "residents' opinions").to_owned()),
+        // Each report is in the form's stage-5 rows with its date.
+        Change::ProgressAdded { .. } | Change::ProgressChanged { .. } | Change::ProgressRemoved { .. } => {
+            Some(w(lang, "落实进展报告", "progress reports").to_owned())
         }
         _ => None,
     }
@@ -1670,6 +1762,8 @@ pub fn describe_change(lang: Lang, procedure: &Procedure, change: &Change) -> St
         (Lang::En, Change::ProgressRemoved { report, .. }) => {
             format!("Progress report removed: {}", progress_line(lang, procedure, report))
         }
+        (Lang::Zh, Change::OpinionLinked { id }) => format!("记入群众意见台账中的意见（编号{id}）"),
+        (Lang::En, Change::OpinionLinked { id }) => format!("Took up opinion {id} of the opinion ledger"),
         (Lang::Zh, Change::Created { from: None }) => "建立记录".to_owned(),
         (Lang::En, Change::Created { from: None }) => "Record opened".to_owned(),
         (Lang::Zh, Change::Created { from: Some(f) }) => format!("由记录{f}复制建立"),

@@ -48,6 +48,65 @@ pub struct Summary {
     /// The version of the rules it was worked out by ([`SUMMARY_VERSION`]; 0 before versions).
     #[serde(default)]
     pub version: u32,
+    /// What 督办 shows of a result being implemented: the implementer, the 公函, a 催办 and the
+    /// latest progress report. `None` until a deadline is set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supervision: Option<Supervision>,
+}
+
+/// What 督办 lists of a result being implemented.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Supervision {
+    /// 落实方.
+    #[serde(default)]
+    pub implementer: String,
+    /// 公函发出日期.
+    #[serde(default, with = "super::when::date_format::option")]
+    pub letter_date: Option<Date>,
+    /// 公函编号.
+    #[serde(default)]
+    pub letter_ref: String,
+    /// 催办日期, once a reminder was sent.
+    #[serde(default, with = "super::when::date_format::option")]
+    pub reminder_date: Option<Date>,
+    /// The latest progress report.
+    #[serde(default)]
+    pub last_report: Option<super::record::ProgressReport>,
+}
+
+/// How an implementation stands against its deadline on a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Due {
+    /// Past the deadline and not carried out: this many days past.
+    Overdue(i64),
+    /// Due within the county's days: this many days left (0 on the day).
+    Soon(i64),
+}
+
+/// The records 督办 lists on `today`: results not carried out whose deadline passed (most days
+/// past first), then those due within `within` days (nearest first), each with how it stands.
+pub fn supervision(rows: &[Summary], today: Date, within: u32) -> Vec<(Due, &Summary)> {
+    let mut listed: Vec<(Due, &Summary)> = rows
+        .iter()
+        .filter(|r| !r.status.is_closed() && !r.implemented)
+        .filter_map(|r| {
+            let days = (r.deadline? - today).whole_days();
+            match days {
+                d if d < 0 => Some((Due::Overdue(-d), r)),
+                d if d <= i64::from(within) => Some((Due::Soon(d), r)),
+                _ => None,
+            }
+        })
+        .collect();
+    listed.sort_by(|(a, x), (b, y)| {
+        match (a, b) {
+            (Due::Overdue(m), Due::Overdue(n)) => n.cmp(m),
+            (Due::Soon(m), Due::Soon(n)) => m.cmp(n),
+            _ => a.cmp(b),
+        }
+        .then_with(|| x.id.cmp(&y.id))
+    });
+    listed
 }
 
 /// The option of 落实情况 that says the result is carried out.
@@ -84,7 +143,7 @@ impl Status {
 /// The version of the rules a stored summary was worked out by. A summary stored by an earlier
 /// version is worked out again from its record when the ledger loads (a record an earlier build
 /// called 已办结 may not be one under today's rules).
-pub const SUMMARY_VERSION: u32 = 1;
+pub const SUMMARY_VERSION: u32 = 2;
 
 impl Summary {
     /// The summary of a record.
@@ -120,6 +179,20 @@ impl Summary {
             Some(_) => Status::Consulting,
         };
         let keys = &procedure.key_fields;
+        let deadline = record.value(procedure, &keys.deadline).and_then(|v| v.date());
+        let text = |field: &str| match record.value(procedure, field) {
+            Some(Value::Text(t)) => t.trim().to_owned(),
+            _ => String::new(),
+        };
+        let date = |field: &str| record.value(procedure, field).and_then(|v| v.date());
+        use super::record::fields;
+        let supervision = deadline.map(|_| Supervision {
+            implementer: text(fields::IMPLEMENTER),
+            letter_date: date(fields::LETTER_DATE),
+            letter_ref: text(fields::LETTER_REF),
+            reminder_date: date(fields::REMINDER_DATE),
+            last_report: record.latest_progress().cloned(),
+        });
         let topic = match record.value(procedure, &keys.topic) {
             Some(Value::Text(t)) => t,
             _ => String::new(),
@@ -132,7 +205,7 @@ impl Summary {
             community: record.community.clone(),
             stage,
             status,
-            deadline: record.value(procedure, &keys.deadline).and_then(|v| v.date()),
+            deadline,
             implemented: implementation.as_deref() == Some(DONE),
             created: record.created,
             updated: record.updated,
@@ -140,6 +213,7 @@ impl Summary {
             opinions: record.opinions.clone(),
             digest,
             version: SUMMARY_VERSION,
+            supervision,
         }
     }
 

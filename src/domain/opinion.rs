@@ -52,6 +52,25 @@ pub enum OpinionStatus {
     },
 }
 
+/// An opinion as a line of a record's opinion summary: “2026-10-01 群众意见箱 王大爷：路灯不亮”.
+pub fn summary_line(procedure: &Procedure, o: &Opinion) -> String {
+    let channel = procedure.choice_label("channels", &o.channel);
+    let who = if o.who.is_empty() { String::new() } else { format!(" {}", o.who) };
+    format!("{} {}{}：{}", when::format_date(o.date), channel, who, o.content)
+}
+
+/// An existing record takes up an opinion (记入群众意见台账 from the editor): the edit that links
+/// it, to go through [`Record::apply`]; once applied, [`mark_taken_up`] marks the opinion.
+pub fn link_edit(procedure: &Procedure, o: &Opinion) -> Edit {
+    Edit::LinkOpinion { id: o.id.clone(), channel: o.channel.clone(), line: summary_line(procedure, o) }
+}
+
+/// Marks an opinion taken up by a record: 已转为协商议题, its status following the record's.
+pub fn mark_taken_up(o: &mut Opinion, record: &str) {
+    o.status = OpinionStatus::Promoted;
+    o.record = Some(record.to_owned());
+}
+
 /// Opens a record for `matter` that takes up these opinions: the record links them, its topic
 /// and opinion summary start from what residents said, and each opinion is marked promoted.
 pub fn promote(
@@ -68,15 +87,7 @@ pub fn promote(
             channels.push(o.channel.clone());
         }
     }
-    let summary = chosen
-        .iter()
-        .map(|o| {
-            let channel = procedure.choice_label("channels", &o.channel);
-            let who = if o.who.is_empty() { String::new() } else { format!(" {}", o.who) };
-            format!("{} {}{}：{}", when::format_date(o.date), channel, who, o.content)
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let summary = chosen.iter().map(|o| summary_line(procedure, o)).collect::<Vec<_>>().join("\n");
     let topic = chosen.first().map(|o| o.content.chars().take(60).collect::<String>()).unwrap_or_default();
     let keys = &procedure.key_fields;
     let county = super::procedure::CountyRules::default();
@@ -92,8 +103,7 @@ pub fn promote(
     }
     record.opinions = chosen.iter().map(|o| o.id.clone()).collect();
     for o in opinions.iter_mut().filter(|o| ids.contains(&o.id)) {
-        o.status = OpinionStatus::Promoted;
-        o.record = Some(record.id.clone());
+        mark_taken_up(o, &record.id);
     }
     record
 }

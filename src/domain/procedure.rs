@@ -379,9 +379,21 @@ pub struct CountyRules {
     /// Most days from the consultation to publishing the implementation.
     #[serde(default)]
     pub implementation_publicity_days: Option<u32>,
+    /// How many days before its deadline an implementation is listed on 督办 as due (the county
+    /// decides; [`CountyRules::DEFAULT_SUPERVISE_DAYS`] while it has not).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supervise_days: Option<u32>,
 }
 
 impl CountyRules {
+    /// Days before the deadline that 督办 lists an implementation as due, where the county set none.
+    pub const DEFAULT_SUPERVISE_DAYS: u32 = 7;
+
+    /// Days before the deadline that 督办 lists an implementation as due.
+    pub fn supervise_within(&self) -> u32 {
+        self.supervise_days.unwrap_or(Self::DEFAULT_SUPERVISE_DAYS)
+    }
+
     /// The value of one setting.
     pub fn get(&self, setting: CountySetting) -> Option<u32> {
         match setting {

@@ -415,6 +415,12 @@ pub enum Change {
         /// The report.
         report: ProgressReport,
     },
+    /// A resident's opinion of the 群众意见台账 was taken up by this record (its channel and words
+    /// were added to the stage-1 fields, as `Field` changes of the same revision).
+    OpinionLinked {
+        /// The opinion's id.
+        id: String,
+    },
     /// A stage passed its gate.
     StageCompleted {
         /// Stage id.
@@ -487,6 +493,16 @@ pub enum Edit {
     RemoveProgress {
         /// Position.
         index: usize,
+    },
+    /// Take up a resident's opinion of the 群众意见台账 (记入群众意见台账, 二（四）1): link it, add its
+    /// channel to the source channels and its words, as a line, to the opinion summary.
+    LinkOpinion {
+        /// The opinion's id.
+        id: String,
+        /// Its channel (an id of the `channels` list).
+        channel: String,
+        /// Its line for the summary ([`super::opinion::summary_line`]).
+        line: String,
     },
     /// Complete a stage through its gate.
     CompleteStage(StageId),
@@ -930,6 +946,60 @@ impl Record {
                 self.settle_progress(procedure, before, now);
                 return Ok(());
             }
+            Edit::LinkOpinion { id, channel, line } => {
+                let keys = &procedure.key_fields;
+                if let Some(stage) = self.field_lock(procedure, &keys.source_summary) {
+                    return Err(EditError::Locked(stage));
+                }
+                if self.opinions.contains(&id) {
+                    return Ok(());
+                }
+                let channels_list = procedure
+                    .field(&keys.source_channels)
+                    .and_then(|(_, _, f)| f.kind.list().map(str::to_owned))
+                    .unwrap_or_default();
+                if procedure.choice(&channels_list, &channel).is_none() {
+                    return Err(EditError::BadValue(format!("channel {channel}")));
+                }
+                self.opinions.push(id.clone());
+                self.revision += 1;
+                self.updated = now;
+                self.audit.push(AuditEntry {
+                    at: now,
+                    revision: self.revision,
+                    change: Change::OpinionLinked { id },
+                });
+                let mut channels = match self.values.get(&keys.source_channels) {
+                    Some(Value::Multichoice(cs)) => cs.clone(),
+                    _ => Vec::new(),
+                };
+                if !channels.contains(&channel) {
+                    channels.push(channel);
+                    let to = Value::Multichoice(channels);
+                    let from = self.values.insert(keys.source_channels.clone(), to.clone());
+                    self.audit.push(AuditEntry {
+                        at: now,
+                        revision: self.revision,
+                        change: Change::Field { field: keys.source_channels.clone(), from, to: Some(to) },
+                    });
+                }
+                let from = self.values.get(&keys.source_summary).cloned();
+                let summary = match &from {
+                    Some(Value::Text(t)) if !t.trim().is_empty() => format!("{}\n{line}", t.trim_end()),
+                    _ => line,
+                };
+                self.values.insert(keys.source_summary.clone(), Value::Text(summary.clone()));
+                self.audit.push(AuditEntry {
+                    at: now,
+                    revision: self.revision,
+                    change: Change::Field {
+                        field: keys.source_summary.clone(),
+                        from,
+                        to: Some(Value::Text(summary)),
+                    },
+                });
+                return Ok(());
+            }
             Edit::CompleteStage(stage) => {
                 super::gates::can_complete(self, procedure, county, &stage).map_err(EditError::Gate)?;
                 // The lead body made from the record is written into it as the stage that sets
@@ -1014,6 +1084,30 @@ impl Record {
         reports
     }
 
+    /// What a report writes into the stage's fields, field by field (`None`: it clears it).
+    fn said_by(report: &ProgressReport) -> [(&'static str, Option<Value>); 5] {
+        let text = |t: &str| Some(Value::Text(t.to_owned())).filter(Value::is_filled);
+        [
+            (fields::IMPLEMENTATION_STATUS, Some(Value::Choice(report.status.clone()))),
+            (fields::FEEDBACK_ON, report.fed_back_on.map(Value::Date)),
+            (fields::FEEDBACK_NOTE, text(&report.note)),
+            (fields::IMPLEMENTATION_PUBLICITY_DATE, report.published_on.map(Value::Date)),
+            (
+                fields::IMPLEMENTATION_PUBLICITY_CHANNEL,
+                Some(Value::Multichoice(report.channels.clone())).filter(Value::is_filled),
+            ),
+        ]
+    }
+
+    /// Whether a field holds what the latest progress report put there (the documents then point
+    /// to that report instead of saying it twice).
+    pub fn from_latest_report(&self, field: &str) -> bool {
+        let Some(latest) = self.latest_progress() else { return false };
+        Record::said_by(latest)
+            .iter()
+            .any(|(f, v)| *f == field && v.is_some() && self.values.get(field) == v.as_ref())
+    }
+
     fn progress_lock(&self, procedure: &Procedure) -> Option<StageId> {
         let (_, _, field) = procedure.fields().find(|(_, _, f)| f.property == Some(Property::Progress))?;
         self.field_lock(procedure, &field.id)
@@ -1094,15 +1188,9 @@ impl Record {
         };
         // The fields say what the latest report says, and nothing an earlier one said: a result
         // carried out is 已办结 only once *that* was fed back and published.
-        set(self, fields::IMPLEMENTATION_STATUS, Some(Value::Choice(latest.status.clone())));
-        set(self, fields::FEEDBACK_ON, latest.fed_back_on.map(Value::Date));
-        set(self, fields::FEEDBACK_NOTE, Some(Value::Text(latest.note.clone())));
-        set(self, fields::IMPLEMENTATION_PUBLICITY_DATE, latest.published_on.map(Value::Date));
-        set(
-            self,
-            fields::IMPLEMENTATION_PUBLICITY_CHANNEL,
-            Some(Value::Multichoice(latest.channels.clone())),
-        );
+        for (field, value) in Record::said_by(&latest) {
+            set(self, field, value);
+        }
     }
 
     fn check_role(&self, procedure: &Procedure, party: &Party) -> Result<(), EditError> {

@@ -184,6 +184,16 @@ pub fn record(procedure: &Procedure, catalogue: &Catalogue, index: usize, start:
 /// every stage completed on the days the work was done, typing folded as a user types. Used by
 /// the tests of paper (page counts, the signature, 核验 of an exported file).
 pub fn road(procedure: &Procedure, catalogue: &Catalogue) -> Record {
+    road_as(procedure, catalogue, false)
+}
+
+/// The road case with its implementation followed in three progress reports (落实进展报告), the
+/// last one carried out, fed back and published: record `road-reported`.
+pub fn road_reported(procedure: &Procedure, catalogue: &Catalogue) -> Record {
+    road_as(procedure, catalogue, true)
+}
+
+fn road_as(procedure: &Procedure, catalogue: &Catalogue, reported: bool) -> Record {
     let (group, matter) = catalogue.matter("tpl-07").unwrap_or_else(|| {
         let mut all = catalogue.matters();
         all.next().expect("a catalogue has matters")
@@ -203,7 +213,7 @@ pub fn road(procedure: &Procedure, catalogue: &Catalogue) -> Record {
         community: "勇进村".into(),
     };
     let record = Record::start(
-        "road".into(),
+        if reported { "road-reported" } else { "road" }.into(),
         procedure,
         MatterCopy::of(catalogue, group, matter),
         &place,
@@ -349,36 +359,46 @@ pub fn road(procedure: &Procedure, catalogue: &Catalogue) -> Record {
     f.done("s5.letter");
     f.set("supervised_by", text("榆树沟镇人民政府"));
     f.done("s5.township_supervision");
-    // Three reports on how the work went; the last one, carried out, fed back and published,
-    // writes 落实情况, 反馈日期 and 公开日期 as the stage's fields.
-    let report = |on: Date, reporter: &str, status: &str, note: &str| ProgressReport {
-        date: on,
-        reporter: reporter.into(),
-        status: status.into(),
-        note: note.into(),
-        fed_back_on: None,
-        published_on: None,
-        channels: Vec::new(),
-    };
-    f.now = morning(11, 20);
-    f.edit(Edit::AddProgress(report(
-        day(11, 20),
-        "implementer",
-        "in_progress",
-        "路基开挖完成，正在铺设碎石垫层。",
-    )));
-    f.now = morning(11, 27);
-    f.edit(Edit::AddProgress(ProgressReport {
-        fed_back_on: Some(day(11, 27)),
-        ..report(day(11, 27), "township", "partly", "勇进村段路面硬化完成，榆树沟村段正在施工。")
-    }));
-    f.now = morning(12, 2);
-    f.edit(Edit::AddProgress(ProgressReport {
-        fed_back_on: Some(day(12, 2)),
-        published_on: Some(day(12, 1)),
-        channels: vec!["notice_board".into(), "supervision_board".into()],
-        ..report(day(12, 2), "village_committee", "done", "道路已硬化完工，经两村群众代表验收合格。")
-    }));
+    if reported {
+        // Three reports on how the work went; the last one, carried out, fed back and published,
+        // writes 落实情况, 反馈日期 and 公开日期 as the stage's fields.
+        let report = |on: Date, reporter: &str, status: &str, note: &str| ProgressReport {
+            date: on,
+            reporter: reporter.into(),
+            status: status.into(),
+            note: note.into(),
+            fed_back_on: None,
+            published_on: None,
+            channels: Vec::new(),
+        };
+        f.now = morning(11, 20);
+        f.edit(Edit::AddProgress(report(
+            day(11, 20),
+            "implementer",
+            "in_progress",
+            "路基开挖完成，正在铺设碎石垫层。",
+        )));
+        f.now = morning(11, 27);
+        f.edit(Edit::AddProgress(ProgressReport {
+            fed_back_on: Some(day(11, 27)),
+            ..report(day(11, 27), "township", "partly", "勇进村段路面硬化完成，榆树沟村段正在施工。")
+        }));
+        f.now = morning(12, 2);
+        f.edit(Edit::AddProgress(ProgressReport {
+            fed_back_on: Some(day(12, 2)),
+            published_on: Some(day(12, 1)),
+            channels: vec!["notice_board".into(), "supervision_board".into()],
+            ..report(day(12, 2), "village_committee", "done", "道路已硬化完工，经两村群众代表验收合格。")
+        }));
+    } else {
+        f.now = morning(12, 1);
+        f.set("implementation_publicity_date", date(12, 1));
+        f.set("implementation_publicity_channel", multi(&["notice_board", "supervision_board"]));
+        f.now = morning(12, 2);
+        f.set("implementation_status", choice("done"));
+        f.set("feedback_on", date(12, 2));
+        f.set("feedback_note", text("道路已硬化完工，经两村群众代表验收合格。"));
+    }
     f.done("s5.publish");
     f.done("s5.feedback");
     f.done("s5.lawful");

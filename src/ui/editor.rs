@@ -103,6 +103,17 @@ impl Refusal {
                     .map(|(_, item, _)| item.id.clone()),
                 None,
             ),
+            Edit::LinkOpinion { .. } => (
+                procedure.field(&procedure.key_fields.source_summary).map(|(_, item, _)| item.id.clone()),
+                None,
+            ),
+            Edit::AddProgress(_) | Edit::UpdateProgress { .. } | Edit::RemoveProgress { .. } => (
+                procedure
+                    .fields()
+                    .find(|(_, _, f)| f.kind == FieldKind::Progress)
+                    .map(|(_, item, _)| item.id.clone()),
+                None,
+            ),
             Edit::CompleteStage(_) | Edit::ReopenStage(_) | Edit::Supersede { .. } | Edit::Upgrade { .. } => {
                 (None, None)
             }
@@ -706,7 +717,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                 </p>
                 <nav class="print-links" aria-label={t(lang, Key::PrintDocuments)}>
                     <span>{ t(lang, Key::PrintDocuments) }{ colon }</span>
-                    { for crate::domain::documents::DocKind::ALL.iter().map(|k| {
+                    { for crate::domain::documents::DocKind::of_record(&r).iter().map(|k| {
                         let href = Route::Print { id: r.id.clone(), doc: k.id().to_owned() }.href();
                         html! { <a href={href}>{ crate::i18n::doc_title(lang, *k) }</a> }
                     }) }
@@ -864,6 +875,9 @@ fn stage_view(
                         FieldKind::Parties { attendance } => parties_editor(
                             lang, procedure, field, &r.parties, *attendance, completed, on_edit.clone(),
                         ),
+                        FieldKind::Progress => super::progress::progress_editor(
+                            lang, procedure, field, r.progress_by_date(), completed, super::today(), on_edit.clone(),
+                        ),
                         _ => {
                             let field_id = field.id.clone();
                             let on_change = on_edit.reform(move |value| Edit::SetValue { field: field_id.clone(), value });
@@ -898,6 +912,9 @@ fn stage_view(
                 </fieldset>
                 { reason }
                 { fields }
+                if item.fields.iter().any(|f| f.id == procedure.key_fields.source_summary) && !matches!(state, ItemState::NotApplicable { .. }) {
+                    <super::opinions::OpinionLinker record={r.id.clone()} linked={r.opinions.clone()} disabled={completed} on_edit={on_edit.clone()} />
+                }
                 if let Some(refused) = refusal.filter(|x| x.item.as_deref() == Some(item.id.as_str())) {
                     { refused.view() }
                 }

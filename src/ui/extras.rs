@@ -46,6 +46,8 @@ pub enum Page {
     Overview,
     /// 核验文书.
     Verify,
+    /// 督办.
+    Supervise,
     /// 协商台账 (with its import and export panel).
     Records,
     /// 群众意见台账.
@@ -454,6 +456,7 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         Page::TrainingPrint => html! { <super::training::ChecklistPrintPage /> },
         Page::Overview => html! { <super::overview::OverviewPage /> },
         Page::Verify => html! { <super::verify::VerifyPage /> },
+        Page::Supervise => html! { <super::supervise::SupervisePage /> },
         Page::Records => html! { <super::ledger::LedgerPage /> },
         Page::Opinions => html! { <super::opinions::OpinionsPage /> },
         Page::Record { id, stage } => html! {

@@ -184,7 +184,7 @@ pub fn field_widget(
                 </fieldset>
             }
         }
-        FieldKind::Parties { .. } => Html::default(),
+        FieldKind::Parties { .. } | FieldKind::Progress => Html::default(),
     }
 }
 

@@ -12,10 +12,12 @@ mod ledger;
 mod opinions;
 mod overview;
 mod print;
+mod progress;
 pub mod repo;
 pub mod route;
 mod settings;
 pub mod storage;
+mod supervise;
 mod training;
 mod transfer;
 mod verify;
@@ -402,6 +404,7 @@ fn Shell() -> Html {
         }
         Route::Overview => html! { <extras::Lazy key="overview" page={extras::Page::Overview} /> },
         Route::Verify => html! { <extras::Lazy key="verify" page={extras::Page::Verify} /> },
+        Route::Supervise => html! { <extras::Lazy key="supervise" page={extras::Page::Supervise} /> },
         Route::NotFound => html! { <p>{ t(lang, Key::PageNotFound) }</p> },
     };
     let link = |target: Route, key: Key| {
@@ -463,6 +466,7 @@ fn Shell() -> Html {
                         { link(Route::Catalogue, Key::NavCatalogue) }
                         { link(Route::Opinions, Key::NavOpinions) }
                         { link(Route::Records, Key::NavRecords) }
+                        { link(Route::Supervise, Key::NavSupervise) }
                         { link(Route::List, Key::NavList) }
                         { link(Route::Overview, Key::NavOverview) }
                         { link(Route::Verify, Key::NavVerify) }

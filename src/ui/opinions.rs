@@ -276,3 +276,82 @@ pub fn OpinionsPage() -> Html {
         </section>
     }
 }
+
+/// Props of [`OpinionLinker`].
+#[derive(Properties, PartialEq)]
+pub struct LinkerProps {
+    /// The record.
+    pub record: String,
+    /// The opinions it took up.
+    pub linked: Vec<String>,
+    /// Stage 1 is completed: nothing more can be taken up.
+    pub disabled: bool,
+    /// The editor's way to change the record.
+    pub on_edit: Callback<crate::domain::record::Edit>,
+}
+
+/// In stage 1's item 记入群众意见台账: the opinions of the 群众意见台账 this record took up, and a
+/// way to take up a pending one (or, when there is none, why not and where to log one).
+#[component]
+pub fn OpinionLinker(p: &LinkerProps) -> Html {
+    let ctx = use_context::<Ctx>().expect("context");
+    let lang = ctx.lang;
+    let repo = ctx.repo.clone();
+    let procedure = repo.procedure().clone();
+    let chosen = use_state(String::new);
+    let opinions = repo.opinions.borrow().clone();
+    let linked: Vec<&Opinion> = opinions.iter().filter(|o| p.linked.contains(&o.id)).collect();
+    let pending: Vec<&Opinion> =
+        opinions.iter().filter(|o| o.status == OpinionStatus::Pending && !p.linked.contains(&o.id)).collect();
+    let line = |o: &Opinion| crate::domain::opinion::summary_line(&procedure, o);
+    let select_id = format!("link-opinion-{}", p.record);
+    let on_choose = {
+        let chosen = chosen.clone();
+        Callback::from(move |e: Event| chosen.set(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+    let on_link = {
+        let (chosen, repo, on_edit, record, procedure) =
+            (chosen.clone(), repo.clone(), p.on_edit.clone(), p.record.clone(), procedure.clone());
+        let first = pending.first().map(|o| o.id.clone()).unwrap_or_default();
+        Callback::from(move |_: MouseEvent| {
+            let id = if chosen.is_empty() { first.clone() } else { (*chosen).clone() };
+            let Some(mut opinion) = repo.opinions.borrow().iter().find(|o| o.id == id).cloned() else {
+                return;
+            };
+            on_edit.emit(crate::domain::opinion::link_edit(&procedure, &opinion));
+            crate::domain::opinion::mark_taken_up(&mut opinion, &record);
+            chosen.set(String::new());
+            let repo = repo.clone();
+            yew::platform::spawn_local(async move { repo.save_opinions(vec![opinion]).await });
+        })
+    };
+    html! {
+        <div class="opinion-link">
+            <p class="parties-label">{ t(lang, Key::LinkedOpinionsHeading) }</p>
+            if linked.is_empty() {
+                <p class="muted">{ t(lang, Key::LinkedOpinionsNone) }</p>
+            } else {
+                <ul>{ for linked.iter().map(|o| html! { <li key={o.id.clone()}>{ line(o) }</li> }) }</ul>
+            }
+            if !p.disabled {
+                if pending.is_empty() {
+                    <p class="muted">
+                        { t(lang, Key::LinkOpinionNonePending) }
+                        <a href={Route::Opinions.href()}>{ t(lang, Key::NavOpinions) }</a>
+                        { t(lang, Key::LinkOpinionNonePendingAfter) }
+                    </p>
+                } else {
+                    <div class="field wide">
+                        <label for={select_id.clone()}>{ t(lang, Key::LinkOpinionChoose) }</label>
+                        <select id={select_id} onchange={on_choose}>
+                            { for pending.iter().map(|o| html! {
+                                <option value={o.id.clone()} selected={*chosen == o.id}>{ line(o) }</option>
+                            }) }
+                        </select>
+                    </div>
+                    <button type="button" onclick={on_link}>{ t(lang, Key::LinkOpinionButton) }</button>
+                }
+            }
+        </div>
+    }
+}

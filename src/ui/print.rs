@@ -55,7 +55,7 @@ pub fn PrintPage(props: &PrintProps) -> Html {
             <p><a href={Route::Record { id: r.id.clone(), stage: None }.href()}>{ t(lang, Key::BackToRecord) }</a></p>
             <nav aria-label={t(lang, Key::DocumentsNav)}>
                 <ul class="doc-tabs">
-                    { for DocKind::ALL.iter().map(|k| {
+                    { for DocKind::of_record(&r).iter().map(|k| {
                         let href = Route::Print { id: r.id.clone(), doc: k.id().to_owned() }.href();
                         html! { <li><a href={href} aria-current={(*k == kind).then_some("page")}>{ crate::i18n::doc_title(lang, *k) }</a></li> }
                     }) }

@@ -40,6 +40,8 @@ pub enum Route {
     Overview,
     /// 核验文书: a paper copy checked by its 校验码.
     Verify,
+    /// 督办: implementations overdue or due soon.
+    Supervise,
     /// Anything else.
     NotFound,
 }
@@ -63,6 +65,7 @@ impl Route {
             ["training", "print"] => Route::TrainingPrint,
             ["overview"] => Route::Overview,
             ["verify"] => Route::Verify,
+            ["supervise"] => Route::Supervise,
             _ => Route::NotFound,
         }
     }
@@ -83,6 +86,7 @@ impl Route {
             Route::TrainingPrint => "#/training/print".into(),
             Route::Overview => "#/overview".into(),
             Route::Verify => "#/verify".into(),
+            Route::Supervise => "#/supervise".into(),
             Route::NotFound => "#/".into(),
         }
     }

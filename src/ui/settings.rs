@@ -16,6 +16,7 @@ pub fn SettingsPage() -> Html {
         (
             s.rules.publicity_days.map(|d| d.to_string()).unwrap_or_default(),
             s.rules.implementation_publicity_days.map(|d| d.to_string()).unwrap_or_default(),
+            s.rules.supervise_days.map(|d| d.to_string()).unwrap_or_default(),
         )
     };
     // What the form started from: when another tab saves other settings, a form with nothing
@@ -58,12 +59,16 @@ pub fn SettingsPage() -> Html {
             </div>
         }
     };
-    let number = |id: &'static str, key: Key, value: String, first: bool| {
+    let number = |id: &'static str, key: Key, value: String, which: usize| {
         let days = days.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let v = e.target_unchecked_into::<HtmlInputElement>().value();
-            let (a, b) = (*days).clone();
-            days.set(if first { (v, b) } else { (a, v) });
+            let (a, b, c) = (*days).clone();
+            days.set(match which {
+                0 => (v, b, c),
+                1 => (a, v, c),
+                _ => (a, b, v),
+            });
         });
         html! {
             <div class="field">
@@ -85,7 +90,7 @@ pub fn SettingsPage() -> Html {
                     s.parse::<u32>().map(Some).map_err(|_| ())
                 }
             };
-            let (Ok(a), Ok(b)) = (parse(&days.0), parse(&days.1)) else {
+            let (Ok(a), Ok(b), Ok(c)) = (parse(&days.0), parse(&days.1), parse(&days.2)) else {
                 message.set(Some((false, t(lang, Key::BadNumber).to_owned())));
                 return;
             };
@@ -95,6 +100,7 @@ pub fn SettingsPage() -> Html {
             s.community = s.community.trim().to_owned();
             s.rules.publicity_days = a;
             s.rules.implementation_publicity_days = b;
+            s.rules.supervise_days = c;
             let (message, repo, refresh, base) =
                 (message.clone(), repo.clone(), refresh.clone(), base.clone());
             base.set(s.clone());
@@ -124,8 +130,9 @@ pub fn SettingsPage() -> Html {
                 { text("set-community", Key::SettingsCommunity, draft.community.clone(), |s, v| s.community = v) }
                 <fieldset>
                     <legend>{ t(lang, Key::CountyRules) }</legend>
-                    { number("set-publicity-days", Key::PublicityDays, days.0.clone(), true) }
-                    { number("set-implementation-days", Key::ImplementationDays, days.1.clone(), false) }
+                    { number("set-publicity-days", Key::PublicityDays, days.0.clone(), 0) }
+                    { number("set-implementation-days", Key::ImplementationDays, days.1.clone(), 1) }
+                    { number("set-supervise-days", Key::SuperviseDays, days.2.clone(), 2) }
                 </fieldset>
                 <button type="submit" class="primary">{ t(lang, Key::SaveSettings) }</button>
                 if let Some((ok, m)) = (*message).clone() {

@@ -86,6 +86,40 @@ test('three villages load into the overview, each record counted once, local rec
   const stageCounts = (await stageTable.locator('tbody tr').allInnerTexts()).map((r) => Number(r.split('\t')[1]));
   assert.equal(stageCounts.reduce((a, b) => a + b, 0), 30);
   assert.equal(stageCounts[5], done);
+  // The time between the steps, worked out here from the dates the fixtures hold (约请日期,
+  // 实际协商时间, 成果公示日期, the 反馈日期 of a result 已落实), against the page's table: records
+  // missing a date counted apart, never as 0 days.
+  const day = (v) => (v ? Date.parse(v.value.slice(0, 10) + 'T00:00:00Z') / 86400000 : null);
+  const spans = [[], [], [], []].map((days) => ({ days, missing: 0 }));
+  const stageOf = [1, 3, 4, 5];
+  for (const r of parsed) {
+    const v = r.values ?? {};
+    const implemented = v.implementation_status?.value === 'done';
+    const steps = [day(v.invited_on), day(v.held_at), day(v.result_publicity_date), implemented ? day(v.feedback_on) : null];
+    const typed = r.audit.find((e) => e.change.type === 'field' && e.change.field === 'topic' && e.change.to);
+    const topicTyped = Date.parse((typed?.at ?? r.created).slice(0, 10) + 'T00:00:00Z') / 86400000;
+    const completed = completedStages(r);
+    [[0, 1], [1, 2], [2, 3], [0, 2]].forEach(([a, b], k) => {
+      if (!(b === 3 ? implemented : completed >= stageOf[b])) return;
+      const start = a === 0 && steps[0] === null ? topicTyped : steps[a];
+      if (start !== null && steps[b] !== null && steps[b] >= start) spans[k].days.push(steps[b] - start);
+      else spans[k].missing += 1;
+    });
+  }
+  const median = (xs) => {
+    const t = [...xs].sort((a, b) => a - b);
+    const n = t.length;
+    if (!n) return '—';
+    return (n % 2 ? t[(n - 1) / 2] : (t[n / 2 - 1] + t[n / 2]) / 2).toFixed(1);
+  };
+  const spanRows = (await doc.locator('table.doc-table').filter({ hasText: '最短／最长' }).locator('tbody tr').allInnerTexts())
+    .map((row) => row.split('\t'));
+  assert.equal(spanRows.length, 4);
+  spans.forEach((span, k) => {
+    const [, records, , med, , missing] = spanRows[k];
+    assert.deepEqual([Number(records), med, Number(missing)], [span.days.length, median(span.days), span.missing], `step ${k}: ${spanRows[k].join(' | ')}`);
+  });
+  assert.ok(spans[1].days.length > 0 && spans[1].days.some((d) => d > 0), 'the fixtures hold real durations');
   // Charts are drawn, with their numbers.
   assert.ok(await doc.locator('figure.doc-bars').count() >= 3);
   // Opinions by place, markup shown as text.

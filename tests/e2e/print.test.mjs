@@ -308,21 +308,26 @@ test('the road case on paper: one-page notices, an archive form of at most five 
   await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(ROAD);
   const preview = page.getByRole('region', { name: /导入预览/ });
   await preview.getByRole('button', { name: '确认导入' }).click();
-  await page.getByRole('status').filter({ hasText: '已导入1条记录。' }).waitFor();
+  await page.getByRole('status').filter({ hasText: '已导入2条记录。' }).waitFor();
+  // [title, record, document, most pages]: the road case, and the same case followed in three
+  // progress reports (its 归档表 gains a section listing them).
   const docs = [
-    ['协商议题公示', 'publicity', 1],
-    ['协商议事记录', 'minutes', 3],
-    ['协商成果公示', 'result', 1],
-    ['督办公函', 'letter', 1],
-    ['城乡社区协商归档表', 'archive', 5],
-    ['协商记录修改明细', 'changes', 12],
+    ['协商议题公示', 'road', 'publicity', 1],
+    ['协商议事记录', 'road', 'minutes', 3],
+    ['协商成果公示', 'road', 'result', 1],
+    ['督办公函', 'road', 'letter', 1],
+    ['城乡社区协商归档表', 'road', 'archive', 5],
+    ['协商记录修改明细', 'road', 'changes', 12],
+    ['城乡社区协商归档表', 'road-reported', 'archive', 6],
+    ['协商记录修改明细', 'road-reported', 'changes', 12],
   ];
   const out = fs.mkdtempSync(path.join(ARTIFACTS, 'road-docx-'));
   const counts = {};
-  for (const [title, id, maxPages] of docs) {
-    await page.goto(`${app.server.url}#/record/road/print/${id}`);
+  for (const [title, record, doc, maxPages] of docs) {
+    const id = `${record}-${doc}`;
+    await page.goto(`${app.server.url}#/record/${record}/print/${doc}`);
     await page.getByRole('heading', { level: 2, name: title }).waitFor();
-    const file = path.join(ARTIFACTS, `road-${id}.pdf`);
+    const file = path.join(ARTIFACTS, `${id}.pdf`);
     await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
     const pages = Number(pdfinfo(file).Pages);
     assert.ok(pages <= maxPages, `${title} of the road case: ${pages} pages, at most ${maxPages}`);
@@ -333,21 +338,22 @@ test('the road case on paper: one-page notices, an archive form of at most five 
     const signAt = signatureAt(last);
     const body = last.slice(0, Math.max(signAt, 0)).filter((l) => !/^—\s*\d+\s*—$|校验码|（印章）/.test(l));
     assert.ok(signAt > 0 && body.length >= 2, `${title}: two lines of body text above the signature on its last page:\n${last.join('\n')}`);
-    execFileSync('pdftoppm', ['-png', '-r', '40', file, path.join(ARTIFACTS, `road-${id}`)]);
+    execFileSync('pdftoppm', ['-png', '-r', '40', file, path.join(ARTIFACTS, id)]);
     const [word] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载Word文件（.docx）' }).click()]);
-    fs.writeFileSync(path.join(out, `road-${id}.docx`), fs.readFileSync(await word.path()));
+    fs.writeFileSync(path.join(out, `${id}.docx`), fs.readFileSync(await word.path()));
   }
   // The Word files, laid out by LibreOffice, run to the same number of pages, and their last page
   // too holds body text above the signature.
   execFileSync('soffice', ['--headless', '--norestore', '--convert-to', 'pdf', '--outdir', out,
-    ...docs.map(([, id]) => path.join(out, `road-${id}.docx`))], { env: { ...process.env, HOME: out }, stdio: 'ignore' });
-  for (const [title, id] of docs) {
-    const file = path.join(out, `road-${id}.pdf`);
+    ...docs.map(([, record, doc]) => path.join(out, `${record}-${doc}.docx`))], { env: { ...process.env, HOME: out }, stdio: 'ignore' });
+  for (const [title, record, doc] of docs) {
+    const id = `${record}-${doc}`;
+    const file = path.join(out, `${id}.pdf`);
     const pages = Number(pdfinfo(file).Pages);
     // The appendix, a change log of six pages, may break a row differently (LibreOffice's
     // stand-in fonts set Latin digits wider than Chromium's): one page either way, said in the
     // README. Every other document agrees page for page.
-    const slack = id === 'changes' ? 1 : 0;
+    const slack = doc === 'changes' ? 1 : 0;
     assert.ok(Math.abs(pages - counts[id]) <= slack, `${title}: ${counts[id]} pages printed, ${pages} in Word (LibreOffice)`);
     const last = pageLines(file, pages);
     const signAt = signatureAt(last);
@@ -363,7 +369,7 @@ test('核验导出的文件: an exported file is checked record by record, a lat
   await page.goto(app.server.url + '#/records');
   await page.getByLabel('导入协商记录文件（JSON）').setInputFiles(ROAD);
   await page.getByRole('region', { name: /导入预览/ }).getByRole('button', { name: '确认导入' }).click();
-  await page.getByRole('status').filter({ hasText: '已导入1条记录。' }).waitFor();
+  await page.getByRole('status').filter({ hasText: '已导入2条记录。' }).waitFor();
   const check = async (file) => {
     await page.goto(app.server.url + '#/verify');
     await page.getByRole('heading', { level: 3, name: '核验导出的文件' }).waitFor();
@@ -373,7 +379,7 @@ test('核验导出的文件: an exported file is checked record by record, a lat
     return status.innerText();
   };
   let said = await check(ROAD);
-  assert.match(said, /文件“road\.json”共1条记录：与本机完全一致1条，本机在导出后有修改0条/);
+  assert.match(said, /文件“road\.json”共2条记录：与本机完全一致2条，本机在导出后有修改0条/);
   assert.match(said, /一致：与本机保存的记录完全相同。/);
   // The file changed by hand after export (its digest kept): named as such.
   const file = JSON.parse(fs.readFileSync(ROAD, 'utf8'));

@@ -220,3 +220,102 @@ test('a result not carried out cannot be closed: past its deadline it is 逾期 
   assert.match(counts, /未能落实\s*1/);
   await context.close();
 });
+
+test('a result left 未落实 past its deadline is 逾期 in the ledger and on 督办; a 催办 letter prints; three progress reports later it is 已办结', async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1100, height: 900 } });
+  // 51 days after the deadline typed below (2026-12-31), whatever the day the test runs.
+  await context.clock.setFixedTime(new Date('2027-02-20T02:00:00Z'));
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '门禁改造、视频监控、电子快递柜、充电桩设立');
+  await h.throughStage4(page);
+  await page.getByLabel('落实方').fill('物业服务企业');
+  await page.getByLabel('落实期限').fill('2026-12-31');
+  await h.done(page, '明确落实方和落实期限');
+  await page.getByLabel('公函发出日期').fill('2026-11-13');
+  await page.getByLabel('公函编号').fill('幸福社区函〔2026〕7号');
+  await h.done(page, '公函制');
+  await page.getByLabel('落实情况', { exact: true }).selectOption({ label: '未落实' });
+  await h.waitSaved(page);
+
+  // The ledger: 落实中 and 逾期.
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  const row = page.getByRole('row').filter({ hasText: '在3号楼前设立电动自行车充电桩' });
+  await row.waitFor();
+  assert.match(await row.innerText(), /落实中/);
+  assert.match(await page.locator('.counts').innerText(), /逾期\s*1/);
+
+  // 督办: overdue by 51 days, its 公函, no report yet, and the way to a 催办.
+  await page.getByRole('link', { name: '督办', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: /督办/ }).waitFor();
+  const due = page.getByRole('row').filter({ hasText: '在3号楼前设立电动自行车充电桩' });
+  const dueText = await due.innerText();
+  assert.match(dueText, /逾期51天/);
+  assert.match(dueText, /2026年11月13日　幸福社区函〔2026〕7号/);
+  assert.match(dueText, /尚无进展报告/);
+  assert.match(await page.getByRole('status').filter({ hasText: '逾期' }).innerText(), /逾期1项/);
+  await due.getByRole('link', { name: '发出催办函' }).click();
+  await page.getByRole('heading', { level: 2, name: /第5阶段/ }).waitFor();
+
+  // The 催办: dated after the deadline, then printed from the record.
+  await page.getByLabel('催办日期').fill('2027-02-20');
+  await page.getByLabel('催办函编号').fill('幸福社区催〔2027〕1号');
+  await h.done(page, '逾期未落实的催办');
+  await h.waitSaved(page);
+  await page.getByRole('navigation', { name: '打印文书' }).getByRole('link', { name: '督办催办函' }).click();
+  const paper = page.locator('article.document');
+  await paper.waitFor();
+  const letter = await paper.innerText();
+  assert.match(letter, /督办催办函/);
+  assert.match(letter, /物业服务企业：/);
+  assert.match(letter, /催办函编号\s*幸福社区催〔2027〕1号/);
+  assert.match(letter, /落实期限已过51日，该协商成果尚未落实到位/);
+  assert.match(letter, /2027年2月20日/);
+  await page.getByRole('link', { name: '返回协商记录' }).click();
+  await page.getByRole('link', { name: /运用协商成果/ }).click();
+
+  // Three progress reports, each through the form; the last carried out, fed back and published.
+  const report = async ({ on, status, note, fed, published, channel }) => {
+    const form = page.getByRole('group', { name: '新的进展汇报' });
+    await form.getByLabel('进展汇报日期').fill(on);
+    await form.getByLabel('落实进度').selectOption({ label: status });
+    await form.getByLabel('进展说明').fill(note);
+    if (fed) await form.getByLabel('反馈各方的日期').fill(fed);
+    if (published) await form.getByLabel('向群众公开的日期').fill(published);
+    if (channel) await form.getByRole('group', { name: '公开的渠道' }).getByRole('checkbox', { name: channel }).check();
+    await form.getByRole('button', { name: '添加进展报告' }).click();
+  };
+  await report({ on: '2027-01-05', status: '落实中', note: '物业已订购充电设备。' });
+  await report({ on: '2027-02-10', status: '部分落实', note: '已安装4个充电桩，其余待供电增容。', fed: '2027-02-11' });
+  assert.equal(await page.getByLabel('落实情况', { exact: true }).inputValue(), 'partly');
+  const button = page.getByRole('button', { name: '完成本阶段' });
+  assert.equal(await button.isDisabled(), true, 'partly carried out: not yet');
+  await report({
+    on: '2027-02-18', status: '已落实', note: '8个充电桩全部投入使用。',
+    fed: '2027-02-19', published: '2027-02-19', channel: '议事协商监督台',
+  });
+  const list = await page.locator('.progress-list').innerText();
+  assert.match(list, /2027年1月5日　落实方报告：落实中。物业已订购充电设备。/);
+  assert.match(list, /2027年2月18日　落实方报告：已落实。8个充电桩全部投入使用。已于2027年2月19日反馈各方，2027年2月19日在议事协商监督台公开。/);
+  // The latest report fills the stage's fields.
+  assert.equal(await page.getByLabel('落实情况', { exact: true }).inputValue(), 'done');
+  assert.equal(await page.getByLabel('反馈日期').inputValue(), '2027-02-19');
+  assert.equal(await page.getByLabel('公开日期').inputValue(), '2027-02-19');
+  await h.done(page, '接受群众监督');
+  await h.done(page, '反馈落实情况');
+  await h.done(page, '合法合规');
+  await h.completeStage(page);
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await row.waitFor();
+  assert.match(await row.innerText(), /已办结/);
+  const counts = await page.locator('.counts').innerText();
+  assert.match(counts, /逾期\s*0/);
+  assert.match(counts, /已办结\s*1/);
+  await page.getByRole('link', { name: '督办', exact: true }).click();
+  await page.getByText('没有逾期或即将到期的协商成果。').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -7,7 +7,7 @@ use xieshang::domain::settings::Settings;
 use xieshang::domain::when;
 use xieshang::i18n::Lang;
 
-fn text_of(blocks: &[Block]) -> String {
+pub fn text_of(blocks: &[Block]) -> String {
     blocks
         .iter()
         .map(|b| match b {
@@ -581,6 +581,13 @@ fn the_paper_of_a_cross_village_road_is_a_reviewed_snapshot() {
     for kind in DocKind::ALL {
         let d = document(kind, &road, &procedure, Lang::Zh, &when::CHINA);
         insta::assert_snapshot!(format!("road-{}", kind.id()), paper_of(&d));
+    }
+    // Followed in three progress reports: the 归档表 lists them, the change log says each once.
+    let reported =
+        xieshang::domain::sample::road_reported(&procedure, &xieshang::domain::Catalogue::template());
+    for kind in [DocKind::Archive, DocKind::Changes] {
+        let d = document(kind, &reported, &procedure, Lang::Zh, &when::CHINA);
+        insta::assert_snapshot!(format!("road-reported-{}", kind.id()), paper_of(&d));
     }
 }
 

@@ -155,3 +155,84 @@ fn a_record_with_reports_goes_out_and_comes_back_whole() {
     let plain = serde_json::to_string(&after_the_letter().record).expect("serialises");
     assert!(!plain.contains("\"progress\""));
 }
+
+#[test]
+fn a_reminder_is_issued_after_the_deadline_and_prints_from_the_record() {
+    use xieshang::domain::documents::{document, DocKind};
+    use xieshang::domain::when;
+    use xieshang::i18n::Lang;
+    let mut w = after_the_letter();
+    w.set("letter_ref", text("幸福社区函〔2026〕7号"));
+    w.edit(Edit::AddProgress(report("2026-12-20", "partly", true, "已安装4个充电桩，其余待供电部门增容。")));
+    assert!(!DocKind::of_record(&w.record).contains(&DocKind::Reminder), "no reminder issued yet");
+    // Before the deadline, or before the 公函, a reminder is refused at the gate.
+    w.set("reminder_date", date("2026-12-30"));
+    w.done("s5.reminder");
+    let problems = w.report().problems;
+    assert!(
+        problems.iter().any(|p| format!("{:?}", p.kind).contains("reminder_after_deadline")),
+        "{problems:?}"
+    );
+    w.set("reminder_date", date("2027-01-10"));
+    w.set("reminder_ref", text("幸福社区催〔2027〕1号"));
+    assert!(!w.report().problems.iter().any(|p| format!("{:?}", p.kind).contains("reminder")));
+    assert_eq!(DocKind::of_record(&w.record)[4], DocKind::Reminder, "after the 督办公函");
+    let d = document(DocKind::Reminder, &w.record, &w.procedure, Lang::Zh, &when::CHINA);
+    let text = crate::documents::text_of(&d.blocks);
+    for want in [
+        "催办函编号：幸福社区催〔2027〕1号",
+        "以督办公函（幸福社区函〔2026〕7号）请你单位于2026年12月31日前落实",
+        "截至2027年1月10日，落实期限已过10日，该协商成果尚未落实到位。",
+        "最近一次落实进展：2026年12月20日　落实方报告：部分落实。已安装4个充电桩，其余待供电部门增容。",
+        "请你单位抓紧落实，并将落实进展和预计完成时间书面反馈",
+    ] {
+        assert!(text.contains(want), "{want} in {text}");
+    }
+    assert_eq!(d.addressee.as_deref(), Some("物业服务企业："));
+    assert_eq!(d.date, parse_date("2027-01-10"));
+    assert_eq!(d.title, "督办催办函");
+}
+
+#[test]
+fn supervision_lists_the_overdue_first_then_those_due_within_the_county_s_days() {
+    use xieshang::domain::ledger::{supervision, Due};
+    let today = date!(2027 - 01 - 10);
+    let summary = |id: &str, deadline: &str, reports: Vec<ProgressReport>, close: bool| {
+        let mut w = after_the_letter();
+        w.record.id = id.into();
+        w.set("deadline", date(deadline));
+        for r in reports {
+            w.edit(Edit::AddProgress(r));
+        }
+        if close {
+            w.complete("s5");
+        }
+        Summary::of(&w.record, &w.procedure)
+    };
+    let rows = vec![
+        summary("late-3", "2027-01-07", vec![report("2026-12-20", "in_progress", false, "")], false),
+        summary("late-9", "2027-01-01", vec![], false),
+        summary("due-5", "2027-01-15", vec![], false),
+        summary("due-0", "2027-01-10", vec![], false),
+        summary("far", "2027-03-01", vec![], false),
+        summary("done-late", "2027-01-01", vec![report("2026-12-28", "done", true, "")], true),
+        summary("carried-out", "2027-01-01", vec![report("2026-12-28", "done", false, "")], false),
+    ];
+    let listed: Vec<(Due, &str)> =
+        supervision(&rows, today, 7).into_iter().map(|(d, s)| (d, s.id.as_str())).collect();
+    assert_eq!(
+        listed,
+        vec![
+            (Due::Overdue(9), "late-9"),
+            (Due::Overdue(3), "late-3"),
+            (Due::Soon(0), "due-0"),
+            (Due::Soon(5), "due-5")
+        ]
+    );
+    let late =
+        rows.iter().find(|s| s.id == "late-3").and_then(|s| s.supervision.clone()).expect("supervision");
+    assert_eq!(late.letter_date, parse_date("2026-11-13"));
+    assert_eq!(late.last_report.map(|r| r.status), Some("in_progress".into()));
+    // The county's days: 3 leaves out the one due in 5.
+    assert_eq!(supervision(&rows, today, 3).len(), 3);
+}

@@ -87,3 +87,41 @@ fn hints_prefill_the_facts_they_speak_to() {
     assert_eq!(r.matter.name, "乡镇、村庄道路命名");
     assert_eq!(r.matter.category.as_deref(), Some("公共事务类"));
 }
+
+#[test]
+fn an_opinion_of_the_ledger_is_taken_up_by_an_open_record_through_apply() {
+    use xieshang::domain::opinion::{link_edit, mark_taken_up, Opinion, OpinionStatus};
+    let mut w = World::new();
+    w.set("source_channels", multi(&["home_visit"]));
+    w.set("source_summary", text("入户走访：门禁常坏"));
+    let mut opinion = Opinion {
+        id: "op-1".into(),
+        date: xieshang::domain::when::parse_date("2026-10-01").unwrap(),
+        channel: "opinion_box".into(),
+        who: "王大爷".into(),
+        content: "3号楼门禁常坏，外来人员随意进出".into(),
+        status: OpinionStatus::Pending,
+        record: None,
+        created: now(),
+    };
+    let revision = w.record.revision;
+    w.edit(link_edit(&w.procedure, &opinion));
+    mark_taken_up(&mut opinion, &w.record.id);
+    assert_eq!(w.record.opinions, vec!["op-1".to_owned()]);
+    assert_eq!(w.record.revision, revision + 1, "one edit, one revision");
+    assert_eq!(w.record.values.get("source_channels").cloned(), multi(&["home_visit", "opinion_box"]));
+    assert_eq!(
+        w.record.values.get("source_summary").cloned(),
+        text("入户走访：门禁常坏\n2026-10-01 群众意见箱 王大爷：3号楼门禁常坏，外来人员随意进出")
+    );
+    assert!(w.record.audit.iter().any(|a| matches!(&a.change, Change::OpinionLinked { id } if id == "op-1")));
+    assert_eq!((&opinion.status, opinion.record.as_deref()), (&OpinionStatus::Promoted, Some("rec-1")));
+    // Taken up twice: nothing changes. Once stage 1 is completed: refused.
+    let before = w.record.clone();
+    w.edit(link_edit(&w.procedure, &opinion));
+    assert_eq!(w.record, before);
+    let mut done = World::filled();
+    done.complete("s1");
+    let other = Opinion { id: "op-2".into(), ..opinion.clone() };
+    assert!(matches!(done.try_edit(link_edit(&done.procedure, &other)), Err(EditError::Locked(_))));
+}

@@ -315,7 +315,7 @@ fn a_backup_is_a_records_file_with_the_settings_and_reads_back_whole() {
         county: "昌吉市".into(),
         township: "榆树沟镇".into(),
         community: "勇进村".into(),
-        rules: xieshang::domain::CountyRules { publicity_days: Some(5), implementation_publicity_days: None },
+        rules: xieshang::domain::CountyRules { publicity_days: Some(5), ..Default::default() },
     };
     let mut envelope = transfer::export(std::slice::from_ref(&w.record), vec![], &settings.place(), now());
     envelope.settings = Some(settings.clone());

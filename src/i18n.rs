@@ -132,8 +132,7 @@ keys! {
     NavSupervise => "督办", "Supervision";
     LinkedOpinionsHeading => "记入本议题的群众意见", "Residents' opinions taken up by this topic";
     LinkedOpinionsNone => "尚未从群众意见台账记入意见。", "No opinion of the opinion ledger taken up yet.";
-    LinkOpinionNonePending => "群众意见台账中没有待研究的意见，无可记入：可先到", "The opinion ledger holds no pending opinion to take up: log what residents raised in ";
-    LinkOpinionNonePendingAfter => "登记收到的意见，再回到这里记入；也可以直接在上方填写意见来源渠道和群众意见摘要。", " first and come back to take it up here, or fill in the source channels and summary above.";
+    LinkOpinionNonePending => "群众意见台账中没有待研究的意见，无可记入。可先在导航栏的“群众意见台账”页登记收到的意见，再回到这里记入；也可以直接在上方填写意见来源渠道和群众意见摘要。", "The opinion ledger holds no pending opinion to take up. Log what residents raised on the opinion ledger page (in the navigation) first and come back to take it up here, or fill in the source channels and summary above.";
     LinkOpinionChoose => "从群众意见台账选择待研究的意见", "Choose a pending opinion from the opinion ledger";
     LinkOpinionButton => "记入本议题", "Take it up";
     SuperviseHeading => "督办：协商成果落实情况", "Supervision: implementing the results";
@@ -148,6 +147,7 @@ keys! {
     SuperviseNoReport => "尚无进展报告", "No progress reported";
     SuperviseReminded => "{}已催办（打印催办函）", "Reminded on {} (print the reminder)";
     SuperviseIssueReminder => "发出催办函", "Send a reminder";
+    SuperviseIssueLetter => "先发督办公函", "Send the official letter first";
     SuperviseNoReminder => "—", "—";
     SuperviseColDue => "到期情况", "Due";
     SuperviseColTopic => "协商议题", "Topic";

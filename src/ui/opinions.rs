@@ -335,11 +335,7 @@ pub fn OpinionLinker(p: &LinkerProps) -> Html {
             }
             if !p.disabled {
                 if pending.is_empty() {
-                    <p class="muted">
-                        { t(lang, Key::LinkOpinionNonePending) }
-                        <a href={Route::Opinions.href()}>{ t(lang, Key::NavOpinions) }</a>
-                        { t(lang, Key::LinkOpinionNonePendingAfter) }
-                    </p>
+                    <p class="muted">{ t(lang, Key::LinkOpinionNonePending) }</p>
                 } else {
                     <div class="field wide">
                         <label for={select_id.clone()}>{ t(lang, Key::LinkOpinionChoose) }</label>

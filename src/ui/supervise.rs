@@ -53,6 +53,10 @@ pub fn SupervisePage() -> Html {
                     { tf(lang, Key::SuperviseReminded, &[&date_in(lang, d)]) }
                 </a>
             },
+            // A 催办 follows a 公函 (it is refused before one): the 公函 first.
+            None if sup.letter_date.is_none() => html! {
+                <a href={record.clone()}>{ t(lang, Key::SuperviseIssueLetter) }</a>
+            },
             None if matches!(due, Due::Overdue(_)) => html! {
                 <a href={record.clone()}>{ t(lang, Key::SuperviseIssueReminder) }</a>
             },

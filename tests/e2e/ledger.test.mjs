@@ -101,6 +101,41 @@ test('open, copy as a new record, delete with confirmation and undo', async () =
   await context.close();
 });
 
+test('记入群众意见台账 in stage 1 takes up a pending opinion of the ledger, or says why none can be', async () => {
+  const { context, page } = await freshPage();
+  await h.startConsultation(page, '门禁改造、视频监控、电子快递柜、充电桩设立');
+  const item = h.item(page, '记入群众意见台账');
+  // Nothing logged yet: said, with where to log one.
+  assert.match(await item.innerText(), /群众意见台账中没有待研究的意见，无可记入/);
+  await page.getByLabel('协商议题', { exact: true }).fill('3号楼单元门禁改造');
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '群众意见台账', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: '群众意见台账' }).waitFor();
+  await page.getByLabel('渠道').selectOption({ label: '群众意见箱' });
+  await page.getByLabel('反映人').fill('王大爷');
+  await page.getByLabel('意见内容').fill('3号楼门禁常坏，外来人员随意进出');
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await page.getByRole('cell', { name: '3号楼门禁常坏，外来人员随意进出', exact: true }).waitFor();
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await page.getByRole('row').filter({ hasText: '门禁改造' }).getByRole('link').first().click();
+  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  const picker = item.getByLabel('从群众意见台账选择待研究的意见');
+  await picker.selectOption(await picker.locator('option', { hasText: '3号楼门禁常坏' }).getAttribute('value'));
+  await item.getByRole('button', { name: '记入本议题' }).click();
+  await item.getByRole('listitem').filter({ hasText: '王大爷：3号楼门禁常坏，外来人员随意进出' }).waitFor();
+  assert.match(await page.getByLabel('群众意见摘要').inputValue(), /群众意见箱 王大爷：3号楼门禁常坏，外来人员随意进出/);
+  assert.equal(await item.getByRole('group', { name: '意见来源渠道' }).getByRole('checkbox', { name: '群众意见箱' }).isChecked(), true);
+  await h.waitSaved(page);
+  // The opinion now follows the record.
+  await page.getByRole('link', { name: '群众意见台账', exact: true }).click();
+  const row = rows(page).filter({ hasText: '3号楼门禁常坏' });
+  await row.filter({ hasText: '已转为议题' }).waitFor();
+  assert.match(await row.innerText(), /已转为议题（协商中）/);
+  await row.getByRole('link', { name: '查看协商记录' }).click();
+  await page.getByRole('heading', { level: 2, name: '门禁改造、视频监控、电子快递柜、充电桩设立' }).waitFor();
+  await context.close();
+});
+
 test('logging opinions and promoting them creates a linked record whose status they follow', async () => {
   const { context, page } = await freshPage('#/opinions');
   await page.getByRole('heading', { level: 2, name: '群众意见台账' }).waitFor();

@@ -9,15 +9,7 @@ use xieshang::domain::when::{parse_date, Date};
 
 /// Stages 1–4 completed; stage 5 filled up to the 公函 (deadline 2026-12-31), nothing reported.
 fn after_the_letter() -> World {
-    let mut w = World::new();
-    w.fill_s1();
-    w.complete("s1");
-    w.fill_s2();
-    w.complete("s2");
-    w.fill_s3();
-    w.complete("s3");
-    w.fill_s4();
-    w.complete("s4");
+    let mut w = World::through_stage4();
     w.set("implementer", text("物业服务企业"));
     w.set("deadline", date("2026-12-31"));
     w.done("s5.implement");

@@ -1,6 +1,9 @@
 // A staff member runs whole consultations in the page: organised by what a user does and sees.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { withApp } from './app.mjs';
 import * as h from './helpers.mjs';
 
@@ -222,7 +225,7 @@ test('a result not carried out cannot be closed: past its deadline it is 逾期 
 });
 
 test('a result left 未落实 past its deadline is 逾期 in the ledger and on 督办; a 催办 letter prints; three progress reports later it is 已办结', async () => {
-  const context = await app.browser.newContext({ viewport: { width: 1100, height: 900 } });
+  const context = await app.browser.newContext({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
   // 51 days after the deadline typed below (2026-12-31), whatever the day the test runs.
   await context.clock.setFixedTime(new Date('2027-02-20T02:00:00Z'));
   const page = await context.newPage();
@@ -246,6 +249,22 @@ test('a result left 未落实 past its deadline is 逾期 in the ledger and on �
   await row.waitFor();
   assert.match(await row.innerText(), /落实中/);
   assert.match(await page.locator('.counts').innerText(), /逾期\s*1/);
+
+  // The overview of the exported record: 逾期未落实, 51 days.
+  const overdueInOverview = async () => {
+    await page.getByRole('link', { name: '协商台账', exact: true }).click();
+    await row.getByRole('link').first().click();
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出此记录（JSON）' }).click()]);
+    await page.getByRole('link', { name: '汇总分析' }).click();
+    await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor();
+    await page.getByLabel('选择导出文件（可多选）').setInputFiles(await file.path());
+    const doc = page.locator('article.document');
+    await doc.waitFor();
+    return doc.locator('table.doc-table').filter({ hasText: '逾期天数' }).filter({ hasText: '记录编号' }).locator('tbody tr');
+  };
+  const overdueRows = await overdueInOverview();
+  await h.expectCount(overdueRows, 1);
+  assert.match(await overdueRows.first().innerText(), /在3号楼前设立电动自行车充电桩\s+2026-12-31\s+51/);
 
   // 督办: overdue by 51 days, its 公函, no report yet, and the way to a 催办.
   await page.getByRole('link', { name: '督办', exact: true }).click();
@@ -273,6 +292,14 @@ test('a result left 未落实 past its deadline is 逾期 in the ledger and on �
   assert.match(letter, /催办函编号\s*幸福社区催〔2027〕1号/);
   assert.match(letter, /落实期限已过51日，该协商成果尚未落实到位/);
   assert.match(letter, /2027年2月20日/);
+  // On paper: one A4 page, dated and signed by the lead body.
+  const ARTIFACTS = path.resolve('tests/e2e/artifacts');
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  const pdf = path.join(ARTIFACTS, 'reminder.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true });
+  assert.match(execFileSync('pdfinfo', [pdf], { encoding: 'utf8' }), /Pages:\s+1\n/);
+  const printed = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const want of ['督办催办函', '物业服务企业：', '落实期限已过51日', '2027年2月20日', '—1—']) assert.ok(printed.includes(want), want);
   await page.getByRole('link', { name: '返回协商记录' }).click();
   await page.getByRole('link', { name: /运用协商成果/ }).click();
 
@@ -316,6 +343,9 @@ test('a result left 未落实 past its deadline is 逾期 in the ledger and on �
   assert.match(counts, /已办结\s*1/);
   await page.getByRole('link', { name: '督办', exact: true }).click();
   await page.getByText('没有逾期或即将到期的协商成果。').waitFor();
+  // Nor is it overdue in the overview any more.
+  await overdueInOverview();
+  await page.locator('article.document').getByText('没有逾期未落实的协商成果。').waitFor();
   assert.deepEqual(errors, []);
   await context.close();
 });

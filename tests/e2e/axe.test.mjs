@@ -53,7 +53,7 @@ test('axe finds no WCAG 2.1 A/AA violation on any screen', async () => {
     await page.getByRole('button', { name: '打印' }).waitFor();
     await check(`打印：${doc}`);
   }
-  for (const [hash, heading] of [['#/records', '协商台账'], ['#/opinions', '群众意见台账'], ['#/settings', null], ['#/list', null], ['#/training', null], ['#/overview', null], ['#/verify', '核验文书']]) {
+  for (const [hash, heading] of [['#/records', '协商台账'], ['#/opinions', '群众意见台账'], ['#/settings', null], ['#/list', null], ['#/training', null], ['#/overview', null], ['#/verify', '核验文书'], ['#/supervise', '督办：协商成果落实情况']]) {
     await page.goto(app.server.url + hash);
     if (heading) await page.getByRole('heading', { level: 2, name: heading }).waitFor();
     else await page.getByRole('heading', { level: 2 }).first().waitFor();

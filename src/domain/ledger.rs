@@ -153,30 +153,10 @@ impl Summary {
 
     /// The summary of a record whose digest is known already (computed from its canonical JSON).
     pub fn with_digest(record: &Record, procedure: &Procedure, digest: String) -> Summary {
-        // A record (from a file) that says a stage is done stands at the first stage whose gate
-        // does not hold: it is 已办结 only if every stage's does.
-        let current = record.current_stage(procedure).cloned();
-        let unearned = if record.stages.is_empty() {
-            None
-        } else {
-            super::transfer::unearned_stages(record, procedure).into_iter().next()
-        };
-        let stage = match (current, unearned) {
-            (Some(c), Some(u)) => {
-                Some(if procedure.stage_index(&u) < procedure.stage_index(&c) { u } else { c })
-            }
-            (c, u) => c.or(u),
-        };
-        let last = procedure.stages.last().map(|s| &s.id);
+        let (stage, status) = standing(record, procedure);
         let implementation = match record.value(procedure, &procedure.key_fields.implementation_status) {
             Some(Value::Choice(c)) => Some(c),
             _ => None,
-        };
-        let status = match &stage {
-            None if implementation.as_deref() == Some(IMPOSSIBLE) => Status::Unfulfilled,
-            None => Status::Completed,
-            Some(s) if Some(s) == last => Status::Implementing,
-            Some(_) => Status::Consulting,
         };
         let keys = &procedure.key_fields;
         let deadline = record.value(procedure, &keys.deadline).and_then(|v| v.date());
@@ -227,6 +207,36 @@ impl Summary {
     pub fn is_stale(&self) -> bool {
         self.version < SUMMARY_VERSION
     }
+}
+
+/// Where a record stands: the first stage whose gate does not hold (`None` when every stage is
+/// completed and earned) and its [`Status`]. The one place the ledger, the editor and the host
+/// page's events learn whether a record is 已办结 or 未能落实.
+pub fn standing(record: &Record, procedure: &Procedure) -> (Option<StageId>, Status) {
+    // A record (from a file) that says a stage is done stands at the first stage whose gate
+    // does not hold: it is 已办结 only if every stage's does.
+    let current = record.current_stage(procedure).cloned();
+    let unearned = if record.stages.is_empty() {
+        None
+    } else {
+        super::transfer::unearned_stages(record, procedure).into_iter().next()
+    };
+    let stage = match (current, unearned) {
+        (Some(c), Some(u)) => Some(if procedure.stage_index(&u) < procedure.stage_index(&c) { u } else { c }),
+        (c, u) => c.or(u),
+    };
+    let last = procedure.stages.last().map(|s| &s.id);
+    let implementation = match record.value(procedure, &procedure.key_fields.implementation_status) {
+        Some(Value::Choice(c)) => Some(c),
+        _ => None,
+    };
+    let status = match &stage {
+        None if implementation.as_deref() == Some(IMPOSSIBLE) => Status::Unfulfilled,
+        None => Status::Completed,
+        Some(s) if Some(s) == last => Status::Implementing,
+        Some(_) => Status::Consulting,
+    };
+    (stage, status)
 }
 
 /// Columns the ledger sorts by.

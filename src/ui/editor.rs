@@ -474,8 +474,8 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     "stage-completed",
                     serde_json::json!({ "record": next.id, "stage": stage, "training": next.training }),
                 );
-                let summary = crate::domain::ledger::Summary::of(&next, &procedure);
-                if summary.status == crate::domain::ledger::Status::Completed {
+                let (_, status) = crate::domain::ledger::standing(&next, &procedure);
+                if status == crate::domain::ledger::Status::Completed {
                     super::embed::host_event(
                         "record-completed",
                         serde_json::json!({ "record": next.id, "training": next.training }),
@@ -735,7 +735,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     // What the engine says of the record: carried out (已办结), or closed as
                     // impossible to carry out (未能落实) — never called 已办结.
                     <p class="done-note">{
-                        match crate::domain::ledger::Summary::with_digest(&r, &procedure, String::new()).status {
+                        match crate::domain::ledger::standing(&r, &procedure).1 {
                             crate::domain::ledger::Status::Unfulfilled => t(lang, Key::AllDoneUnfulfilled),
                             _ => t(lang, Key::AllDone),
                         }

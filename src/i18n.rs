@@ -132,6 +132,7 @@ keys! {
     NavSupervise => "督办", "Supervision";
     LinkedOpinionsHeading => "记入本议题的群众意见", "Residents' opinions taken up by this topic";
     LinkedOpinionsNone => "尚未从群众意见台账记入意见。", "No opinion of the opinion ledger taken up yet.";
+    LinkOpinionNoOtherPending => "群众意见台账中没有其他待研究的意见。", "The opinion ledger holds no other pending opinion.";
     LinkOpinionNonePending => "群众意见台账中没有待研究的意见，无可记入。可先在导航栏的“群众意见台账”页登记收到的意见，再回到这里记入；也可以直接在上方填写意见来源渠道和群众意见摘要。", "The opinion ledger holds no pending opinion to take up. Log what residents raised on the opinion ledger page (in the navigation) first and come back to take it up here, or fill in the source channels and summary above.";
     LinkOpinionChoose => "从群众意见台账选择待研究的意见", "Choose a pending opinion from the opinion ledger";
     LinkOpinionButton => "记入本议题", "Take it up";
@@ -155,7 +156,7 @@ keys! {
     SuperviseColLetter => "督办公函", "Official letter";
     SuperviseColReport => "最近一次进展", "Latest progress";
     SuperviseColReminder => "催办", "Reminder";
-    SuperviseDays => "督办提前提醒天数（落实期限前几天列入督办）", "Days before the deadline an implementation is listed for supervision";
+    SuperviseDays => "督办提前提醒天数（落实期限前几天列入督办；不填按7天）", "Days before the deadline an implementation is listed for supervision (7 if left empty)";
     CatalogueHeading => "协商事项目录", "Catalogue of matters";
     CatalogueIntroCounty => "以下为本县（市）编制的事项清单。选定事项后点“发起协商”开始办理；清单之外的事项可在页末按“其他事项”发起。", "The county's own list of matters. Pick a matter and press “Start” to open a consultation; a matter not in the list can be started under “Other matter” at the end of the page.";
     CatalogueIntro => "以下为《城乡社区协商事项指导目录清单（模板）》原文。模板中的空行、重复、缺号等问题按原样保留并标注，由各县（市）结合实际完善。选定事项后点“发起协商”开始办理。", "The template catalogue as published. Its blank rows, duplicates and gaps are kept as they are and flagged, for each county to resolve. Pick a matter and press “Start” to open a consultation.";
@@ -256,6 +257,12 @@ keys! {
     AddParty => "添加参与主体", "Add a party";
     RemoveParty => "删除此参与主体", "Remove this party";
     NoParties => "尚未添加参与主体。", "No party yet.";
+    RefusedFromReports => "“{}”按最近一次落实进展报告填写，不能直接修改：请添加新的进展报告。", "“{}” says what the latest progress report says and is not typed over: add a new report.";
+    RefusedNoNote => "请填写进展说明后再添加进展报告。", "Write what was done before adding the report.";
+    FilledByReport => "按落实进展报告第（{}）条填写；如有变化，请添加新的进展报告。", "As progress report ({}) says; add a new report when it changes.";
+    ProgressNoteFirst => "填写进展说明后才能添加。", "Write what was done to add the report.";
+    ProgressAdded => "已记录{}次进展报告。", "{} progress reports recorded.";
+    ProgressRemoveOne => "删除{}的报告", "Remove the report of {}";
     ProgressNone => "尚未记录落实进展。每次汇报记一条：最近一次汇报的落实进度、反馈和公开情况填入本阶段的“落实情况”“反馈日期”“公开日期”等栏。", "No progress reported yet. Record each report: the latest one's progress, feedback and publication fill this stage's status, feedback and publication fields.";
     ProgressNew => "新的进展汇报", "New progress report";
     ProgressDate => "进展汇报日期", "Date of the report";
@@ -266,7 +273,6 @@ keys! {
     ProgressPublished => "向群众公开的日期", "Made public on";
     ProgressChannels => "公开的渠道", "Where it was made public";
     ProgressAdd => "添加进展报告", "Add the report";
-    ProgressRemove => "删除此报告", "Remove this report";
     ConflictTitle => "此记录已在另一个标签页或窗口中修改", "This record was changed in another tab or window";
     ConflictBody => "另一处保存的是第{}版。为免互相覆盖，本页的修改尚未保存。请选择：", "Revision {} was saved elsewhere. Your changes here are not saved yet. Choose:";
     ConflictKeepMine => "保留本页的修改（覆盖另一处）", "Keep my changes (replace the other)";

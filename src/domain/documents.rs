@@ -72,10 +72,11 @@ impl DocKind {
     }
 
     /// The documents a record has: every one of [`DocKind::ALL`] (blank where not yet filled), and
-    /// the 督办催办函 once a reminder was issued (催办日期 entered), after the 督办公函.
+    /// the 督办催办函 once a reminder was issued as the rules allow ([`Record::reminder_issued`]),
+    /// after the 督办公函.
     pub fn of_record(record: &Record) -> Vec<DocKind> {
         let mut kinds = DocKind::ALL.to_vec();
-        if record.values.contains_key(super::record::fields::REMINDER_DATE) {
+        if record.reminder_issued() {
             kinds.insert(4, DocKind::Reminder);
         }
         kinds
@@ -1149,7 +1150,7 @@ pub fn document(
                     late.map(|n| format!("落实期限已过{n}日，")).unwrap_or_default()
                 ))],
                 Lang::En => vec![Block::Paragraph(format!(
-                    "On {letter_date}, {issuer} asked you by {letter} to implement the outcome of the consultation                      on “{topic}” by {deadline}. As of {reminded}, {}the outcome has not been implemented.",
+                    "On {letter_date}, {issuer} asked you by {letter} to implement the outcome of the consultation on “{topic}” by {deadline}. As of {reminded}, {}the outcome has not been implemented.",
                     late.map(|n| format!("{n} days after the deadline, ")).unwrap_or_default()
                 ))],
             };
@@ -1161,10 +1162,10 @@ pub fn document(
             }
             blocks.push(Block::Paragraph(match lang {
                 Lang::Zh => format!(
-                    "{BASIS}关于运用“公函制”督促落实方及时完成协商事宜的要求，请你单位抓紧落实，并将落实进展和预计完成时间书面反馈{issuer}。"
+                    "{BASIS}关于运用“公函制”督促落实方及时完成协商事宜的要求，请你单位抓紧落实，并将落实进展和预计完成时间书面反馈{issuer}。\n特此函告。"
                 ),
                 Lang::En => format!(
-                    "The {NOTICE_EN} requires official letters to be used to urge implementing parties to complete                      consultation matters on time. Please implement the outcome without further delay and report                      its progress and expected completion in writing to {issuer}."
+                    "The {NOTICE_EN} requires official letters to be used to urge implementing parties to complete consultation matters on time. Please implement the outcome without further delay and report its progress and expected completion in writing to {issuer}.\nThis letter is sent for your action."
                 ),
             }));
             let number = r.get("reminder_ref");
@@ -1364,8 +1365,8 @@ fn archive(r: &Reader, topic: &str) -> Vec<Block> {
                 let n = record.progress.len();
                 let content = match (lang, reported, content.is_empty()) {
                     (_, false, _) => content,
-                    (Lang::Zh, true, true) => format!("见第（{n}）次落实进展报告"),
-                    (Lang::Zh, true, false) => format!("{content}；其余见第（{n}）次落实进展报告"),
+                    (Lang::Zh, true, true) => format!("见落实进展报告第（{n}）条"),
+                    (Lang::Zh, true, false) => format!("{content}；其余见落实进展报告第（{n}）条"),
                     (Lang::En, true, true) => format!("See progress report ({n})"),
                     (Lang::En, true, false) => format!("{content}; otherwise see progress report ({n})"),
                 };
@@ -1595,9 +1596,9 @@ pub fn progress_line(lang: Lang, procedure: &Procedure, report: &super::record::
             option("implementation_status", &report.status)
         ),
         Lang::En => format!(
-            "{}  reported by {}: {}",
-            date_in(lang, report.date),
+            "{} reported on {}: {}",
             option("reporters", &report.reporter),
+            date_in(lang, report.date),
             option("implementation_status", &report.status)
         ),
     };

@@ -66,7 +66,7 @@ pub struct Supervision {
     /// 公函编号.
     #[serde(default)]
     pub letter_ref: String,
-    /// 催办日期, once a reminder was sent.
+    /// 催办日期, once a reminder was sent as the rules allow (after the deadline and the 公函).
     #[serde(default, with = "super::when::date_format::option")]
     pub reminder_date: Option<Date>,
     /// The latest progress report.
@@ -170,7 +170,7 @@ impl Summary {
             implementer: text(fields::IMPLEMENTER),
             letter_date: date(fields::LETTER_DATE),
             letter_ref: text(fields::LETTER_REF),
-            reminder_date: date(fields::REMINDER_DATE),
+            reminder_date: date(fields::REMINDER_DATE).filter(|_| record.reminder_issued()),
             last_report: record.latest_progress().cloned(),
         });
         let topic = match record.value(procedure, &keys.topic) {

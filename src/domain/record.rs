@@ -535,6 +535,11 @@ pub enum EditError {
     Locked(StageId),
     /// The stage gate refused.
     Gate(super::gates::GateError),
+    /// The field says what the latest progress report says (落实情况, 反馈日期, …): it changes by
+    /// adding a report, not by typing over it.
+    FromReports(String),
+    /// A progress report without its note (进展说明).
+    NoNote,
 }
 
 /// Ids of the fields the engine itself reads (the documents and the record's own rules).
@@ -1099,6 +1104,31 @@ impl Record {
         ]
     }
 
+    /// Whether a field is one the progress reports fill while there are any (落实情况, 反馈日期,
+    /// 反馈说明, 公开日期, 公开渠道): it is then shown as the latest report says and not typed over.
+    pub fn filled_by_reports(&self, field: &str) -> bool {
+        !self.progress.is_empty() && Record::REPORTED_FIELDS.contains(&field)
+    }
+
+    /// The fields the latest progress report fills.
+    pub const REPORTED_FIELDS: [&'static str; 5] = [
+        fields::IMPLEMENTATION_STATUS,
+        fields::FEEDBACK_ON,
+        fields::FEEDBACK_NOTE,
+        fields::IMPLEMENTATION_PUBLICITY_DATE,
+        fields::IMPLEMENTATION_PUBLICITY_CHANNEL,
+    ];
+
+    /// Whether a 催办 was issued as the rules allow: a 催办日期 after the deadline and not before
+    /// the 公函. Only then is there a 督办催办函 to print.
+    pub fn reminder_issued(&self) -> bool {
+        let date = |f: &str| self.values.get(f).and_then(Value::date);
+        match (date(fields::REMINDER_DATE), date(fields::DEADLINE), date(fields::LETTER_DATE)) {
+            (Some(reminded), Some(deadline), Some(letter)) => reminded > deadline && reminded >= letter,
+            _ => false,
+        }
+    }
+
     /// Whether a field holds what the latest progress report put there (the documents then point
     /// to that report instead of saying it twice).
     pub fn from_latest_report(&self, field: &str) -> bool {
@@ -1119,6 +1149,9 @@ impl Record {
         }
         if let Some(stage) = self.progress_lock(procedure) {
             return Err(EditError::Locked(stage));
+        }
+        if report.note.trim().is_empty() {
+            return Err(EditError::NoNote);
         }
         let status_list = procedure
             .field(fields::IMPLEMENTATION_STATUS)
@@ -1166,6 +1199,35 @@ impl Record {
             }
         }
         let Some(latest) = self.latest_progress().cloned() else {
+            // The last report removed: what it wrote goes with it, and its item is open again.
+            if let Some(gone) = before {
+                for (field, value) in Record::said_by(&gone) {
+                    if value.is_some() && self.values.get(field) == value.as_ref() {
+                        let from = self.values.remove(field);
+                        self.audit.push(AuditEntry {
+                            at: now,
+                            revision: self.revision,
+                            change: Change::Field { field: field.to_owned(), from, to: None },
+                        });
+                    }
+                }
+                if let Some((_, item, _)) =
+                    procedure.fields().find(|(_, _, f)| f.property == Some(Property::Progress))
+                {
+                    if self.item_state(&item.id) == ItemState::Done {
+                        self.items.remove(&item.id);
+                        self.audit.push(AuditEntry {
+                            at: now,
+                            revision: self.revision,
+                            change: Change::Item {
+                                item: item.id.clone(),
+                                from: ItemState::Done,
+                                to: ItemState::Open,
+                            },
+                        });
+                    }
+                }
+            }
             return;
         };
         if before.as_ref() == Some(&latest) {
@@ -1209,6 +1271,9 @@ impl Record {
         let (_, _, def) = procedure.field(&field).ok_or_else(|| EditError::Unknown(field.clone()))?;
         if let Some(stage) = self.field_lock(procedure, &field) {
             return Err(EditError::Locked(stage));
+        }
+        if self.filled_by_reports(&field) {
+            return Err(EditError::FromReports(field));
         }
         // An empty text or selection is stored as no value at all.
         let value = value.filter(Value::is_filled);

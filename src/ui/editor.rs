@@ -136,6 +136,14 @@ impl Refusal {
                 tf(lang, key, &[&label])
             }
             EditError::Gate(gate) => tf(lang, Key::RefusedGate, &[&gate_message(lang, procedure, gate)]),
+            EditError::FromReports(name) => {
+                let label = procedure
+                    .field(name)
+                    .map(|(_, _, f)| data(lang, Data::Field, &f.id, &f.label).to_owned())
+                    .unwrap_or_else(|| name.clone());
+                tf(lang, Key::RefusedFromReports, &[&label])
+            }
+            EditError::NoNote => t(lang, Key::RefusedNoNote).to_owned(),
         };
         Refusal { item, message, focus }
     }
@@ -881,7 +889,14 @@ fn stage_view(
                         _ => {
                             let field_id = field.id.clone();
                             let on_change = on_edit.reform(move |value| Edit::SetValue { field: field_id.clone(), value });
-                            field_widget(lang, procedure, field, r.value(procedure, &field.id), completed, required, r.suggestion(&field.id), on_change)
+                            // What the latest progress report says is shown, not typed over.
+                            let reported = r.filled_by_reports(&field.id);
+                            let widget = field_widget(lang, procedure, field, r.value(procedure, &field.id), completed || reported, required, r.suggestion(&field.id), on_change);
+                            if reported {
+                                html! { <>{ widget }<p class="muted field-note">{ tf(lang, Key::FilledByReport, &[&r.progress.len()]) }</p></> }
+                            } else {
+                                widget
+                            }
                         }
                     }
                 })

@@ -319,6 +319,8 @@ pub fn OpinionLinker(p: &LinkerProps) -> Html {
                 return;
             };
             on_edit.emit(crate::domain::opinion::link_edit(&procedure, &opinion));
+            // The button may be gone once nothing is left to take up: the focus goes to the list.
+            super::focus_later(format!("link-opinion-{record}-taken"));
             crate::domain::opinion::mark_taken_up(&mut opinion, &record);
             chosen.set(String::new());
             let repo = repo.clone();
@@ -327,15 +329,17 @@ pub fn OpinionLinker(p: &LinkerProps) -> Html {
     };
     html! {
         <div class="opinion-link">
-            <p class="parties-label">{ t(lang, Key::LinkedOpinionsHeading) }</p>
+            <p class="parties-label" id={format!("{select_id}-taken")} tabindex="-1">{ t(lang, Key::LinkedOpinionsHeading) }</p>
             if linked.is_empty() {
                 <p class="muted">{ t(lang, Key::LinkedOpinionsNone) }</p>
             } else {
                 <ul>{ for linked.iter().map(|o| html! { <li key={o.id.clone()}>{ line(o) }</li> }) }</ul>
             }
             if !p.disabled {
-                if pending.is_empty() {
+                if pending.is_empty() && linked.is_empty() {
                     <p class="muted">{ t(lang, Key::LinkOpinionNonePending) }</p>
+                } else if pending.is_empty() {
+                    <p class="muted">{ t(lang, Key::LinkOpinionNoOtherPending) }</p>
                 } else {
                     <div class="field wide">
                         <label for={select_id.clone()}>{ t(lang, Key::LinkOpinionChoose) }</label>

@@ -7,7 +7,7 @@ use crate::domain::documents::progress_line;
 use crate::domain::procedure::{Choice, Field, Procedure};
 use crate::domain::record::{Edit, ProgressReport};
 use crate::domain::when::{self, Date};
-use crate::i18n::{data, t, Data, Key, Lang};
+use crate::i18n::{data, t, tf, Data, Key, Lang};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -35,7 +35,9 @@ pub fn progress_editor(
             <li key={index}>
                 <span>{ progress_line(lang, procedure, report) }</span>
                 if !disabled {
-                    { " " }<button type="button" class="link danger" onclick={on_remove}>{ t(lang, Key::ProgressRemove) }</button>
+                    { " " }<button type="button" class="link danger" onclick={on_remove}>
+                        { tf(lang, Key::ProgressRemoveOne, &[&crate::domain::documents::date_in(lang, report.date)]) }
+                    </button>
                 }
             </li>
         }
@@ -54,6 +56,10 @@ pub fn progress_editor(
             } else {
                 <ol class="progress-list">{ for rows }</ol>
             }
+            // Said to a screen reader as a report is added or removed.
+            <p class="visually-hidden" role="status">{
+                if reports.is_empty() { String::new() } else { tf(lang, Key::ProgressAdded, &[&reports.len()]) }
+            }</p>
             if !disabled {
                 <ProgressForm
                     {lang}
@@ -196,7 +202,12 @@ fn progress_form(p: &FormProps) -> Html {
                 <legend>{ t(lang, Key::ProgressChannels) }</legend>
                 { for boxes }
             </fieldset>
-            <button type="button" id={format!("{}-add", p.id)} onclick={on_click}>{ t(lang, Key::ProgressAdd) }</button>
+            if draft.note.trim().is_empty() {
+                <p class="muted" id={id("hint")}>{ t(lang, Key::ProgressNoteFirst) }</p>
+            }
+            <button type="button" id={format!("{}-add", p.id)} onclick={on_click}
+                disabled={draft.note.trim().is_empty()}
+                aria-describedby={draft.note.trim().is_empty().then(|| id("hint"))}>{ t(lang, Key::ProgressAdd) }</button>
         </fieldset>
     }
 }

@@ -84,9 +84,9 @@ pub fn SupervisePage() -> Html {
             if listed.is_empty() {
                 <p class="muted">{ t(lang, Key::SuperviseNone) }</p>
             } else {
-                <div class="table-wrap">
-                    <table class="ledger supervise-table">
-                        <caption class="visually-hidden">{ t(lang, Key::SuperviseHeading) }</caption>
+                // On a phone the table scrolls sideways, from the keyboard too (a named group).
+                <div class="table-wrap" tabindex="0" role="group" aria-label={tf(lang, Key::TableOf, &[&t(lang, Key::NavSupervise)])}>
+                    <table class="records supervise-table">
                         <thead><tr>
                             <th scope="col">{ t(lang, Key::SuperviseColDue) }</th>
                             <th scope="col">{ t(lang, Key::SuperviseColTopic) }</th>

@@ -275,6 +275,12 @@ test('a result left 未落实 past its deadline is 逾期 in the ledger and on �
   assert.match(dueText, /2026年11月13日　幸福社区函〔2026〕7号/);
   assert.match(dueText, /尚无进展报告/);
   assert.match(await page.getByRole('status').filter({ hasText: '逾期' }).innerText(), /逾期1项/);
+  // On a phone the table scrolls sideways, and from the keyboard.
+  await page.setViewportSize({ width: 360, height: 740 });
+  const wrap = page.getByRole('group', { name: /督办/ });
+  assert.ok(await wrap.evaluate((el) => el.scrollWidth > el.clientWidth + 100), 'the table scrolls');
+  assert.equal(await wrap.getAttribute('tabindex'), '0');
+  await page.setViewportSize({ width: 1100, height: 900 });
   await due.getByRole('link', { name: '发出催办函' }).click();
   await page.getByRole('heading', { level: 2, name: /第5阶段/ }).waitFor();
 
@@ -314,7 +320,12 @@ test('a result left 未落实 past its deadline is 逾期 in the ledger and on �
     if (channel) await form.getByRole('group', { name: '公开的渠道' }).getByRole('checkbox', { name: channel }).check();
     await form.getByRole('button', { name: '添加进展报告' }).click();
   };
+  const add = page.getByRole('group', { name: '新的进展汇报' }).getByRole('button', { name: '添加进展报告' });
+  assert.equal(await add.isDisabled(), true, 'a report says what was done');
   await report({ on: '2027-01-05', status: '落实中', note: '物业已订购充电设备。' });
+  // The fields the reports fill are shown as the latest says, not typed over.
+  assert.equal(await page.getByLabel('落实情况', { exact: true }).isDisabled(), true);
+  await h.item(page, '反馈落实情况').getByText('按落实进展报告第（1）条填写').first().waitFor();
   await report({ on: '2027-02-10', status: '部分落实', note: '已安装4个充电桩，其余待供电增容。', fed: '2027-02-11' });
   assert.equal(await page.getByLabel('落实情况', { exact: true }).inputValue(), 'partly');
   const button = page.getByRole('button', { name: '完成本阶段' });

@@ -28,7 +28,8 @@ fn report(on: &str, status: &str, told: bool, note: &str) -> ProgressReport {
         date: on,
         reporter: "implementer".into(),
         status: status.into(),
-        note: note.into(),
+        // Every report says what was done (an empty note is refused).
+        note: if note.is_empty() { "按计划推进。".into() } else { note.into() },
         fed_back_on: told.then_some(on),
         published_on: told.then_some(on),
         channels: if told { vec!["notice_board".into()] } else { Vec::new() },
@@ -74,8 +75,6 @@ fn the_latest_report_with_the_deadline_and_today_decides_where_a_record_stands()
         ("impossible, with the reason", vec![
             report("2026-12-10", "impossible", true, "选址被划入河道管理范围"),
         ], true, Status::Unfulfilled, false, false),
-        ("impossible, without a reason", vec![report("2026-12-10", "impossible", true, "")],
-            false, Status::Implementing, false, true),
     ];
     for (said, reports, completes, status, overdue_before, overdue_after) in cases {
         let mut w = after_the_letter();
@@ -118,8 +117,12 @@ fn a_report_goes_through_the_audit_trail_and_writes_the_stage_s_fields() {
     w.edit(Edit::RemoveProgress { index: 1 });
     assert_eq!(w.record.values.get("implementation_status").cloned(), status(), "back to the earlier report");
     assert_eq!(w.record.progress, vec![first.clone()]);
-    // Bad options are refused and change nothing.
+    // Bad options, and a report that says nothing, are refused and change nothing.
     let before = w.record.clone();
+    assert_eq!(
+        w.try_edit(Edit::AddProgress(ProgressReport { note: "  ".into(), ..first.clone() })),
+        Err(xieshang::domain::EditError::NoNote)
+    );
     assert!(w
         .try_edit(Edit::AddProgress(ProgressReport { status: "finished".into(), ..first.clone() }))
         .is_err());
@@ -128,6 +131,23 @@ fn a_report_goes_through_the_audit_trail_and_writes_the_stage_s_fields() {
         .is_err());
     assert!(w.try_edit(Edit::RemoveProgress { index: 5 }).is_err());
     assert_eq!(w.record, before);
+    // While there are reports, the fields they fill are not typed over.
+    assert_eq!(
+        w.try_edit(Edit::SetValue {
+            field: "implementation_status".into(),
+            value: Some(Value::Choice("done".into()))
+        }),
+        Err(xieshang::domain::EditError::FromReports("implementation_status".into()))
+    );
+    // The last report removed: what it wrote goes, and its item is open again.
+    let mut lone = after_the_letter();
+    lone.edit(Edit::AddProgress(report("2026-12-10", "in_progress", false, "开工")));
+    assert_eq!(lone.record.item_state("s5.progress"), xieshang::domain::record::ItemState::Done);
+    lone.edit(Edit::RemoveProgress { index: 0 });
+    assert_eq!(lone.record.values.get("implementation_status"), None);
+    assert_eq!(lone.record.values.get("feedback_note"), None);
+    assert_eq!(lone.record.item_state("s5.progress"), xieshang::domain::record::ItemState::Open);
+    lone.set("implementation_status", Some(Value::Choice("in_progress".into())));
     // Once stage 5 is completed the history is locked with it.
     w.edit(Edit::AddProgress(report("2026-12-28", "done", true, "")));
     w.complete("s5");

@@ -156,6 +156,7 @@ keys! {
     SuperviseColLetter => "督办公函", "Official letter";
     SuperviseColReport => "最近一次进展", "Latest progress";
     SuperviseColReminder => "催办", "Reminder";
+    BadSuperviseDays => "督办提前提醒天数应为1至365之间的整数，或留空（按7天）。", "Days for supervision must be a whole number from 1 to 365, or empty (7).";
     SuperviseDays => "督办提前提醒天数（落实期限前几天列入督办；不填按7天）", "Days before the deadline an implementation is listed for supervision (7 if left empty)";
     CatalogueHeading => "协商事项目录", "Catalogue of matters";
     CatalogueIntroCounty => "以下为本县（市）编制的事项清单。选定事项后点“发起协商”开始办理；清单之外的事项可在页末按“其他事项”发起。", "The county's own list of matters. Pick a matter and press “Start” to open a consultation; a matter not in the list can be started under “Other matter” at the end of the page.";

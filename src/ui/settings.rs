@@ -94,6 +94,11 @@ pub fn SettingsPage() -> Html {
                 message.set(Some((false, t(lang, Key::BadNumber).to_owned())));
                 return;
             };
+            // 督办 lists what falls due within these days: at least the day itself, at most a year.
+            if c.is_some_and(|d| !(1..=365).contains(&d)) {
+                message.set(Some((false, t(lang, Key::BadSuperviseDays).to_owned())));
+                return;
+            }
             let mut s = (*draft).clone();
             s.county = s.county.trim().to_owned();
             s.township = s.township.trim().to_owned();

@@ -191,9 +191,15 @@ test('settings fill new records and the county numbers are checked', async () =>
   await page.getByRole('button', { name: '保存设置' }).click();
   await page.getByRole('alert').filter({ hasText: '请填写正整数，或留空。' }).waitFor();
   await page.getByLabel('公示至协商至少天数').fill('10');
+  // 督办's days: from 1 to 365, or empty for 7.
+  await page.getByLabel('督办提前提醒天数').fill('0');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByRole('alert').filter({ hasText: '督办提前提醒天数应为1至365之间的整数，或留空（按7天）。' }).waitFor();
+  await page.getByLabel('督办提前提醒天数').fill('30');
   await page.getByRole('button', { name: '保存设置' }).click();
   await page.getByRole('status').filter({ hasText: '设置已保存。' }).waitFor();
   await page.reload();
+  assert.equal(await page.getByLabel('督办提前提醒天数').inputValue(), '30');
   assert.equal(await page.getByLabel('县（市）').inputValue(), '玛纳斯县');
   assert.equal(await page.getByLabel('公示至协商至少天数').inputValue(), '10');
   await h.startConsultation(page, '健身器材的选址');

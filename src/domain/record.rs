@@ -850,6 +850,8 @@ impl Record {
         edit: Edit,
         now: OffsetDateTime,
     ) -> Result<(), EditError> {
+        // The latest progress report before a progress edit (`Some` only for one).
+        let mut progress_before: Option<Option<ProgressReport>> = None;
         let change = match edit {
             Edit::SetValue { field, value } => match self.set_value(procedure, field, value)? {
                 Some(change) => change,
@@ -911,13 +913,9 @@ impl Record {
             }
             Edit::AddProgress(report) => {
                 self.check_progress(procedure, &report)?;
-                let before = self.latest_progress().cloned();
+                progress_before = Some(self.latest_progress().cloned());
                 self.progress.push(report.clone());
-                self.revision += 1;
-                self.updated = now;
-                self.record_change(Change::ProgressAdded { report }, now);
-                self.settle_progress(procedure, before, now);
-                return Ok(());
+                Change::ProgressAdded { report }
             }
             Edit::UpdateProgress { index, report } => {
                 self.check_progress(procedure, &report)?;
@@ -930,11 +928,8 @@ impl Record {
                     return Ok(());
                 }
                 let from = std::mem::replace(slot, report.clone());
-                self.revision += 1;
-                self.updated = now;
-                self.record_change(Change::ProgressChanged { index, from, to: report }, now);
-                self.settle_progress(procedure, before, now);
-                return Ok(());
+                progress_before = Some(before);
+                Change::ProgressChanged { index, from, to: report }
             }
             Edit::RemoveProgress { index } => {
                 if let Some(stage) = self.progress_lock(procedure) {
@@ -943,13 +938,9 @@ impl Record {
                 if index >= self.progress.len() {
                     return Err(EditError::Unknown(format!("progress {index}")));
                 }
-                let before = self.latest_progress().cloned();
+                progress_before = Some(self.latest_progress().cloned());
                 let report = self.progress.remove(index);
-                self.revision += 1;
-                self.updated = now;
-                self.record_change(Change::ProgressRemoved { index, report }, now);
-                self.settle_progress(procedure, before, now);
-                return Ok(());
+                Change::ProgressRemoved { index, report }
             }
             Edit::LinkOpinion { id, channel, line } => {
                 let keys = &procedure.key_fields;
@@ -980,29 +971,13 @@ impl Record {
                 };
                 if !channels.contains(&channel) {
                     channels.push(channel);
-                    let to = Value::Multichoice(channels);
-                    let from = self.values.insert(keys.source_channels.clone(), to.clone());
-                    self.audit.push(AuditEntry {
-                        at: now,
-                        revision: self.revision,
-                        change: Change::Field { field: keys.source_channels.clone(), from, to: Some(to) },
-                    });
+                    self.write_field(&keys.source_channels, Some(Value::Multichoice(channels)), now);
                 }
-                let from = self.values.get(&keys.source_summary).cloned();
-                let summary = match &from {
+                let summary = match self.values.get(&keys.source_summary) {
                     Some(Value::Text(t)) if !t.trim().is_empty() => format!("{}\n{line}", t.trim_end()),
                     _ => line,
                 };
-                self.values.insert(keys.source_summary.clone(), Value::Text(summary.clone()));
-                self.audit.push(AuditEntry {
-                    at: now,
-                    revision: self.revision,
-                    change: Change::Field {
-                        field: keys.source_summary.clone(),
-                        from,
-                        to: Some(Value::Text(summary)),
-                    },
-                });
+                self.write_field(&keys.source_summary, Some(Value::Text(summary)), now);
                 return Ok(());
             }
             Edit::CompleteStage(stage) => {
@@ -1053,6 +1028,10 @@ impl Record {
         self.revision += 1;
         self.updated = now;
         self.record_change(change, now);
+        // What the reports say is written into the stage's fields, as changes of this revision.
+        if let Some(before) = progress_before {
+            self.settle_progress(procedure, before, now);
+        }
         Ok(())
     }
 
@@ -1089,19 +1068,18 @@ impl Record {
         reports
     }
 
-    /// What a report writes into the stage's fields, field by field (`None`: it clears it).
+    /// What a report writes into the stage's fields ([`Record::REPORTED_FIELDS`], in that order),
+    /// field by field (`None`: it clears it).
     fn said_by(report: &ProgressReport) -> [(&'static str, Option<Value>); 5] {
-        let text = |t: &str| Some(Value::Text(t.to_owned())).filter(Value::is_filled);
-        [
-            (fields::IMPLEMENTATION_STATUS, Some(Value::Choice(report.status.clone()))),
-            (fields::FEEDBACK_ON, report.fed_back_on.map(Value::Date)),
-            (fields::FEEDBACK_NOTE, text(&report.note)),
-            (fields::IMPLEMENTATION_PUBLICITY_DATE, report.published_on.map(Value::Date)),
-            (
-                fields::IMPLEMENTATION_PUBLICITY_CHANNEL,
-                Some(Value::Multichoice(report.channels.clone())).filter(Value::is_filled),
-            ),
-        ]
+        let values = [
+            Some(Value::Choice(report.status.clone())),
+            report.fed_back_on.map(Value::Date),
+            Some(Value::Text(report.note.clone())),
+            report.published_on.map(Value::Date),
+            Some(Value::Multichoice(report.channels.clone())),
+        ];
+        let mut said = values.into_iter().map(|v| v.filter(Value::is_filled));
+        Record::REPORTED_FIELDS.map(|field| (field, said.next().flatten()))
     }
 
     /// Whether a field is one the progress reports fill while there are any (落实情况, 反馈日期,
@@ -1181,78 +1159,65 @@ impl Record {
         before: Option<ProgressReport>,
         now: OffsetDateTime,
     ) {
-        // A report entered is the item that keeps them done.
-        if let Some((_, item, _)) =
-            procedure.fields().find(|(_, _, f)| f.property == Some(Property::Progress))
-        {
-            if !self.progress.is_empty() && self.item_state(&item.id) == ItemState::Open {
-                self.items.insert(item.id.clone(), ItemState::Done);
-                self.audit.push(AuditEntry {
-                    at: now,
-                    revision: self.revision,
-                    change: Change::Item {
-                        item: item.id.clone(),
-                        from: ItemState::Open,
-                        to: ItemState::Done,
-                    },
-                });
-            }
-        }
+        // The item that keeps the reports is done while there are any.
+        let item = procedure
+            .fields()
+            .find(|(_, _, f)| f.property == Some(Property::Progress))
+            .map(|(_, item, _)| item.id.clone());
         let Some(latest) = self.latest_progress().cloned() else {
             // The last report removed: what it wrote goes with it, and its item is open again.
-            if let Some(gone) = before {
-                for (field, value) in Record::said_by(&gone) {
-                    if value.is_some() && self.values.get(field) == value.as_ref() {
-                        let from = self.values.remove(field);
-                        self.audit.push(AuditEntry {
-                            at: now,
-                            revision: self.revision,
-                            change: Change::Field { field: field.to_owned(), from, to: None },
-                        });
-                    }
+            for (field, value) in before.as_ref().map(Record::said_by).into_iter().flatten() {
+                if value.is_some() && self.values.get(field) == value.as_ref() {
+                    self.write_field(field, None, now);
                 }
-                if let Some((_, item, _)) =
-                    procedure.fields().find(|(_, _, f)| f.property == Some(Property::Progress))
-                {
-                    if self.item_state(&item.id) == ItemState::Done {
-                        self.items.remove(&item.id);
-                        self.audit.push(AuditEntry {
-                            at: now,
-                            revision: self.revision,
-                            change: Change::Item {
-                                item: item.id.clone(),
-                                from: ItemState::Done,
-                                to: ItemState::Open,
-                            },
-                        });
-                    }
-                }
+            }
+            if let Some(item) = item.filter(|i| self.item_state(i) == ItemState::Done) {
+                self.write_item(&item, ItemState::Open, now);
             }
             return;
         };
+        if let Some(item) = item.filter(|i| self.item_state(i) == ItemState::Open) {
+            self.write_item(&item, ItemState::Done, now);
+        }
         if before.as_ref() == Some(&latest) {
             return;
         }
-        let set = |record: &mut Record, field: &str, value: Option<Value>| {
-            let value = value.filter(Value::is_filled);
-            if procedure.field(field).is_none() || record.values.get(field) == value.as_ref() {
-                return;
-            }
-            let from = match &value {
-                Some(v) => record.values.insert(field.to_owned(), v.clone()),
-                None => record.values.remove(field),
-            };
-            record.audit.push(AuditEntry {
-                at: now,
-                revision: record.revision,
-                change: Change::Field { field: field.to_owned(), from, to: value },
-            });
-        };
         // The fields say what the latest report says, and nothing an earlier one said: a result
         // carried out is 已办结 only once *that* was fed back and published.
         for (field, value) in Record::said_by(&latest) {
-            set(self, field, value);
+            if procedure.field(field).is_some() && self.values.get(field) != value.as_ref() {
+                self.write_field(field, value, now);
+            }
         }
+    }
+
+    /// Sets or clears a field as part of a larger change, with its own entry in the audit trail
+    /// at the record's current revision.
+    fn write_field(&mut self, field: &str, value: Option<Value>, now: OffsetDateTime) {
+        let from = match &value {
+            Some(v) => self.values.insert(field.to_owned(), v.clone()),
+            None => self.values.remove(field),
+        };
+        self.audit.push(AuditEntry {
+            at: now,
+            revision: self.revision,
+            change: Change::Field { field: field.to_owned(), from, to: value },
+        });
+    }
+
+    /// Sets an item's state as part of a larger change, audited at the current revision.
+    fn write_item(&mut self, item: &str, state: ItemState, now: OffsetDateTime) {
+        let from = if state == ItemState::Open {
+            self.items.remove(item)
+        } else {
+            self.items.insert(item.to_owned(), state.clone())
+        }
+        .unwrap_or_default();
+        self.audit.push(AuditEntry {
+            at: now,
+            revision: self.revision,
+            change: Change::Item { item: item.to_owned(), from, to: state },
+        });
     }
 
     fn check_role(&self, procedure: &Procedure, party: &Party) -> Result<(), EditError> {

@@ -299,7 +299,7 @@ pub fn OpinionLinker(p: &LinkerProps) -> Html {
     let repo = ctx.repo.clone();
     let procedure = repo.procedure().clone();
     let chosen = use_state(String::new);
-    let opinions = repo.opinions.borrow().clone();
+    let opinions = repo.opinions.borrow();
     let linked: Vec<&Opinion> = opinions.iter().filter(|o| p.linked.contains(&o.id)).collect();
     let pending: Vec<&Opinion> =
         opinions.iter().filter(|o| o.status == OpinionStatus::Pending && !p.linked.contains(&o.id)).collect();

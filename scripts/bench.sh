@@ -7,6 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 trunk build --release
 node scripts/size.mjs
 node bench/load.mjs
+node bench/first-task.mjs
 node bench/ledger.mjs
 node bench/transfer.mjs
 node bench/crash.mjs

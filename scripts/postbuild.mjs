@@ -98,32 +98,18 @@ const hashed = (file, what) => {
   fs.renameSync(from, path.join(dir, name));
   return name;
 };
-// The extras pages' stylesheet (styles/extras.css), fetched with the extras module, and the
-// English file (i18n::EnglishFile), fetched when English is chosen: hashed like the extras.
-const extrasCss = hashed('extras.css', 'the extras stylesheet');
-const extrasCssText = fs.readFileSync(path.join(dir, extrasCss), 'utf8');
+// The English file (i18n::EnglishFile), fetched when English is chosen: hashed like the extras.
 const englishName = hashed('english.json', 'the English file');
 
-// The loader of the extras module, fetched the first time a page in it is opened. A failed
-// import stays failed for the page's life, so a new try asks for another address. On the app's
-// own page its stylesheet comes with it: the module is mounted once the styles are there, and a
-// stylesheet that cannot be had fails the load like the module (the page says so and offers
-// 重试, which asks again only for what failed). Embedded, the stylesheet the app puts in its
-// shadow root already holds these styles.
-const extrasLoader = (base, withCss) => `let extras, extrasTries = 0;
-const extrasModule = () => extras ??= import(new URL('./${extrasJs}' + (extrasTries ? '?try=' + extrasTries : ''), ${base}).href)
+// The loader of the extras module (ui/extras.rs; its name is `globals::EXTRAS_LOADER` there),
+// fetched the first time a page in it is opened. A failed import stays failed for the page's
+// life, so a new try asks for another address.
+const extrasLoader = (base, onOwnPage) => `let extras, extrasTries = 0;
+globalThis.__xieshangExtras ??= () => extras ??= import(new URL('./${extrasJs}' + (extrasTries ? '?try=' + extrasTries : ''), ${base}).href)
   .then(async (m) => { await m.default({ module_or_path: new URL('./${extrasWasm}', ${base}) }); return m; })
   .catch((e) => { extras = undefined; extrasTries += 1; throw e; });
-${withCss ? `let extrasStyles, stylesTries = 0;
-const extrasCss = () => extrasStyles ??= new Promise((done, fail) => {
-  const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: new URL('./${extrasCss}' + (stylesTries ? '?try=' + stylesTries : ''), ${base}).href });
-  link.onload = () => done();
-  link.onerror = () => { link.remove(); extrasStyles = undefined; stylesTries += 1; fail(new Error('the extras stylesheet')); };
-  document.head.append(link);
-});
-globalThis.__xieshangExtras ??= () => Promise.all([extrasModule(), extrasCss()]).then(([m]) => m);` : 'globalThis.__xieshangExtras ??= extrasModule;'}
 globalThis.__xieshangEnglish ??= new URL('./${englishName}', ${base}).href;
-${withCss ? `// A user who chose English last time: its file is fetched alongside the wasm, not after it.
+${onOwnPage ? `// A user who chose English last time: its file is fetched alongside the wasm, not after it.
 try {
   if (localStorage.getItem('xieshang:lang') === 'en') {
     document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: globalThis.__xieshangEnglish }));
@@ -189,7 +175,7 @@ if (!(glueName && wasmName && cssName)) throw new Error('the app\'s JS, wasm or 
   html = html.replace(old, integrity(code));
 }
 {
-  const css = (fs.readFileSync(path.join(dir, cssName), 'utf8') + '\n' + extrasCssText).replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--xs-rem, 1rem))');
+  const css = fs.readFileSync(path.join(dir, cssName), 'utf8').replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--xs-rem, 1rem))');
   const embedCss = `embed-${sha(css).slice(0, 16)}.css`;
   fs.writeFileSync(path.join(dir, embedCss), css);
   fs.writeFileSync(path.join(dir, 'embed.js'), `// Mounts the workbench into an element of a host page (see ui/embed.rs and the README):
@@ -235,16 +221,41 @@ const sw = `// The service worker, written by scripts/postbuild.mjs for build ${
 // when there is no network. Records are in IndexedDB and never pass through here.
 const BUILD = ${JSON.stringify(id)};
 const CACHE = 'xieshang-' + BUILD;
-const FILES = ${JSON.stringify(['./', ...files.map((f) => './' + f)], null, 2)};
+// Smallest first: what a page may still be fetching (the modules) comes last, by then most likely
+// in the browser's HTTP cache.
+const FILES = ${JSON.stringify(['./', ...[...files].sort((a, b) => fs.statSync(path.join(dir, a)).size - fs.statSync(path.join(dir, b)).size).map((f) => './' + f)], null, 2)};
 // Files whose names carry a content hash (Trunk's and this script's): never changed in place.
 const HASHED = new Set(${JSON.stringify(files.filter((f) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css|json)$/.test(f)).map((f) => './' + f))});
+
+// The page tells the worker while it is fetching something the user asked for (a module, the
+// English file, the Word worker): 'xieshang:busy' … 'xieshang:idle' (ui/mod.rs, Busy). The
+// files kept for offline use are fetched one at a time, smallest first, each only while the page
+// is fetching nothing of its own (or after 20 s of waiting, so that a page closed mid-way cannot
+// hold the worker back for good).
+let busy = 0;
+let woken = [];
+self.addEventListener('message', (event) => {
+  if (event.data === 'xieshang:busy') busy += 1;
+  else if (event.data === 'xieshang:idle') busy = Math.max(0, busy - 1);
+  if (!busy) for (const wake of woken.splice(0)) wake();
+});
+const pageIdle = () => busy ? new Promise((resolve) => { woken.push(resolve); setTimeout(resolve, 20000); }) : undefined;
 
 self.addEventListener('install', (event) => {
   // Files whose names carry a content hash may come from the browser's HTTP cache (the page has
   // just downloaded the app's own: no second download); the others past it, so that a new build
   // never keeps an old page or file.
-  const fresh = FILES.map((f) => new Request(f, { cache: HASHED.has(f) ? 'default' : 'reload' }));
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(fresh)).then(() => self.skipWaiting()));
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE);
+    for (const f of FILES) {
+      await pageIdle();
+      const request = new Request(f, { cache: HASHED.has(f) ? 'default' : 'reload' });
+      const response = await fetch(request);
+      if (!response.ok) throw new Error(\`\${f}: \${response.status}\`);
+      await cache.put(request, response);
+    }
+    await self.skipWaiting();
+  })());
 });
 
 self.addEventListener('activate', (event) => {

@@ -18,8 +18,8 @@ const pick = (re) => {
   if (!f) throw new Error(`no ${re} in ${dist}`);
   return fs.readFileSync(path.join(dist, f));
 };
-// The app's styles and the extras pages' (fetched with the extras module when served).
-const css = pick(/^main-[0-9a-f]+\.css$/).toString('utf8') + '\n' + pick(/^extras-[0-9a-f]+\.css$/).toString('utf8');
+// The app's styles (the extras module's pages included).
+const css = pick(/^main-[0-9a-f]+\.css$/).toString('utf8');
 const glue = pick(/^xieshang-[0-9a-f]+\.js$/).toString('utf8');
 const wasm = pick(/^xieshang-[0-9a-f]+_bg\.wasm$/);
 const workerGlue = fs.readFileSync(path.join(dist, 'docx-worker.js'), 'utf8');
@@ -43,7 +43,7 @@ unpack(${JSON.stringify(packed(workerWasm))}).then((bytes) => wasm_bindgen({ mod
 // The extras module (ui/extras.rs): its glue, an ES module too, becomes the body of a function
 // (its exports plain declarations, returned), run the first time a page in it is opened.
 const exportList = /^export \{[^}]*\};?\s*$/m;
-if (!exportList.test(extrasGlue) || !/^export function mount\b/m.test(extrasGlue) || !/^export function takeUpList\b/m.test(extrasGlue)) {
+if (!exportList.test(extrasGlue) || !/^export function mount\b/m.test(extrasGlue)) {
   throw new Error('the extras glue does not look as expected (wasm-bindgen changed?)');
 }
 const extrasBody = extrasGlue.replace(exportList, '').replace(/^export (class|function) /gm, '$1 ');
@@ -52,7 +52,7 @@ let extras;
 window.__xieshangExtras = () => extras ??= (async () => {
 ${extrasBody}
 await __wbg_init({ module_or_path: await unpack(${JSON.stringify(packed(extrasWasm))}) });
-return { mount, takeUpList };
+return { mount };
 })();
 `;
 // The app's glue is an ES module; its exports stay, unused, in this inline module.

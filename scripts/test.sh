@@ -27,6 +27,9 @@ cargo run --quiet --locked --example samples -- 60 target/samples-60.json
 cargo run --quiet --locked --example road -- target/road.json
 node --test --test-concurrency=1 tests/e2e/
 
+step "first-task benchmark, smoke run (one cold profile each; figures printed, nothing asserted)"
+RUNS=1 SETTLE=20000 node bench/first-task.mjs
+
 # No test may depend on the day it runs: the screens that show or compare dates (the stages and
 # their gates, training's worked cases, the ledger's overdue, the overview, the printed documents,
 # saving) are walked again with the clock of the whole process tree moved — to the first minutes

@@ -191,7 +191,6 @@ keys! {
     StorageFailed => "无法保存到本机浏览器：", "Cannot save in this browser: ";
     StorageFailedKeep => "您的修改仍保留在本页中，关闭页面前请先导出备份。", "Your changes are kept in this page; export a copy before you close it.";
     ExportBackup => "导出备份（JSON）", "Export a copy (JSON)";
-    BackupWhere => "“导出备份”按钮在协商台账等页面的上方。", " The “Export a copy” button is at the top of the records ledger and the other record pages.";
     StorageCorrupt => "条记录无法读取，已跳过（原数据保留未删）。", "entries could not be read and were skipped (kept, not deleted).";
     Saved => "已保存", "Saved";
     Saving => "正在保存……", "Saving…";

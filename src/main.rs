@@ -23,6 +23,7 @@ mod exports {
             if let Some(app) = self.app.take() {
                 app.destroy();
             }
+            xieshang::ui::extras::unmount();
             xieshang::ui::embed::forget_host();
         }
     }

@@ -1,6 +1,7 @@
-//! The pages used less often (print views, the county's list, training, the overview, the
-//! ledger's import and export), in a wasm module of their own that the app fetches the first
-//! time one is opened (see `ui::extras`). Native builds have nothing to run.
+//! The bureau's tools (the documents of a record, the county's list, training, the overview,
+//! 核验文书), in a wasm module of their own that the app fetches the first time one is opened and
+//! mounts once beside its own root (see `ui::extras`, which holds the whole bridge). Native
+//! builds have nothing to run.
 
 fn main() {}
 
@@ -8,32 +9,27 @@ fn main() {}
 mod exports {
     use wasm_bindgen::prelude::*;
 
-    /// A page mounted by the app.
+    /// The module's app, mounted by the app.
     #[wasm_bindgen]
-    pub struct Extras(xieshang::ui::extras::Mounted);
+    pub struct Extras(xieshang::ui::extras::ModuleApp);
 
     #[wasm_bindgen]
     impl Extras {
-        /// Passes what the app says now (a `Spec` as JSON).
-        pub fn update(&mut self, spec: &str) {
-            self.0.update(spec);
+        /// Takes a message from the app (`ui::extras::ToModule`, as JSON).
+        pub fn send(&mut self, message: &str) {
+            self.0.send(message);
         }
 
-        /// Takes the page away.
+        /// Takes the module's app away.
         pub fn unmount(&mut self) {
             self.0.unmount();
         }
     }
 
-    /// Takes up the county's list file at `url` into the database `db` if it has none yet.
-    #[wasm_bindgen(js_name = takeUpList)]
-    pub async fn take_up_list(db: String, url: String) -> bool {
-        xieshang::ui::extras::take_up_list_here(&db, &url).await
-    }
-
-    /// Mounts the page `spec` (JSON) names into `element`, with the app's callbacks.
+    /// Mounts the module's app into `host`; `to_app` takes its messages to the app
+    /// (`ui::extras::ToApp`, as JSON).
     #[wasm_bindgen]
-    pub fn mount(element: web_sys::Element, spec: &str, host: JsValue) -> Result<Extras, JsValue> {
-        xieshang::ui::extras::mount(element, spec, host).map(Extras)
+    pub fn mount(host: web_sys::Element, to_app: js_sys::Function) -> Extras {
+        Extras(xieshang::ui::extras::mount(host, to_app))
     }
 }

@@ -187,41 +187,20 @@ fn number(lang: Lang, n: Option<u32>) -> Html {
     }
 }
 
-/// Props of [`StartRecord`].
-#[derive(Properties, PartialEq)]
-pub struct StartRecordProps {
-    /// The matter, as the record keeps it.
-    pub matter: MatterCopy,
-}
-
-/// A new record on a matter (发起协商): made once when mounted, stored, then opened in the
-/// editor. In the extras module, with the editor: the catalogue's own module holds no record.
-#[component]
-pub fn StartRecord(props: &StartRecordProps) -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
-    {
-        let (repo, refresh, matter) = (ctx.repo.clone(), ctx.refresh.clone(), props.matter.clone());
-        use_effect_with((), move |_| {
-            let place = repo.settings.borrow().place();
-            let record = Record::start(
-                super::new_id("r"),
-                repo.procedure(),
-                matter,
-                &place,
-                repo.is_training(),
-                super::now(),
-            );
-            yew::platform::spawn_local(async move {
-                // Even when storage fails the record is kept in memory, so the editor opens.
-                let _ = repo.save(&record, None).await;
-                // Left untouched, it is discarded again (see the editor).
-                repo.note_started(&record);
-                refresh.emit(());
-                Route::Record { id: record.id.clone(), stage: None }.go();
-            });
-        });
-    }
-    html! {}
+/// Starts a record on a matter (发起协商): made, stored, then opened in the editor. Left
+/// untouched, it is discarded again as the user leaves it (see the editor).
+fn start_record(ctx: &Ctx, matter: MatterCopy) {
+    let (repo, refresh) = (ctx.repo.clone(), ctx.refresh.clone());
+    let place = repo.settings.borrow().place();
+    let record =
+        Record::start(super::new_id("r"), repo.procedure(), matter, &place, repo.is_training(), super::now());
+    yew::platform::spawn_local(async move {
+        // Even when storage fails the record is kept in memory, so the editor opens.
+        let _ = repo.save(&record, None).await;
+        repo.note_started(&record);
+        refresh.emit(());
+        Route::Record { id: record.id.clone(), stage: None }.go();
+    });
 }
 
 /// The catalogue page: the list in use, "发起协商" on every matter, and a path for a matter the
@@ -232,12 +211,9 @@ pub fn CataloguePage() -> Html {
     let lang = ctx.lang;
     let other = use_state(String::new);
     let message = use_state(|| None::<String>);
-    // The matter a record is being started on: the extras module (which holds the editor)
-    // makes it, then opens it.
-    let starting = use_state(|| None::<MatterCopy>);
     let start = {
-        let starting = starting.clone();
-        Callback::from(move |matter: MatterCopy| starting.set(Some(matter)))
+        let ctx = ctx.clone();
+        Callback::from(move |matter: MatterCopy| start_record(&ctx, matter))
     };
     let on_start = {
         let (catalogue, start) = (ctx.repo.catalogue(), start.clone());
@@ -246,10 +222,6 @@ pub fn CataloguePage() -> Html {
                 start.emit(MatterCopy::of(&catalogue, g, m));
             }
         })
-    };
-    let on_cancel_start = {
-        let starting = starting.clone();
-        Callback::from(move |_: MouseEvent| starting.set(None))
     };
     let on_other_input = {
         let other = other.clone();
@@ -293,14 +265,6 @@ pub fn CataloguePage() -> Html {
                     <p class="message error" role="alert">{ m }</p>
                 }
             </section>
-            // Where the record is being made (the extras module, fetched the first time): said in
-            // a box on screen, which the user may close (the record is then not made).
-            if let Some(matter) = (*starting).clone() {
-                <div class="starting">
-                    <super::extras::Lazy key={format!("start/{}", matter.name.clone())} page={super::extras::Page::Start { matter: matter.clone() }} />
-                    <button type="button" class="small" onclick={on_cancel_start}>{ t(lang, Key::Cancel) }</button>
-                </div>
-            }
         </>
     }
 }

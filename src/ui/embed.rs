@@ -145,6 +145,7 @@ pub fn mount(host: web_sys::Element, options: JsValue) -> Result<yew::AppHandle<
         _ => Lang::Zh,
     };
     let props = AppProps { db: db.into(), lang, list: option(&options, "list").map(Into::into) };
+    super::extras::set_app_root(&root);
     let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
     host_event("ready", serde_json::json!({}));
     Ok(app)

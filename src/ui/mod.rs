@@ -66,26 +66,21 @@ fn local_storage() -> Option<web_sys::Storage> {
 /// already in the page (`english_at_hand`) or from the address the start script names
 /// (`__xieshangEnglish`). False when it cannot be had (no network, nothing kept).
 pub async fn ensure_english() -> bool {
-    let global = |name: &str| {
-        js_sys::Reflect::get(&js_sys::global(), &wasm_bindgen::JsValue::from_str(name))
-            .ok()
-            .and_then(|v| v.as_string())
-    };
     if english_at_hand() {
         return true;
     }
-    let url = global("__xieshangEnglish").unwrap_or_else(|| "./english.json".to_owned());
+    let url = extras::global(extras::globals::ENGLISH_URL)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "./english.json".to_owned());
+    let busy = Busy::new();
     let Some(text) = fetch_text(&url).await else { return false };
+    drop(busy);
     if !crate::i18n::install_english(&text) {
         return false;
     }
     // Left for the other module of the page (each wasm module has its own copy of the strings),
     // which then shows English from its first frame.
-    let _ = js_sys::Reflect::set(
-        &js_sys::global(),
-        &wasm_bindgen::JsValue::from_str("__xieshangEnglishText"),
-        &wasm_bindgen::JsValue::from_str(&text),
-    );
+    extras::set_global(extras::globals::ENGLISH_TEXT, &wasm_bindgen::JsValue::from_str(&text));
     true
 }
 
@@ -93,8 +88,7 @@ pub async fn ensure_english() -> bool {
 /// other module leaves it there once fetched): at once, without waiting.
 pub fn english_at_hand() -> bool {
     crate::i18n::english_ready()
-        || js_sys::Reflect::get(&js_sys::global(), &wasm_bindgen::JsValue::from_str("__xieshangEnglishText"))
-            .ok()
+        || extras::global(extras::globals::ENGLISH_TEXT)
             .and_then(|v| v.as_string())
             .is_some_and(|text| crate::i18n::install_english(&text))
 }
@@ -194,70 +188,40 @@ pub fn App(props: &AppProps) -> Html {
             let mine = *generation.borrow();
             repo.set(None);
             yew::platform::spawn_local(async move {
-                let mut loaded = Repo::load_catalogue(&name).await;
-                // A county's list named by a host page, taken up if this browser has none yet
-                // (by the extras module, which reads list files); then read again.
-                if let Some(url) = list.filter(|_| loaded.catalogue().is_template()) {
-                    if extras::take_up_list(&name, &url).await {
-                        loaded = Repo::load_catalogue(&name).await;
-                    }
+                let loaded = Rc::new(Repo::load_with_history(&name).await);
+                // A county's list named by a host page, taken up if this browser has none yet.
+                if let Some(url) = list {
+                    take_up_list(&loaded, &url).await;
                 }
                 if *generation.borrow() == mine {
-                    repo.set(Some(Rc::new(loaded)));
+                    journal_when_hidden(loaded.clone());
+                    repo.set(Some(loaded));
                 }
             });
         });
     }
-    // Re-reads the county's list after the extras module changed it, the page on screen
-    // meanwhile.
+    // Reads the data again after the extras module changed it, the page on screen meanwhile.
     let reload = {
-        let (repo, generation, name) = (repo.clone(), generation.clone(), name.clone());
+        let (repo, generation, tick) = (repo.clone(), generation.clone(), tick.clone());
         Callback::from(move |()| {
-            *generation.borrow_mut() += 1;
-            let mine = *generation.borrow();
-            let (repo, generation, name) = (repo.clone(), generation.clone(), name.clone());
+            let Some(data) = (*repo).clone() else { return };
+            let (generation, tick) = (generation.clone(), tick.clone());
             yew::platform::spawn_local(async move {
-                let loaded = Repo::load_catalogue(&name).await;
-                if *generation.borrow() == mine {
-                    repo.set(Some(Rc::new(loaded)));
-                }
+                data.reread("all").await;
+                *generation.borrow_mut() += 1;
+                tick.set(tick.wrapping_add(1));
             });
         })
     };
-    // Another tab changed the county's list (or wiped the training data): read it again.
+    // What other tabs change (records saved or deleted, settings, opinions, the county's list, an
+    // import, the training data wiped) is taken into the data, and the page on screen shows it.
     {
-        let reload = reload.clone();
-        use_effect_with(name.clone(), move |name| {
-            let channel = web_sys::BroadcastChannel::new(name).ok();
-            let tab = page_tab();
-            let listener = channel.as_ref().map(|ch| {
-                route::listen(ch, "message", move |e: web_sys::Event| {
-                    use wasm_bindgen::JsCast;
-                    let Some(message) = e
-                        .dyn_ref::<web_sys::MessageEvent>()
-                        .and_then(|m| m.data().as_string())
-                        .and_then(|text| js_sys::JSON::parse(&text).ok())
-                    else {
-                        return;
-                    };
-                    let field = |key: &str| {
-                        js_sys::Reflect::get(&message, &wasm_bindgen::JsValue::from_str(key))
-                            .ok()
-                            .and_then(|v| v.as_string())
-                    };
-                    if field("tab").as_deref() != Some(tab.as_str())
-                        && matches!(field("changed").as_deref(), Some("catalogue" | "all"))
-                    {
-                        reload.emit(());
-                    }
-                })
-            });
-            move || {
-                drop(listener);
-                if let Some(ch) = channel {
-                    ch.close();
-                }
-            }
+        let tick = tick.clone();
+        let data = (*repo).clone().filter(|r| r.name() == name);
+        use_effect_with(data.as_ref().map(|r| r.name().to_owned()), move |_| {
+            let listener = data
+                .and_then(|r| hear_other_tabs(r, Callback::from(move |()| tick.set(tick.wrapping_add(1)))));
+            move || drop(listener)
         });
     }
     // English is shown once its file is installed (fetched the first time it is chosen); until
@@ -343,10 +307,8 @@ fn Shell() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
     let lang = ctx.lang;
     let route = use_route();
-    // Another page (not another stage of the same record): it starts at its top, and the focus
-    // goes to the page (the control the user was on is gone), so that keyboard and screen-reader
-    // users start there too. Embedded in a host page, the app is brought into view only if its
-    // top is above the window; the host's own scrolling is left alone otherwise.
+    // Another page (not another stage of the same record): see `bring_page_into_view`. A page of
+    // the extras module does this in its own element.
     let main = use_node_ref();
     {
         let main = main.clone();
@@ -355,25 +317,27 @@ fn Shell() -> Html {
             Route::Record { id, .. } => format!("record/{id}"),
             other => other.href(),
         };
+        let extras = route.in_extras();
         use_effect_with(key, move |key| {
             let before = shown.borrow_mut().replace(key.clone());
-            if before.is_some_and(|b| b != *key) {
+            if before.is_some_and(|b| b != *key) && !extras {
                 if let Some(main) = main.cast::<web_sys::HtmlElement>() {
-                    if build_id().is_some() {
-                        if let Some(w) = web_sys::window() {
-                            w.scroll_to_with_x_and_y(0.0, 0.0);
-                        }
-                    } else if main.get_bounding_client_rect().top() < 0.0 {
-                        main.scroll_into_view();
-                    }
-                    // Without scrolling: the page stays at its top (focus would bring <main> up).
-                    let options = web_sys::FocusOptions::new();
-                    options.set_prevent_scroll(true);
-                    let _ = main.focus_with_options(&options);
+                    bring_page_into_view(&main);
                 }
             }
         });
     }
+    // The extras module is told what to show (nothing, on the app's own pages).
+    extras::show(
+        extras::Showing {
+            route: route.in_extras().then(|| route.clone()),
+            db: ctx.repo.name().to_owned(),
+            lang,
+            training: ctx.training,
+            changes: ctx.tick.wrapping_add(ctx.generation),
+        },
+        &ctx,
+    );
     // The window's title follows the language, on the app's own page only (never a host's).
     use_effect_with(lang, move |lang| {
         if build_id().is_some() {
@@ -387,25 +351,16 @@ fn Shell() -> Html {
     });
     let page = match &route {
         Route::Catalogue => html! { <catalogue::CataloguePage /> },
-        Route::Opinions => html! { <extras::Lazy key="opinions" page={extras::Page::Opinions} /> },
-        Route::Records => html! { <extras::Lazy key="records" page={extras::Page::Records} /> },
+        Route::Opinions => html! { <opinions::OpinionsPage /> },
+        Route::Records => html! { <ledger::LedgerPage /> },
         Route::Record { id, stage } => html! {
-            <extras::Lazy key={format!("record/{id}")} page={extras::Page::Record { id: id.clone(), stage: stage.clone() }} />
+            <editor::EditorPage key={id.clone()} id={id.clone()} stage={stage.clone()} />
         },
-        Route::Print { id, doc } => {
-            html! { <extras::Lazy key={format!("print/{id}/{doc}")} page={extras::Page::Print { id: id.clone(), doc: doc.clone() }} /> }
-        }
-        Route::Settings => html! { <extras::Lazy key="settings" page={extras::Page::Settings} /> },
-        Route::List => html! { <extras::Lazy key="list" page={extras::Page::List} /> },
-        Route::ListPrint => html! { <extras::Lazy key="list-print" page={extras::Page::ListPrint} /> },
-        Route::Training => html! { <extras::Lazy key="training" page={extras::Page::Training} /> },
-        Route::TrainingPrint => {
-            html! { <extras::Lazy key="training-print" page={extras::Page::TrainingPrint} /> }
-        }
-        Route::Overview => html! { <extras::Lazy key="overview" page={extras::Page::Overview} /> },
-        Route::Verify => html! { <extras::Lazy key="verify" page={extras::Page::Verify} /> },
-        Route::Supervise => html! { <extras::Lazy key="supervise" page={extras::Page::Supervise} /> },
+        Route::Settings => html! { <settings::SettingsPage /> },
+        Route::Supervise => html! { <supervise::SupervisePage /> },
         Route::NotFound => html! { <p>{ t(lang, Key::PageNotFound) }</p> },
+        // In the extras module's own element, after this app's.
+        _ => html! {},
     };
     let link = |target: Route, key: Key| {
         let here = match (&route, &target) {
@@ -418,19 +373,22 @@ fn Shell() -> Html {
             <li><a href={target.href()} aria-current={here.then_some("page")}>{ t(lang, key) }</a></li>
         }
     };
-    // The skip link: past the header to the page's content. (Routes live in the hash, so the
-    // link moves the focus itself instead of following `#main`.)
-    let on_skip = {
-        let main = main.clone();
-        Callback::from(move |e: MouseEvent| {
-            e.prevent_default();
-            if let Some(main) = main.cast::<web_sys::HtmlElement>() {
-                let _ = main.focus();
-            }
-        })
-    };
-    let printing =
-        matches!(route, Route::Print { .. } | Route::ListPrint | Route::TrainingPrint | Route::Overview);
+    // The skip link: past the header to the page's content (this app's or the extras module's
+    // `<main>`). (Routes live in the hash, so the link moves the focus itself instead of
+    // following `#main`.)
+    let on_skip = Callback::from(move |e: MouseEvent| {
+        e.prevent_default();
+        let main = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("main"))
+            .or_else(|| embed::element_by_id("main"));
+        if let Some(main) = main.and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok())
+        {
+            let _ = main.focus();
+        }
+    });
+    let printing = printing(&route);
+    let beside = route.in_extras();
     // The switch names the other language in that language.
     let (other, other_name, other_code) = match lang {
         Lang::Zh => (Lang::En, "English", "en"),
@@ -445,7 +403,7 @@ fn Shell() -> Html {
         Callback::from(move |_: MouseEvent| set_training.emit(false))
     };
     html! {
-        <div class={classes!("app", printing.then_some("printing"), ctx.training.then_some("training"))}
+        <div class={classes!("app", printing.then_some("printing"), ctx.training.then_some("training"), beside.then_some("beside"))}
             lang={if lang == Lang::En { "en" } else { "zh-CN" }}>
             if ctx.training {
                 <div class="training-mark" role="note" aria-label={t(lang, Key::TrainingMark)}>
@@ -475,17 +433,22 @@ fn Shell() -> Html {
                     </ul>
                 </nav>
             </header>
-            // The pages of the extras module show the storage banner of their own data.
-            if matches!(route, Route::Catalogue | Route::NotFound) { <StorageNotice /> }
-            <AppBanners />
-            <main id="main" class="app-main" tabindex="-1" ref={main}>{ page }</main>
-            <footer class="app-footer"><p>{ t(lang, Key::SourceNote) }</p></footer>
+            // A page of the extras module shows the storage banner of its own data, its <main>
+            // and the footer in its own element (after this one); here only while it comes.
+            if beside {
+                <AppBanners />
+                <extras::ExtrasSlot />
+            } else {
+                <StorageBanner />
+                <AppBanners />
+                <main id="main" class="app-main" tabindex="-1" ref={main}>{ page }</main>
+                <footer class="app-footer"><p>{ t(lang, Key::SourceNote) }</p></footer>
+            }
         </div>
     }
 }
 
-/// Says at once when storage fails, and offers the export that keeps the work (on the pages of
-/// the extras module, which hold the records).
+/// Says at once when storage fails, and offers the export that keeps the work.
 #[component]
 pub(crate) fn StorageBanner() -> Html {
     let ctx = use_context::<Ctx>().expect("context");
@@ -501,18 +464,10 @@ pub(crate) fn StorageBanner() -> Html {
             });
         })
     };
-    storage_banner(lang, repo, Some(on_export))
+    storage_banner(lang, repo, on_export)
 }
 
-/// The storage banner of the app's own pages (the catalogue): the same words; the records, and
-/// the export of them, are on the pages that hold them.
-#[component]
-fn StorageNotice() -> Html {
-    let ctx = use_context::<Ctx>().expect("context");
-    storage_banner(ctx.lang, &ctx.repo, None)
-}
-
-fn storage_banner(lang: Lang, repo: &Repo, export: Option<Callback<MouseEvent>>) -> Html {
+fn storage_banner(lang: Lang, repo: &Repo, export: Callback<MouseEvent>) -> Html {
     let failure = repo.failure.borrow().clone();
     let unsaved = repo.unsaved_count();
     let corrupt = repo.corrupt;
@@ -523,11 +478,8 @@ fn storage_banner(lang: Lang, repo: &Repo, export: Option<Callback<MouseEvent>>)
                 <p>
                     { t(lang, Key::StorageFailed) }{ message.message(lang) }{ "。" }{ t(lang, Key::StorageFailedKeep) }
                     if unsaved > 0 { { tf(lang, Key::UnsavedCount, &[&unsaved]) } }
-                    if export.is_none() { { t(lang, Key::BackupWhere) } }
                 </p>
-                if let Some(onclick) = export {
-                    <button type="button" {onclick}>{ t(lang, Key::ExportBackup) }</button>
-                }
+                <button type="button" onclick={export}>{ t(lang, Key::ExportBackup) }</button>
             </div>
         }
         if corrupt > 0 {
@@ -708,12 +660,11 @@ pub fn keep_tab_within(e: &KeyboardEvent, first: &str, last: &str) {
 /// This page's id, one per document and shared by both wasm modules (kept on the global
 /// object): a tab does not act on what it told the others itself.
 pub fn page_tab() -> String {
-    let (global, key) = (js_sys::global(), wasm_bindgen::JsValue::from_str("__xieshangTab"));
-    if let Some(tab) = js_sys::Reflect::get(&global, &key).ok().and_then(|v| v.as_string()) {
+    if let Some(tab) = extras::global(extras::globals::TAB).and_then(|v| v.as_string()) {
         return tab;
     }
     let tab = new_id("p");
-    let _ = js_sys::Reflect::set(&global, &key, &wasm_bindgen::JsValue::from_str(&tab));
+    extras::set_global(extras::globals::TAB, &wasm_bindgen::JsValue::from_str(&tab));
     tab
 }
 
@@ -798,6 +749,11 @@ fn note_build(build: &str) -> bool {
 
 /// Registers the service worker (`sw.js`, written by the build) that keeps the app for use
 /// offline. Only on a page served over HTTP(S) where the browser has service workers.
+///
+/// Nothing the user did not ask for competes with what they did: the worker is registered after
+/// the page's load event (the app's module, all a village's first task needs, is in by then), and
+/// while it fetches the files it keeps (the extras module, the Word worker, …), one at a time, it
+/// waits whenever the page says it is fetching something of its own ([`Busy`]).
 fn register_service_worker() {
     let Some(window) = web_sys::window() else { return };
     let secure = matches!(window.location().protocol().as_deref(), Ok("http:" | "https:"));
@@ -807,9 +763,7 @@ fn register_service_worker() {
     if !(secure && has) {
         return;
     }
-    // A failed registration changes nothing: the app works online as before. After the page's
-    // load event, so that the worker's downloads (the files kept for offline use) never compete
-    // with the page's own.
+    // A failed registration changes nothing: the app works online as before.
     let register = move || {
         let _ = navigator.service_worker().register("./sw.js");
     };
@@ -827,6 +781,128 @@ fn register_service_worker() {
     }
 }
 
+/// While one lives, the page is fetching something the user asked for (a module, the English
+/// file, the Word worker): the service worker, if it is fetching the files it keeps for offline
+/// use, waits meanwhile (see `scripts/postbuild.mjs`).
+pub struct Busy(());
+
+impl Busy {
+    /// Tells the service worker the page is busy until this is dropped.
+    pub fn new() -> Busy {
+        tell_service_worker("xieshang:busy");
+        Busy(())
+    }
+}
+
+impl Drop for Busy {
+    fn drop(&mut self) {
+        tell_service_worker("xieshang:idle");
+    }
+}
+
+/// Posts `what` to this page's service worker (the one installing, else waiting, else active), if
+/// there is one.
+fn tell_service_worker(what: &'static str) {
+    let Some(window) = web_sys::window() else { return };
+    let navigator = window.navigator();
+    if !js_sys::Reflect::has(&navigator, &wasm_bindgen::JsValue::from_str("serviceWorker")).unwrap_or(false) {
+        return;
+    }
+    let asking = navigator.service_worker().get_registration();
+    yew::platform::spawn_local(async move {
+        use wasm_bindgen::JsCast;
+        let Ok(found) = wasm_bindgen_futures::JsFuture::from(asking).await else { return };
+        let Ok(registration) = found.dyn_into::<web_sys::ServiceWorkerRegistration>() else { return };
+        let worker =
+            registration.installing().or_else(|| registration.waiting()).or_else(|| registration.active());
+        if let Some(worker) = worker {
+            let _ = worker.post_message(&wasm_bindgen::JsValue::from_str(what));
+        }
+    });
+}
+
+/// Fetches a county's list file and takes it up if the database has no list yet; true when it
+/// did. A list that cannot be fetched or read changes nothing (the template stays in use).
+async fn take_up_list(repo: &Repo, url: &str) -> bool {
+    if !repo.catalogue().is_template() {
+        return false;
+    }
+    let Some(text) = fetch_text(url).await else { return false };
+    match crate::domain::county_list::parse(&text, &crate::domain::Catalogue::template()) {
+        Ok(list) => repo.save_catalogue(list, None).await.is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// Records held only in memory (storage failing) are journalled when the page goes, whatever page
+/// is open (set up for each database read; the data is not kept alive by it).
+pub(crate) fn journal_when_hidden(repo: Rc<Repo>) {
+    let Some(window) = web_sys::window() else { return };
+    let repo = Rc::downgrade(&repo);
+    let listener = route::listen(&window, "pagehide", move |_| {
+        if let Some(repo) = repo.upgrade() {
+            repo.journal_unsaved();
+        }
+    });
+    // For the life of the page.
+    std::mem::forget(listener);
+}
+
+/// Listens to what other tabs change in `repo`'s database until dropped.
+pub(crate) struct Hearing {
+    channel: web_sys::BroadcastChannel,
+    _listener: route::Listener,
+}
+
+impl Drop for Hearing {
+    fn drop(&mut self) {
+        self.channel.close();
+    }
+}
+
+/// What other tabs change in `repo`'s database (records saved or deleted, settings, opinions,
+/// the county's list, an import) is taken into `repo` (`Repo::hear`), and `show` is called when
+/// something was.
+pub(crate) fn hear_other_tabs(repo: Rc<Repo>, show: Callback<()>) -> Option<Hearing> {
+    let channel = web_sys::BroadcastChannel::new(repo.name()).ok()?;
+    let listener = route::listen(&channel, "message", move |e: web_sys::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(text) = e.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) else {
+            return;
+        };
+        let (repo, show) = (repo.clone(), show.clone());
+        yew::platform::spawn_local(async move {
+            if repo.hear(&text).await {
+                show.emit(());
+            }
+        });
+    });
+    Some(Hearing { channel, _listener: listener })
+}
+
+/// Another page is shown: it starts at its top, and the focus goes to it (the control the user
+/// was on is gone), so that keyboard and screen-reader users start there too. Embedded in a host
+/// page, the app is brought into view only if its top is above the window; the host's own
+/// scrolling is left alone otherwise.
+pub(crate) fn bring_page_into_view(main: &web_sys::HtmlElement) {
+    if build_id().is_some() {
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+    } else if main.get_bounding_client_rect().top() < 0.0 {
+        main.scroll_into_view();
+    }
+    // Without scrolling: the page stays at its top (focus would bring <main> up).
+    let options = web_sys::FocusOptions::new();
+    options.set_prevent_scroll(true);
+    let _ = main.focus_with_options(&options);
+}
+
+/// Whether the page is a document to print (the app's header and footer are left off paper).
+pub(crate) fn printing(route: &Route) -> bool {
+    matches!(route, Route::Print { .. } | Route::ListPrint | Route::TrainingPrint | Route::Overview)
+}
+
 /// Whether the app was updated since this browser last ran it.
 pub fn was_updated() -> bool {
     UPDATED.with(|u| u.get())
@@ -841,13 +917,13 @@ pub fn start() {
     register_service_worker();
     embed::setup_iframe();
     let document = web_sys::window().and_then(|w| w.document()).expect("a document");
-    match document.get_element_by_id("app") {
-        Some(root) => {
-            root.set_text_content(None);
-            yew::Renderer::<App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<App>::new().render();
-        }
-    }
+    let root = document.get_element_by_id("app").or_else(|| {
+        let root = document.create_element("div").ok()?;
+        document.body()?.append_child(&root).ok()?;
+        Some(root)
+    });
+    let Some(root) = root else { return };
+    root.set_text_content(None);
+    extras::set_app_root(&root);
+    yew::Renderer::<App>::with_root(root).render();
 }

@@ -157,11 +157,10 @@ async fn word_file(doc: &Document) -> Option<Vec<u8>> {
     use wasm_bindgen::JsCast;
     let json = serde_json::to_string(doc).ok()?;
     // The single-file build starts the worker from a blob: URL it leaves here.
-    let url =
-        js_sys::Reflect::get(&js_sys::global(), &wasm_bindgen::JsValue::from_str("__xieshangDocxWorker"))
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_else(|| "./docx-worker_loader.js".to_owned());
+    let url = super::extras::global(super::extras::globals::DOCX_WORKER)
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "./docx-worker_loader.js".to_owned());
+    let _busy = super::Busy::new();
     let worker = web_sys::Worker::new(&url).ok()?;
     let (tx, rx) = futures::channel::oneshot::channel::<Option<Vec<u8>>>();
     let tx = std::rc::Rc::new(std::cell::RefCell::new(Some(tx)));

@@ -69,7 +69,7 @@ pub struct Ctx {
     pub tick: u32,
     /// Call after changing the data.
     pub refresh: Callback<()>,
-    /// Re-reads the data from storage (after the extras module changed it).
+    /// Reads the data again from storage (after the other module changed it).
     pub reload: Callback<()>,
     /// Raised each time the data is read from storage.
     pub generation: u32,
@@ -95,25 +95,10 @@ impl PartialEq for Ctx {
 
 impl Repo {
     /// Opens the database `name` and loads summaries, opinions and settings, and the county's
-    /// list with its history: all the pages of the extras module read. Never fails: when storage
-    /// is unavailable the pages work in memory and say so.
+    /// list with its history: all the pages read (each module its own copy). Never fails: when
+    /// storage is unavailable the pages work in memory and say so.
     pub async fn load_with_history(name: &str) -> Repo {
         Repo::load_with(name, Catalogue::from_json).await
-    }
-
-    /// Only the county's list (without its history) and whether storage works: what the app's
-    /// own module shows (the catalogue). The records, opinions and settings are read by the
-    /// module of the pages that use them ([`super::extras`]).
-    pub async fn load_catalogue(name: &str) -> Repo {
-        let mut repo = Repo::empty(name);
-        match Repo::open(name).await {
-            Ok(db) => {
-                repo.take_stored_list(db.catalogue(Catalogue::from_json_without_history).await);
-                repo.db = Some(db);
-            }
-            Err(e) => *repo.failure.borrow_mut() = Some(e),
-        }
-        repo
     }
 
     /// The county's list as read from storage: in use when there is one; an unreadable one is
@@ -440,7 +425,14 @@ impl Repo {
             self.put_summary(Summary::with_digest(&record, self.procedure(), digest));
             return true;
         }
-        let what = msg["changed"].as_str().unwrap_or_default();
+        self.reread(msg["changed"].as_str().unwrap_or_default()).await
+    }
+
+    /// Reads a part of the data again from storage: `settings`, `opinions`, `catalogue` (the
+    /// county's list), `records` (the ledger's rows; those of records held only here stay as this
+    /// page has them) or `all`. True when something was read.
+    pub async fn reread(&self, what: &str) -> bool {
+        let Some(db) = &self.db else { return false };
         let all = what == "all";
         let mut changed = false;
         if all || what == "settings" {

@@ -3,8 +3,10 @@
 
 use yew::prelude::*;
 
-/// Pages of the app.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// Pages of the app: the one page type, in the app's module and in the extras module alike (the
+/// bridge between them passes a `Route`, see `ui::extras`).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Route {
     /// 协商事项目录 (home).
     Catalogue,
@@ -47,6 +49,22 @@ pub enum Route {
 }
 
 impl Route {
+    /// Whether the page lives in the extras module: the bureau's tools (the documents of a record
+    /// and their Word files, the county's list, training, the overview, 核验文书), which a
+    /// village's first task never needs. Every other page is in the app's own module.
+    pub fn in_extras(&self) -> bool {
+        matches!(
+            self,
+            Route::Print { .. }
+                | Route::List
+                | Route::ListPrint
+                | Route::Training
+                | Route::TrainingPrint
+                | Route::Overview
+                | Route::Verify
+        )
+    }
+
     /// Parses a location hash.
     pub fn parse(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');

@@ -210,7 +210,7 @@ test('a portal names its county’s list: a browser with no list yet takes it up
   await context.close();
 });
 
-test('mounted again and again by its host, the app still keeps its clicks apart from the extras page’s', async () => {
+test('mounted again and again by its host, the app still keeps its clicks apart from the bureau page’s', async () => {
   const host = path.join(tmp, 'portal-remount.html');
   fs.writeFileSync(host, `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>门户</title></head>
@@ -251,11 +251,19 @@ test('mounted again and again by its host, the app still keeps its clicks apart 
   await preview.getByRole('button', { name: '取消' }).click();
   await preview.waitFor({ state: 'detached' });
   assert.deepEqual(await sorted(), before, 'the ledger’s sort is untouched');
-  // What keeps them apart: Yew's number for the extras page's tree is above the app's.
-  const [app, extras] = await page.evaluate(() => {
+  // A bureau page (the extras module) goes in its own element beside the app's root, in the same
+  // shadow root, never inside the app's tree; its clicks act on it, and through the bridge on the
+  // app (training mode), as often as the host mounted the app.
+  await page.evaluate(() => { location.hash = '#/training'; });
+  await page.getByRole('heading', { level: 2, name: '培训练习' }).waitFor();
+  const placed = await page.evaluate(() => {
     const root = document.getElementById('consultation').shadowRoot;
-    return [root.querySelector('.xs-root').__yew_subtree_id, root.querySelector('.extras').__yew_subtree_id];
+    return { beside: root.querySelectorAll('.xs-root + .xs-extras').length, inside: root.querySelectorAll('.xs-root .xs-extras').length };
   });
-  assert.ok(extras > app, `extras tree ${extras} above the app's ${app}`);
+  assert.deepEqual(placed, { beside: 1, inside: 0 });
+  await page.getByRole('button', { name: '进入培训练习' }).first().click();
+  await page.getByRole('note', { name: '培训练习' }).waitFor();
+  await page.getByRole('button', { name: '退出培训练习' }).first().click();
+  await h.expectCount(page.getByRole('note', { name: '培训练习' }), 0);
   await context.close();
 });

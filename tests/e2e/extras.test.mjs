@@ -1,14 +1,16 @@
-// Every page but the catalogue lives in a second wasm module (ui/extras.rs), so that the page a
-// village opens first downloads little: the catalogue never downloads it; the first other page
-// (发起协商, a ledger, a document) does, once; when it cannot be fetched the page says so and
-// offers to try again; and clicks inside it are its own (the app must not take them for clicks
-// on its own controls).
+// The bureau's tools (the documents of a record and their Word files, the county's list,
+// training, the overview, 核验文书) live in a second wasm module (ui/extras.rs), mounted once in
+// its own element beside the app's: a village's first task (the catalogue, 发起协商, the editor,
+// the ledgers, 督办, 设置) never downloads it; the first bureau page does, once; when it cannot
+// be fetched the page says so and offers to try again; and a click inside either module stays in
+// that module.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { withApp } from './app.mjs';
 import * as h from './helpers.mjs';
 
 const app = withApp();
+const EXTRAS = /\/extras-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/;
 
 /** One record made in the editor, exported from the ledger and chosen again for import: the
  * preview on screen. Returns the exported file's path and the preview region. */
@@ -29,35 +31,94 @@ async function previewOwnExport(page) {
   return { file, preview };
 }
 
-test('the catalogue does without the extras module; the pages in it fetch it once', async () => {
+test('the first task fetches no bureau module; the first bureau page fetches it once', async () => {
   const context = await app.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const fetched = [];
   page.on('request', (r) => fetched.push(new URL(r.url()).pathname));
-  const extras = () => fetched.filter((p) => /\/extras-[0-9a-f]+(_bg\.wasm|\.js)$/.test(p));
+  const extras = () => fetched.filter((p) => EXTRAS.test(p));
 
   await page.goto(app.server.url);
   await page.getByRole('button', { name: '发起协商' }).first().waitFor();
   await page.getByLabel('查找事项').fill('门禁');
-  await page.waitForLoadState('networkidle');
-  assert.deepEqual(extras(), [], 'the catalogue (and its search) fetch no extras');
-
-  // 发起协商: the module comes (the record is made there), the editor shows.
+  // 发起协商, the editor, the ledgers, 督办 and 设置: all in the app's own module.
   await h.startConsultation(page, '门禁改造');
   await page.getByLabel('议题说明').fill('北门门禁改造');
   await h.waitSaved(page);
-  assert.equal(extras().length, 2, 'the extras glue and wasm, once each');
-
-  // A print view, the ledger and other pages: no second download.
-  await page.getByRole('navigation', { name: /打印文书|文书/ }).getByRole('link', { name: '协商议题公示' }).click();
-  await page.getByRole('heading', { name: '协商议题公示' }).first().waitFor();
   await page.getByRole('link', { name: '协商台账', exact: true }).click();
   await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
-  await page.goto(app.server.url + '#/overview');
+  await h.expectCount(page.locator('table.records tbody tr').filter({ hasText: '门禁改造' }), 1);
+  for (const [link, heading] of [['群众意见台账', '群众意见台账'], ['督办', '督办'], ['设置', '设置']]) {
+    await page.getByRole('link', { name: link, exact: true }).click();
+    await page.getByRole('heading', { level: 2, name: heading }).first().waitFor();
+  }
+  await page.waitForLoadState('networkidle');
+  assert.deepEqual(extras(), [], 'the first task fetches no bureau module');
+
+  // A document of the record: the module comes, once; then the other bureau pages.
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await page.locator('table.records tbody tr').filter({ hasText: '门禁改造' }).getByRole('link').first().click();
+  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  await page.getByRole('navigation', { name: /打印文书|文书/ }).getByRole('link', { name: '协商议题公示' }).click();
+  await page.getByRole('heading', { name: '协商议题公示' }).first().waitFor();
+  assert.equal(extras().length, 2, 'the extras glue and wasm, once each');
+  // The page is in the module's own element, beside the app's root, never inside it.
+  assert.equal(await page.locator('#app .xs-extras, #app .document').count(), 0);
+  assert.equal(await page.locator('#app + .xs-extras .document').count(), 1);
+  await page.getByRole('link', { name: '汇总分析' }).click();
   await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor();
+  await page.getByRole('link', { name: '培训练习' }).click();
+  await page.getByRole('heading', { level: 2, name: '培训练习' }).waitFor();
+  // Back on the app's pages, the bureau page is gone (one <main>, the app's).
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
+  await h.expectCount(page.locator('main'), 1);
+  assert.equal(await page.locator('.xs-extras main').count(), 0);
+  assert.equal(extras().length, 2);
+  await context.close();
+});
+
+test('with the bureau module unreachable, a record is started, edited and listed all the same', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  await page.route(EXTRAS, (route) => route.abort('internetdisconnected'));
+  await page.goto(app.server.url);
+  await h.startConsultation(page, '门禁改造');
+  // The focus went to the page (the button pressed is gone), at its top.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+  assert.equal(await page.evaluate(() => scrollY), 0);
+  await page.getByLabel('协商议题', { exact: true }).fill('单元门禁改造');
+  await h.waitSaved(page);
+  await page.getByRole('link', { name: '协商台账', exact: true }).click();
+  await h.expectCount(page.locator('table.records tbody tr').filter({ hasText: '门禁改造' }), 1);
+  assert.equal(await page.getByRole('alert').filter({ hasText: '无法下载' }).count(), 0);
+  await context.close();
+});
+
+test('a click inside each module stays in that module', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
   await page.goto(app.server.url + '#/training');
   await page.getByRole('heading', { level: 2, name: '培训练习' }).waitFor();
-  assert.equal(extras().length, 2);
+  // Clicks on the bureau page: its own buttons act, and nothing of the app's (the language switch,
+  // the training band, the navigation) reacts to them.
+  await page.getByRole('button', { name: '进入培训练习' }).first().click();
+  await page.getByRole('note', { name: '培训练习' }).waitFor();
+  await page.getByRole('button', { name: '清除全部培训数据' }).click();
+  await page.getByRole('button', { name: '取消' }).click();
+  await page.locator('.xs-extras h2').first().click();
+  assert.equal(new URL(page.url()).hash, '#/training');
+  assert.equal(await page.locator('html').getAttribute('lang'), 'zh-CN');
+  await h.expectCount(page.getByRole('note', { name: '培训练习' }), 1);
+  // Clicks on the app's own controls act on the app (and the page follows), none on the bureau's.
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.getByRole('heading', { level: 2, name: 'Training' }).waitFor();
+  await page.getByRole('button', { name: '中文' }).click();
+  await page.getByRole('heading', { level: 2, name: '培训练习' }).waitFor();
+  await page.getByRole('button', { name: '退出培训练习' }).first().click();
+  await h.expectCount(page.getByRole('note', { name: '培训练习' }), 0);
+  await h.expectCount(page.getByRole('button', { name: '确认清除' }), 0);
+  assert.equal(new URL(page.url()).hash, '#/training');
   await context.close();
 });
 
@@ -82,7 +143,7 @@ test('when the extras module cannot be fetched the page says so, and 重试 brin
   const context = await app.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   let blocked = true;
-  await page.route(/\/extras-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
+  await page.route(EXTRAS, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
   await page.goto(app.server.url + '#/overview');
   const alert = page.getByRole('alert').filter({ hasText: '无法下载' });
   await alert.waitFor();
@@ -97,58 +158,6 @@ test('when the extras module cannot be fetched the page says so, and 重试 brin
   await alert.getByRole('button', { name: '重试' }).click();
   await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor();
   assert.equal(await alert.count(), 0);
-  await context.close();
-});
-
-test('发起协商 says so while the editor’s module comes; when it cannot be fetched, 重试 makes the record once', async () => {
-  const context = await app.browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  let mode = 'blocked';
-  await page.route(/\/extras-[0-9a-f]+(_bg\.wasm|\.js|\.css)(\?.*)?$/, async (route) => {
-    if (mode === 'blocked') return route.abort('internetdisconnected');
-    if (mode === 'slow') await new Promise((r) => setTimeout(r, 1500));
-    return route.continue();
-  });
-  await page.goto(app.server.url);
-  const start = page.getByRole('row').filter({ hasText: '门禁改造' }).getByRole('button', { name: '发起协商' });
-  await start.click();
-  const alert = page.getByRole('alert').filter({ hasText: '无法下载' });
-  await alert.waitFor();
-  assert.ok(await alert.isVisible(), 'said where the user is (a fixed box), not only at the top');
-  // The focus on 重试, the way on; 取消 closes the box and makes nothing.
-  await page.waitForFunction(() => document.activeElement?.textContent === '重试');
-  await page.locator('.starting').getByRole('button', { name: '取消' }).click();
-  await alert.waitFor({ state: 'detached' });
-  await start.click();
-  await alert.waitFor();
-
-  mode = 'slow';
-  await alert.getByRole('button', { name: '重试' }).click();
-  await page.getByRole('status').filter({ hasText: '正在加载' }).waitFor();
-  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
-  assert.match(await page.getByRole('heading', { level: 2, name: /第1阶段/ }).innerText(), /第1阶段/);
-  // The focus went to the page (the button pressed is gone), at its top.
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
-  assert.equal(await page.evaluate(() => scrollY), 0);
-  await page.getByLabel('协商议题', { exact: true }).fill('单元门禁改造');
-  await h.waitSaved(page);
-  await page.getByRole('link', { name: '协商台账', exact: true }).click();
-  await h.expectCount(page.locator('table.records tbody tr').filter({ hasText: '门禁改造' }), 1);
-  await context.close();
-});
-
-test('when the extras pages’ stylesheet cannot be fetched the page says so, and 重试 brings it', async () => {
-  const context = await app.browser.newContext({ serviceWorkers: 'block' });
-  const page = await context.newPage();
-  let blocked = true;
-  await page.route(/\/extras-[0-9a-f]+\.css(\?.*)?$/, (route) => (blocked ? route.abort('internetdisconnected') : route.continue()));
-  await page.goto(app.server.url + '#/records');
-  const alert = page.getByRole('alert').filter({ hasText: '无法下载' });
-  await alert.waitFor();
-  blocked = false;
-  await alert.getByRole('button', { name: '重试' }).click();
-  await page.getByRole('heading', { level: 2, name: '协商台账' }).waitFor();
-  assert.equal(await page.locator('ul.counts').evaluate((e) => getComputedStyle(e).display), 'flex');
   await context.close();
 });
 

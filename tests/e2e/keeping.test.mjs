@@ -134,8 +134,8 @@ test('when the browser has no database the user is told at once, keeps working, 
   const alert = page.getByRole('alert').filter({ hasText: '无法保存到本机浏览器' });
   await alert.waitFor();
   assert.match(await alert.innerText(), /修改仍保留在本页中/);
-  // The catalogue holds no records: it says where the export is.
-  assert.match(await alert.innerText(), /“导出备份”按钮在协商台账等页面的上方/);
+  // The way to keep the work is offered where the user is, the catalogue too.
+  await alert.getByRole('button', { name: '导出备份（JSON）' }).waitFor();
   await h.startConsultation(page, '村（居）文体活动');
   // The editor opens at its top (the row clicked was far down the catalogue), the banner in view.
   assert.equal(await page.evaluate(() => scrollY), 0);

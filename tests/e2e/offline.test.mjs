@@ -143,3 +143,45 @@ test('on a slow connection the page shows its loading message at once, then the 
   await h.expectCount(loading, 0);
   await context.close();
 });
+
+test('the service worker keeps the app for offline use without competing with what the user asked for', async () => {
+  // A line of 2 Mbit/s shared by every request (bench/first-task.mjs's), so that downloads take
+  // long enough to be seen overlapping or not.
+  const slow = await serve(path.join(copy, 'v1'), { slow: { kbps: 2000, rtt: 50 } });
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const seen = [];
+  const at = () => performance.now();
+  context.on('request', (r) => seen.push({ url: new URL(r.url()).pathname, worker: r.serviceWorker() != null, start: at(), request: r }));
+  context.on('requestfinished', (r) => { const s = seen.find((x) => x.request === r); if (s) s.end = at(); });
+  try {
+    await page.goto(slow.url);
+    await page.getByRole('button', { name: '发起协商' }).first().waitFor({ timeout: 60000 });
+    // Registered only once the app's own module is in: nothing of the worker's before it.
+    await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => r != null), null, { timeout: 30000 });
+    const appWasm = seen.find((s) => /\/xieshang-[0-9a-f]+_bg\.wasm$/.test(s.url) && !s.worker);
+    assert.ok(appWasm?.end, 'the app’s module was fetched');
+    const script = seen.find((s) => s.url.endsWith('/sw.js'));
+    // (Playwright hears of a download's end a few milliseconds after the page does: 200 ms of
+    // slack, on a download of two seconds.)
+    assert.ok(script && script.start > appWasm.end - 200, 'the worker is registered after the app’s module is in');
+    // While the worker fetches what it keeps, the user opens a bureau page: the page's download of
+    // the extras module goes first; the worker starts nothing new until it is in.
+    await page.waitForFunction(() => navigator.serviceWorker.getRegistration().then((r) => r?.installing != null), null, { timeout: 30000 });
+    await page.getByRole('link', { name: '汇总分析' }).click();
+    await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor({ timeout: 60000 });
+    const mine = seen.find((s) => /\/extras-[0-9a-f]+_bg\.wasm$/.test(s.url) && !s.worker);
+    assert.ok(mine?.end, 'the page fetched the extras module itself');
+    // The page tells the worker it is busy as the download starts (a message, so allow 300 ms).
+    const meanwhile = seen.filter((s) => s.worker && s.start > mine.start + 300 && s.start < mine.end);
+    assert.deepEqual(meanwhile.map((s) => s.url), [], 'the worker waited while the page fetched its module');
+    // And once the page is idle, it finishes: everything kept, the app works offline.
+    await page.waitForFunction(() => navigator.serviceWorker?.controller != null, null, { timeout: 60000 });
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor();
+  } finally {
+    await context.close();
+    await slow.close();
+  }
+});

@@ -22,7 +22,7 @@ const TYPES = {
  * round trip, then its body drains through one bucket of `kbps` kilobits a second, shared in turn
  * by all the bodies under way (as one slow link shares itself between a browser's connections).
  */
-function line({ kbps, rtt }) {
+function line({ kbps, rtt }, written) {
   const perTick = (kbps * 1000) / 8 / 50; // bytes each 20 ms
   const flowing = [];
   let timer = null;
@@ -34,6 +34,7 @@ function line({ kbps, rtt }) {
         const piece = flow.body.subarray(flow.at, flow.at + Math.min(share, budget));
         flow.at += piece.length;
         budget -= piece.length;
+        written(piece.length);
         flow.res.write(piece);
         if (flow.at >= flow.body.length) {
           flowing.splice(flowing.indexOf(flow), 1);
@@ -62,9 +63,11 @@ function line({ kbps, rtt }) {
 export function serve(root, { prefix = '/', files = {}, slow = null } = {}) {
   let dir = root;
   const gzipCache = new Map();
+  // Bytes of bodies sent: through the line as they drain, else as each response is written.
   let sent = 0;
-  const shaped = slow ? line(slow) : (res, body) => (body ? res.end(body) : res.end());
-  const send = (res, body) => { sent += body?.length ?? 0; shaped(res, body); };
+  const send = slow
+    ? line(slow, (n) => { sent += n; })
+    : (res, body) => { sent += body?.length ?? 0; return body ? res.end(body) : res.end(); };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     let rel = decodeURIComponent(url.pathname);

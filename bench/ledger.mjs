@@ -2,13 +2,13 @@
 //   node bench/ledger.mjs            (after `trunk build --release`; scripts/bench.sh does all)
 // Measures, on the release build served with gzip from localhost:
 //   - opening the ledger: a cold page load straight onto #/records until the first rows show
-//     (the app's and the extras module's start-up + reading 10,000 summaries from IndexedDB +
-//     render); from the catalogue to the ledger inside the app, the first time in a page (the
-//     extras module starts and reads the summaries) and again (they are in memory);
+//     (the app's start-up + reading 10,000 summaries from IndexedDB + render); from the
+//     catalogue to the ledger inside the app, the first time in a page and again (the summaries
+//     are read once, with the catalogue, so both are renders of what is in memory);
 //   - a filter keystroke: from the input event to the updated list in the DOM, and to the next
 //     frame painted;
-//   - memory: the JS heap and the wasm linear memories (the app's and the extras module's)
-//     after the ledger is open.
+//   - memory: the JS heap and the wasm linear memories (the app's; the extras module is not
+//     loaded for the ledger) after the ledger is open.
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -116,7 +116,7 @@ const client = await context.newCDPSession(page);
 await client.send('HeapProfiler.collectGarbage');
 await client.send('Performance.enable');
 const metrics = Object.fromEntries((await client.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
-// Every WebAssembly.Memory in the page (the app's module and the extras module each have one).
+// Every WebAssembly.Memory in the page (each wasm module loaded has one).
 const { result: proto } = await client.send('Runtime.evaluate', { expression: 'WebAssembly.Memory.prototype' });
 const { objects } = await client.send('Runtime.queryObjects', { prototypeObjectId: proto.objectId });
 const { result: sizes } = await client.send('Runtime.callFunctionOn', {

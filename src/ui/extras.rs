@@ -68,6 +68,9 @@ pub struct Showing {
     pub training: bool,
     /// The app's count of changes to the data: when it moves, the module reads the data again.
     pub changes: u32,
+    /// The user came here from another page of the app (not by opening the page's address): the
+    /// page takes the focus, as the app's own pages do.
+    pub moved: bool,
 }
 
 /// A message from the app to the extras module.
@@ -392,15 +395,14 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         });
     }
     let lang = if showing.lang == Lang::En && *english != Some(true) { Lang::Zh } else { showing.lang };
-    // Another page: it starts at its top with the focus on it (as the app's pages do).
+    // Another page, reached from another page of the app: it starts at its top with the focus on
+    // it (as the app's pages do). Opened by its address, the focus stays where the browser put it.
     let main = use_node_ref();
     {
         let main = main.clone();
-        let key = route.as_ref().map(Route::href);
-        let before = use_mut_ref(|| None::<Option<String>>);
+        let key = route.as_ref().map(Route::href).filter(|_| showing.moved);
         use_effect_with(key, move |key| {
-            let previous = before.borrow_mut().replace(key.clone());
-            if key.is_some() && previous.is_some_and(|p| p != *key) {
+            if key.is_some() {
                 if let Some(main) = main.cast::<web_sys::HtmlElement>() {
                     super::bring_page_into_view(&main);
                 }
@@ -408,13 +410,21 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         });
     }
     let Some(route) = route else { return html! {} };
+    let printing = super::printing(&route);
+    // The same elements whether the data is read yet or not: the focus given to <main> stays.
+    let frame = |banner: Html, content: Html| {
+        html! {
+            <div class={classes!("extras-app", printing.then_some("printing"), showing.training.then_some("training"))}
+                lang={if lang == Lang::En { "en" } else { "zh-CN" }}>
+                <div class="extras-banners">{ banner }</div>
+                <main id="main" class="app-main" tabindex="-1" ref={main.clone()}>{ content }</main>
+                <footer class="app-footer"><p>{ t(lang, Key::SourceNote) }</p></footer>
+            </div>
+        }
+    };
     let data = (*repo).clone().filter(|r| r.name() == showing.db);
     let Some(data) = data.filter(|_| showing.lang != Lang::En || english.is_some()) else {
-        return html! {
-            <div class="extras-app"><main id="main" class="app-main" tabindex="-1" ref={main}>
-                <p class="loading" role="status">{ t(lang, Key::Loading) }</p>
-            </main></div>
-        };
+        return frame(html! {}, html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> });
     };
     let to_app = props.to_app.clone();
     // After a change here: this module's page re-renders, and the app reads its data again.
@@ -456,19 +466,14 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         Route::Verify => html! { <super::verify::VerifyPage /> },
         _ => html! {},
     };
-    let printing = super::printing(&route);
-    html! {
-        <ContextProvider<Lang> context={lang}>
-        <ContextProvider<Ctx> context={ctx}>
-            <div class={classes!("extras-app", printing.then_some("printing"), showing.training.then_some("training"))}
-                lang={if lang == Lang::En { "en" } else { "zh-CN" }}>
-                <super::StorageBanner />
-                <main id="main" class="app-main" tabindex="-1" ref={main}>{ page }</main>
-                <footer class="app-footer"><p>{ t(lang, Key::SourceNote) }</p></footer>
-            </div>
-        </ContextProvider<Ctx>>
-        </ContextProvider<Lang>>
-    }
+    let provide = |inner: Html| {
+        html! {
+            <ContextProvider<Lang> context={lang}>
+            <ContextProvider<Ctx> context={ctx.clone()}>{ inner }</ContextProvider<Ctx>>
+            </ContextProvider<Lang>>
+        }
+    };
+    frame(provide(html! { <super::StorageBanner /> }), provide(page))
 }
 
 /// The module's app as mounted; [`ModuleApp::send`] passes it a [`ToModule`] message.
@@ -508,7 +513,8 @@ pub fn mount(host: web_sys::Element, to_app: js_sys::Function) -> ModuleApp {
     if let Ok(shadow) = host.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
         super::embed::look_up_in(shadow);
     }
-    let showing = Showing { route: None, db: String::new(), lang: Lang::Zh, training: false, changes: 0 };
+    let showing =
+        Showing { route: None, db: String::new(), lang: Lang::Zh, training: false, changes: 0, moved: false };
     let props = ExtrasProps { showing, to_app: to_app.clone() };
     let app = yew::Renderer::<ExtrasRoot>::with_root_and_props(host, props).render();
     ModuleApp { app: Some(app), to_app }

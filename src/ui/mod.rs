@@ -310,6 +310,14 @@ fn Shell() -> Html {
     // Another page (not another stage of the same record): see `bring_page_into_view`. A page of
     // the extras module does this in its own element.
     let main = use_node_ref();
+    // Whether the user has gone from the page first shown (opened by its address) to another:
+    // from then on, each page is reached from another page.
+    let first = use_mut_ref(|| route.clone());
+    let navigated = use_mut_ref(|| false);
+    if *first.borrow() != route {
+        *navigated.borrow_mut() = true;
+    }
+    let moved = *navigated.borrow();
     {
         let main = main.clone();
         let shown = use_mut_ref(|| None::<String>);
@@ -335,6 +343,7 @@ fn Shell() -> Html {
             lang,
             training: ctx.training,
             changes: ctx.tick.wrapping_add(ctx.generation),
+            moved,
         },
         &ctx,
     );

@@ -168,7 +168,7 @@ impl Repo {
                 repo.corrupt = summaries.corrupt + opinions.corrupt;
                 repo.take_stored_list(catalogue);
                 let mut items = summaries.items;
-                refresh_stale(&db, repo.procedure(), &mut items).await;
+                refresh_stale(&db, || repo.procedure().clone(), &mut items).await;
                 *repo.summaries.borrow_mut() = items;
                 *repo.opinions.borrow_mut() = opinions.items;
                 *repo.settings.borrow_mut() = settings;
@@ -749,15 +749,20 @@ impl Repo {
 /// stored ([`Summary::is_stale`]: a record it called 已办结 may be 落实中 or 逾期 now), and stores
 /// them. Records are read two hundred at a time. A record that cannot be read keeps its summary;
 /// a failure to store leaves the work to the next load.
-async fn refresh_stale(db: &Db, procedure: &Procedure, items: &mut [Summary]) {
+async fn refresh_stale(db: &Db, procedure: impl Fn() -> Rc<Procedure>, items: &mut [Summary]) {
     let stale: Vec<usize> = items.iter().enumerate().filter(|(_, s)| s.is_stale()).map(|(i, _)| i).collect();
+    if stale.is_empty() {
+        return;
+    }
+    // Read (and checked) only now: a start with nothing stale does not parse the procedure.
+    let procedure = procedure();
     for chunk in stale.chunks(200) {
         let reads = chunk.iter().map(|&i| db.record(&items[i].id));
         let records = futures::future::join_all(reads).await;
         let mut fresh = Vec::with_capacity(chunk.len());
         for (&i, record) in chunk.iter().zip(records) {
             if let Ok(Some(record)) = record {
-                items[i] = Summary::of(&record, procedure);
+                items[i] = Summary::of(&record, &procedure);
                 fresh.push(items[i].clone());
             }
         }

@@ -122,6 +122,34 @@ test('a click inside each module stays in that module', async () => {
   await context.close();
 });
 
+test('a bureau page reached from another page has the focus, and keeps it; opened by its address, Tab starts at the skip link', async () => {
+  const context = await app.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const onMain = () => page.evaluate(() => document.activeElement?.id === 'main' && document.activeElement.isConnected && document.activeElement.closest('.xs-extras') != null);
+  await page.goto(app.server.url);
+  await page.getByRole('button', { name: '发起协商' }).first().waitFor();
+  // The first bureau page of the page's life: the module comes, the page's data is read, and the
+  // focus given to its <main> stays there.
+  await page.getByRole('link', { name: '核验文书' }).click();
+  await page.getByRole('heading', { level: 2, name: '核验文书' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'main');
+  await page.waitForTimeout(500);
+  assert.ok(await onMain(), 'the focus is on the bureau page’s main');
+  await page.getByRole('link', { name: '汇总分析' }).click();
+  await page.getByRole('heading', { level: 2, name: '汇总分析' }).waitFor();
+  await page.waitForFunction(() => document.activeElement?.id === 'main' && document.activeElement.closest('.xs-extras') != null);
+  // Opened by its address: the page does not move the focus; the first Tab is the skip link's.
+  await page.goto(app.server.url + '#/verify');
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: '核验文书' }).waitFor();
+  await page.waitForTimeout(300);
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), '跳到正文');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => document.activeElement?.id === 'main' && document.activeElement.closest('.xs-extras') != null);
+  await context.close();
+});
+
 test('a document opened straight after an edit shows the edit', async () => {
   const context = await app.browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();

@@ -4,9 +4,11 @@
 //!
 //! - [`domain`]: the engine — catalogue, procedure, record, validation, stage gates. Pure Rust.
 //! - [`i18n`]: the one translation layer for UI strings.
+//! - [`globals`]: the page's JavaScript globals the modules and the build's scripts share.
 //! - `ui` (wasm only): Yew components that render the engine's data and reports.
 
 pub mod domain;
+pub mod globals;
 pub mod i18n;
 
 #[cfg(target_arch = "wasm32")]

@@ -16,8 +16,8 @@
 //!
 //! Everything that crosses between them is in this file: the module's three exports (`mount`,
 //! `send` and `unmount`, in `src/bin/extras.rs`), the two message types [`ToModule`] and
-//! [`ToApp`] (JSON, written and read by [`encode`] and [`decode`] only), and the names of the
-//! page's JavaScript globals the modules share ([`globals`]).
+//! [`ToApp`] (JSON, written and read by [`encode`] and [`decode`] only); the names of the page's
+//! JavaScript globals the modules share are in [`crate::globals`].
 
 use super::repo::{Ctx, Repo};
 use super::route::Route;
@@ -29,21 +29,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-/// The names of the JavaScript globals of the page that the modules and the build's scripts
-/// (`scripts/postbuild.mjs`, `scripts/single.mjs`) share.
-pub mod globals {
-    /// `() => Promise<module>`: loads the extras module (set by the start script, `embed.js` or
-    /// the single file).
-    pub const EXTRAS_LOADER: &str = "__xieshangExtras";
-    /// The address of the English file.
-    pub const ENGLISH_URL: &str = "__xieshangEnglish";
-    /// The English file's text once one module has it, for the other.
-    pub const ENGLISH_TEXT: &str = "__xieshangEnglishText";
-    /// The address of the Word worker's loader (a blob: URL in the single file).
-    pub const DOCX_WORKER: &str = "__xieshangDocxWorker";
-    /// This page's id in messages to other tabs (both modules say the same).
-    pub const TAB: &str = "__xieshangTab";
-}
+pub use crate::globals;
 
 /// The value of the page's global `name`, if set.
 pub fn global(name: &str) -> Option<JsValue> {
@@ -220,7 +206,7 @@ fn send_showing() {
 }
 
 /// Tells the extras module (if mounted; else once it is) what to show, and which context its
-/// messages reach. The app's shell calls this on every render.
+/// messages reach. The app's shell calls this after each render that changes what to show.
 pub fn show(showing: Showing, ctx: &Ctx) {
     APP.with(|a| *a.borrow_mut() = Some(ctx.clone()));
     let changed = SHOWING.with(|s| {
@@ -370,10 +356,12 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
             });
         });
     }
-    // What other tabs change is taken into the data here too, while a page is on screen or not.
+    // What other tabs change is taken into the data while a page of this module is on screen.
+    // (Meanwhile the app hears them, and its count of changes has this module read the data
+    // again when it next shows a page.)
     {
         let tick = tick.clone();
-        let data = (*repo).clone();
+        let data = (*repo).clone().filter(|_| route.is_some());
         use_effect_with(data.as_ref().map(|r| r.name().to_owned()), move |_| {
             let show = Callback::from(move |()| tick.set(tick.wrapping_add(1)));
             let listener = data.and_then(|r| super::hear_other_tabs(r, show));

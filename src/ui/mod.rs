@@ -64,7 +64,7 @@ fn local_storage() -> Option<web_sys::Storage> {
 
 /// Makes English showable: installs the English file (`i18n::install_english`) from the text
 /// already in the page (`english_at_hand`) or from the address the start script names
-/// (`__xieshangEnglish`). False when it cannot be had (no network, nothing kept).
+/// (`globals::ENGLISH_URL`). False when it cannot be had (no network, nothing kept).
 pub async fn ensure_english() -> bool {
     if english_at_hand() {
         return true;
@@ -335,18 +335,20 @@ fn Shell() -> Html {
             }
         });
     }
-    // The extras module is told what to show (nothing, on the app's own pages).
-    extras::show(
-        extras::Showing {
+    // The extras module is told what to show (nothing, on the app's own pages), once this page
+    // is rendered.
+    {
+        let showing = extras::Showing {
             route: route.in_extras().then(|| route.clone()),
             db: ctx.repo.name().to_owned(),
             lang,
             training: ctx.training,
             changes: ctx.tick.wrapping_add(ctx.generation),
             moved,
-        },
-        &ctx,
-    );
+        };
+        let ctx = ctx.clone();
+        use_effect_with(showing, move |showing| extras::show(showing.clone(), &ctx));
+    }
     // The window's title follows the language, on the app's own page only (never a host's).
     use_effect_with(lang, move |lang| {
         if build_id().is_some() {

@@ -52,3 +52,29 @@ fn every_module_says_what_it_owns() {
         assert!(text.trim_start().starts_with("//!"), "{} has no //! line", file.display());
     }
 }
+
+#[test]
+fn the_pages_js_globals_are_named_in_one_place() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // The build's scripts use only the names `globals` gives…
+    let mut used = std::collections::BTreeSet::new();
+    for script in
+        ["scripts/postbuild.mjs", "scripts/single.mjs", "scripts/browser-check.js", "scripts/unsupported.js"]
+    {
+        let text = std::fs::read_to_string(root.join(script)).unwrap();
+        for (at, _) in text.match_indices("__xieshang") {
+            let name: String =
+                text[at..].chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '_').collect();
+            assert!(xieshang::globals::ALL.contains(&name.as_str()), "{script} uses {name}, not in globals");
+            used.insert(name);
+        }
+    }
+    assert!(used.len() >= 4, "{used:?}");
+    // …and no Rust file but `globals.rs` spells one out.
+    let mut files = Vec::new();
+    rust_files(&root.join("src"), &mut files);
+    for file in files.iter().filter(|f| !f.ends_with("globals.rs")) {
+        let text = std::fs::read_to_string(file).unwrap();
+        assert!(!text.contains("__xieshang"), "{} spells out a global's name", file.display());
+    }
+}

@@ -1,0 +1,21 @@
+//! The names of the page's JavaScript globals that the wasm modules and the build's scripts
+//! (`scripts/postbuild.mjs`, `scripts/single.mjs`, `scripts/browser-check.js`) share: here once;
+//! a test (`tests/it/tidy.rs`) checks that the scripts use no other and that no Rust file spells
+//! one out.
+
+/// `() => Promise<module>`: loads the extras module (set by the start script, `embed.js` or the
+/// single file).
+pub const EXTRAS_LOADER: &str = "__xieshangExtras";
+/// The address of the English file.
+pub const ENGLISH_URL: &str = "__xieshangEnglish";
+/// The English file's text once one module has it, for the other (the single file sets it too).
+pub const ENGLISH_TEXT: &str = "__xieshangEnglishText";
+/// The address of the Word worker's loader (a blob: URL in the single file).
+pub const DOCX_WORKER: &str = "__xieshangDocxWorker";
+/// This page's id in messages to other tabs (both modules say the same).
+pub const TAB: &str = "__xieshangTab";
+/// Set by the browser check when this browser cannot run the app: the start script then stops.
+pub const UNSUPPORTED: &str = "__xieshangUnsupported";
+
+/// Every name above.
+pub const ALL: [&str; 6] = [EXTRAS_LOADER, ENGLISH_URL, ENGLISH_TEXT, DOCX_WORKER, TAB, UNSUPPORTED];

@@ -821,6 +821,23 @@ impl Record {
         }
     }
 
+    /// Whether a requirement (of an item or a field) holds for this record now: always, never, or
+    /// when its condition does. The one answer the gates, the report and the editor's marks share.
+    pub fn requires(&self, procedure: &Procedure, requirement: &super::procedure::Requirement) -> bool {
+        match requirement {
+            super::procedure::Requirement::Required => true,
+            super::procedure::Requirement::Optional => false,
+            super::procedure::Requirement::When { when } => self.holds(procedure, when),
+        }
+    }
+
+    /// Whether a field can no longer be changed: every stage that shows it is completed (a field
+    /// shared with a stage still open stays editable, wherever it is shown). What `apply` refuses
+    /// as [`EditError::Locked`], asked before the edit.
+    pub fn field_locked(&self, procedure: &Procedure, field: &str) -> bool {
+        self.field_lock(procedure, field).is_some()
+    }
+
     /// The stage that locks a field: `None` while any stage showing it is not completed. A field
     /// bound to a record property is shown wherever that property is (parties are chosen in
     /// stage 1 and their attendance recorded in stage 3).

@@ -1,7 +1,7 @@
 //! Validation: a full report of every problem of a record against the procedure, never just the
 //! first. Each problem names its stage, what it points at, its severity, a message and the clause.
 
-use super::procedure::{Check, CountyRules, Procedure, Requirement, Severity, StageId};
+use super::procedure::{Check, CountyRules, Procedure, Severity, StageId};
 use super::record::{ItemState, Record};
 use crate::i18n::{self, Lang};
 use serde::{Deserialize, Serialize};
@@ -132,14 +132,6 @@ pub fn validate(record: &Record, procedure: &Procedure, county: &CountyRules) ->
     Report { problems }
 }
 
-fn required(record: &Record, procedure: &Procedure, r: &Requirement) -> bool {
-    match r {
-        Requirement::Required => true,
-        Requirement::Optional => false,
-        Requirement::When { when } => record.holds(procedure, when),
-    }
-}
-
 fn check_items(
     record: &Record,
     procedure: &Procedure,
@@ -154,7 +146,7 @@ fn check_items(
         kind,
     };
     for item in &stage.items {
-        let item_required = required(record, procedure, &item.requirement);
+        let item_required = record.requires(procedure, &item.requirement);
         let state = record.item_state(&item.id);
         let check_fields = match &state {
             ItemState::NotApplicable { reason } => {
@@ -192,7 +184,7 @@ fn check_items(
                     ));
                 }
             }
-            if required(record, procedure, &field.requirement) && !record.is_filled(procedure, &field.id) {
+            if record.requires(procedure, &field.requirement) && !record.is_filled(procedure, &field.id) {
                 out.push(problem(
                     Target::Field { item: item.id.clone(), field: field.id.clone() },
                     &item.clause,

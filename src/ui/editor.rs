@@ -874,24 +874,23 @@ fn stage_view(
             item.fields
                 .iter()
                 .map(|field| {
-                    let required = match &field.requirement {
-                        Requirement::Required => true,
-                        Requirement::Optional => false,
-                        Requirement::When { when } => r.holds(procedure, when),
-                    };
+                    // The engine says what is required and what can no longer change (a field a
+                    // completed stage shares with one still open stays editable).
+                    let required = r.requires(procedure, &field.requirement);
+                    let locked = r.field_locked(procedure, &field.id);
                     match &field.kind {
                         FieldKind::Parties { attendance } => parties_editor(
-                            lang, procedure, field, &r.parties, *attendance, completed, on_edit.clone(),
+                            lang, procedure, field, &r.parties, *attendance, locked, on_edit.clone(),
                         ),
                         FieldKind::Progress => super::progress::progress_editor(
-                            lang, procedure, field, r.progress_by_date(), completed, super::today(), on_edit.clone(),
+                            lang, procedure, field, r.progress_by_date(), locked, super::today(), on_edit.clone(),
                         ),
                         _ => {
                             let field_id = field.id.clone();
                             let on_change = on_edit.reform(move |value| Edit::SetValue { field: field_id.clone(), value });
                             // What the latest progress report says is shown, not typed over.
                             let reported = r.filled_by_reports(&field.id);
-                            let widget = field_widget(lang, procedure, field, r.value(procedure, &field.id), completed || reported, required, r.suggestion(&field.id), on_change);
+                            let widget = field_widget(lang, procedure, field, r.value(procedure, &field.id), locked || reported, required, r.suggestion(&field.id), on_change);
                             if reported {
                                 html! { <>{ widget }<p class="muted field-note">{ tf(lang, Key::FilledByReport, &[&r.progress.len()]) }</p></> }
                             } else {

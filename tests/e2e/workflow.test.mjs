@@ -54,6 +54,26 @@ test('a new user completes a consultation for 门禁改造、视频监控、电�
   await context.close();
 });
 
+test('a completed stage is shown read-only, but for what it shares with a stage still open (the parties)', async () => {
+  const { context, page } = await freshPage();
+  await h.startConsultation(page, '健身器材的选址');
+  await h.fillStage1(page);
+  await h.completeStage(page, '第2阶段');
+  await page.getByRole('navigation', { name: '协商程序' }).getByRole('link').first().click();
+  await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();
+  // Stage 1's own fields are locked, as the engine says; the parties, whose attendance stage 3
+  // records, can still be added to here.
+  assert.equal(await page.getByLabel('协商议题', { exact: true }).isDisabled(), true);
+  const add = page.getByRole('button', { name: '添加参与主体' });
+  assert.equal(await add.isDisabled(), false);
+  await h.addParty(page, { name: '补充的居民代表', role: '村（居）民' });
+  await h.waitSaved(page);
+  await page.getByRole('navigation', { name: '协商程序' }).getByRole('link').nth(2).click();
+  await page.getByRole('heading', { level: 2, name: /第3阶段/ }).waitFor();
+  await page.getByText('补充的居民代表').first().waitFor();
+  await context.close();
+});
+
 test('a stage cannot be completed while a required item is open, and the page says which and why', async () => {
   const { context, page } = await freshPage();
   await h.startConsultation(page, '健身器材的选址');

@@ -87,6 +87,36 @@ fn a_completed_stage_is_locked_until_reopened() {
     );
     // Parties stay editable while stage 3, which records attendance, is open.
     w.edit(Edit::AddParty(party("赵敏", "resident_representative", false)));
+    // The editor asks the same questions before an edit: stage 1's own fields are locked, the
+    // parties (shown in stage 1 and in stage 3) are not until stage 3 is completed too.
+    assert!(w.record.field_locked(&w.procedure, "topic"));
+    assert!(!w.record.field_locked(&w.procedure, "parties"));
+    assert!(!w.record.field_locked(&w.procedure, "attendance"));
+    w.edit(Edit::ReopenStage("s1".into()));
+    assert!(!w.record.field_locked(&w.procedure, "topic"));
+}
+
+#[test]
+fn what_is_required_is_one_answer_for_the_gate_and_the_editor() {
+    use xieshang::domain::procedure::Requirement;
+    let mut w = World::new();
+    let form_other = |w: &World| {
+        let (_, _, f) = w.procedure.field("form_other").expect("form_other");
+        w.record.requires(&w.procedure, &f.requirement)
+    };
+    assert!(w.record.requires(&w.procedure, &Requirement::Required));
+    assert!(!w.record.requires(&w.procedure, &Requirement::Optional));
+    // 其他形式 is required only when 协商形式 is 其他; the report says so exactly then.
+    assert!(!form_other(&w));
+    w.set("form", choice("other"));
+    assert!(form_other(&w));
+    let missing =
+        |w: &World| w.report().for_stage("s1").any(|p| format!("{:?}", p.target).contains("form_other"));
+    assert!(missing(&w));
+    w.set("form_other", text("院落议事会"));
+    assert!(!missing(&w));
+    w.set("form", choice("villagers_meeting"));
+    assert!(!form_other(&w));
 }
 
 #[test]

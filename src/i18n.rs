@@ -1033,6 +1033,9 @@ pub fn category_name<'a>(lang: Lang, matter: Option<&str>, zh: &'a str) -> &'a s
     if lang == Lang::Zh {
         return zh;
     }
+    if zh == crate::domain::catalogue::OTHER_MATTER {
+        return t(lang, Key::OtherCategory);
+    }
     let template = crate::domain::Catalogue::template_ref();
     let group = template.groups.iter().find(|g| {
         g.label.as_deref() == Some(zh)

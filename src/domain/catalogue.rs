@@ -7,6 +7,11 @@ use serde::{Deserialize, Serialize};
 /// The template as shipped, embedded at build time.
 pub const TEMPLATE_JSON: &str = include_str!("../../data/catalogue.json");
 
+/// What a record on a matter the list does not name (其他事项) keeps as its category (and, when
+/// no name was typed, as its matter): data, the same in every interface language (the English
+/// interface shows it as "Other matter", `i18n::category_name`).
+pub const OTHER_MATTER: &str = "其他事项";
+
 /// A catalogue: groups of matters in the order of the source table, and the flaws found in it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Catalogue {

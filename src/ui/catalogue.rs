@@ -243,7 +243,7 @@ pub fn CataloguePage() -> Html {
                 id: None,
                 number: None,
                 name,
-                category: Some(t(lang, Key::OtherCategory).to_owned()),
+                category: Some(crate::domain::catalogue::OTHER_MATTER.to_owned()),
                 hints: Default::default(),
             });
         })

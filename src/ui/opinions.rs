@@ -91,7 +91,7 @@ pub fn OpinionsPage() -> Html {
                     catalogue_version: catalogue.version,
                     id: None,
                     number: None,
-                    name: t(lang, Key::OtherCategory).to_owned(),
+                    name: crate::domain::catalogue::OTHER_MATTER.to_owned(),
                     category: None,
                     hints: Default::default(),
                 }

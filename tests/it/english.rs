@@ -52,6 +52,11 @@ fn labels_follow_the_language_and_a_county_wording_stays_as_written() {
     assert_ne!(english, m.name);
     assert_eq!(i18n::matter_name(Lang::En, Some("tpl-27"), "门禁改造（本县表述）"), "门禁改造（本县表述）");
     assert_eq!(i18n::matter_name(Lang::En, None, "其他事项"), "其他事项");
+    // The category of a matter the list does not name is data (stored the same whatever the
+    // interface's language), shown in the interface's language.
+    let other = xieshang::domain::catalogue::OTHER_MATTER;
+    assert_eq!(i18n::category_name(Lang::Zh, None, other), "其他事项");
+    assert_eq!(i18n::category_name(Lang::En, None, other), "Other matter");
 }
 
 #[test]

@@ -235,3 +235,24 @@ mod storage {
         assert_eq!(db.settings().await.unwrap(), s);
     }
 }
+
+#[wasm_bindgen_test]
+fn tabs_talk_in_one_message_type_with_the_shapes_earlier_builds_send() {
+    use xieshang::ui::tabs::{Part, TabMessage};
+    let saved = TabMessage::Saved { id: "r1".into(), revision: 3 };
+    let deleted = TabMessage::Deleted { id: "r1".into(), deleted: true };
+    let changed = TabMessage::Changed { changed: Part::Catalogue, tab: "p1".into() };
+    assert_eq!(serde_json::to_string(&saved).unwrap(), r#"{"id":"r1","revision":3}"#);
+    assert_eq!(serde_json::to_string(&deleted).unwrap(), r#"{"id":"r1","deleted":true}"#);
+    assert_eq!(serde_json::to_string(&changed).unwrap(), r#"{"changed":"catalogue","tab":"p1"}"#);
+    // What earlier builds sent (keys in another order) is read the same.
+    assert_eq!(TabMessage::read(r#"{"deleted":true,"id":"r1"}"#), Some(deleted));
+    assert_eq!(TabMessage::read(r#"{"revision":3,"id":"r1"}"#), Some(saved.clone()));
+    assert_eq!(
+        TabMessage::read(r#"{"changed":"all","tab":"p2"}"#),
+        Some(TabMessage::Changed { changed: Part::All, tab: "p2".into() })
+    );
+    assert_eq!(saved.record(), Some("r1"));
+    assert_eq!(TabMessage::read(r#"{"changed":"nonsense","tab":"p2"}"#), None);
+    assert_eq!(TabMessage::read("not json"), None);
+}

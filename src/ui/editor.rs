@@ -6,6 +6,7 @@ use super::fields::{field_widget, parties_editor};
 use super::repo::Ctx;
 use super::route::{listen, Route};
 use super::storage::SaveOutcome;
+use super::tabs::TabMessage;
 use crate::domain::gates::{can_complete, GateError};
 use crate::domain::procedure::Procedure;
 use crate::domain::procedure::{FieldKind, Requirement, Severity, Stage};
@@ -389,18 +390,17 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     else {
                         return;
                     };
-                    let Ok(msg) = serde_json::from_str::<serde_json::Value>(&text) else { return };
-                    if msg["id"].as_str() != Some(id.as_str()) {
+                    let Some(msg) = TabMessage::read(&text) else { return };
+                    if msg.record() != Some(id.as_str()) {
                         return;
                     }
-                    if msg["deleted"].as_bool() == Some(true) {
+                    let TabMessage::Saved { revision, .. } = msg else {
                         saver.borrow_mut().deleted = true;
                         save_state.set(SaveState::Deleted);
                         return;
-                    }
+                    };
                     // A save at this page's revision is this page's own, unless the record was
                     // deleted meanwhile: then another tab restored it.
-                    let revision = msg["revision"].as_u64().unwrap_or(0);
                     if revision == saver.borrow().saved && !saver.borrow().deleted {
                         return;
                     }

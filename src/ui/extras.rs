@@ -344,7 +344,7 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
                 match current {
                     // The same database, changed by the app: read again in place.
                     Some(r) => {
-                        r.reread("all").await;
+                        r.reread(super::tabs::Part::All).await;
                     }
                     None => {
                         let loaded = Rc::new(Repo::load_with_history(&db).await);

@@ -18,6 +18,7 @@ pub mod route;
 mod settings;
 pub mod storage;
 mod supervise;
+pub mod tabs;
 mod training;
 mod transfer;
 mod verify;
@@ -207,7 +208,7 @@ pub fn App(props: &AppProps) -> Html {
             let Some(data) = (*repo).clone() else { return };
             let (generation, tick) = (generation.clone(), tick.clone());
             yew::platform::spawn_local(async move {
-                data.reread("all").await;
+                data.reread(tabs::Part::All).await;
                 *generation.borrow_mut() += 1;
                 tick.set(tick.wrapping_add(1));
             });
@@ -624,15 +625,6 @@ fn base36(mut n: u64) -> String {
     String::from_utf8(out).unwrap_or_default()
 }
 
-/// Tells other tabs that a record was saved at a revision.
-pub fn broadcast(channel: &str, id: &str, revision: u64) {
-    if let Ok(ch) = web_sys::BroadcastChannel::new(channel) {
-        let message = serde_json::json!({ "id": id, "revision": revision }).to_string();
-        let _ = ch.post_message(&wasm_bindgen::JsValue::from_str(&message));
-        ch.close();
-    }
-}
-
 /// Moves the focus to the element with this id once the page has re-rendered (after a control
 /// the user was on disappears).
 pub fn focus_later(id: String) {
@@ -677,25 +669,6 @@ pub fn page_tab() -> String {
     let tab = new_id("p");
     extras::set_global(extras::globals::TAB, &wasm_bindgen::JsValue::from_str(&tab));
     tab
-}
-
-/// Tells other tabs that a part of the data changed: `settings`, `opinions`, `catalogue` (the
-/// county's list), `records` (many at once: an import) or `all` (the training data wiped).
-pub fn broadcast_changed(channel: &str, what: &str) {
-    if let Ok(ch) = web_sys::BroadcastChannel::new(channel) {
-        let message = format!(r#"{{"changed":"{what}","tab":"{}"}}"#, page_tab());
-        let _ = ch.post_message(&wasm_bindgen::JsValue::from_str(&message));
-        ch.close();
-    }
-}
-
-/// Tells other tabs that a record was deleted.
-pub fn broadcast_deleted(channel: &str, id: &str) {
-    if let Ok(ch) = web_sys::BroadcastChannel::new(channel) {
-        let message = serde_json::json!({ "id": id, "deleted": true }).to_string();
-        let _ = ch.post_message(&wasm_bindgen::JsValue::from_str(&message));
-        ch.close();
-    }
 }
 
 /// Offers a text file to the user.

@@ -3,6 +3,7 @@
 //! unsaved records are kept here and can be exported, and nothing is dropped silently.
 
 use super::storage::{journal, Db, JournalEntry, SaveOutcome, StoreError};
+use super::tabs::{Part, TabMessage};
 use crate::domain::ledger::Summary;
 use crate::domain::opinion::Opinion;
 use crate::domain::record::Record;
@@ -212,7 +213,7 @@ impl Repo {
         };
         match db.save_catalogue(&list, base).await {
             Ok(None) => {
-                super::broadcast_changed(&self.name, "catalogue");
+                super::tabs::tell(&self.name, &part_changed(Part::Catalogue));
                 Ok(())
             }
             Ok(Some(theirs)) => {
@@ -370,7 +371,10 @@ impl Repo {
                 if self.unsaved.borrow().is_empty() {
                     *self.failure.borrow_mut() = None;
                 }
-                super::broadcast(&self.name, &record.id, record.revision);
+                super::tabs::tell(
+                    &self.name,
+                    &TabMessage::Saved { id: record.id.clone(), revision: record.revision },
+                );
             }
             Ok(SaveOutcome::Conflict(theirs)) => {
                 // Keep "mine" until the user chooses, even if they leave the editor meanwhile.
@@ -401,53 +405,54 @@ impl Repo {
     /// A record this page holds unsaved is left to the editor (which asks the user). True when
     /// this page's data changed.
     pub async fn hear(&self, message: &str) -> bool {
-        let Ok(msg) = serde_json::from_str::<serde_json::Value>(message) else { return false };
-        if msg["tab"].as_str() == Some(super::page_tab().as_str()) {
-            return false;
-        }
+        let Some(msg) = TabMessage::read(message) else { return false };
         let Some(db) = &self.db else { return false };
-        if let Some(id) = msg["id"].as_str() {
+        if let Some(id) = msg.record() {
             if self.unsaved.borrow().contains_key(id) {
                 return false;
             }
-            if msg["deleted"].as_bool() == Some(true) {
+        }
+        match msg {
+            TabMessage::Changed { tab, .. } if tab == super::page_tab() => false,
+            TabMessage::Changed { changed, .. } => self.reread(changed).await,
+            TabMessage::Deleted { id, .. } => {
                 let before = self.summaries.borrow().len();
                 self.summaries.borrow_mut().retain(|r| r.id != id);
-                return self.summaries.borrow().len() != before;
+                self.summaries.borrow().len() != before
             }
-            let revision = msg["revision"].as_u64();
-            if self.summaries.borrow().iter().any(|r| r.id == id && Some(r.revision) == revision) {
-                return false;
+            TabMessage::Saved { id, revision } => {
+                if self.summaries.borrow().iter().any(|r| r.id == id && r.revision == revision) {
+                    return false;
+                }
+                let Ok(Some(record)) = db.record(&id).await else { return false };
+                let digest = crate::domain::transfer::digest_of_text(
+                    &crate::domain::transfer::canonical_json(&record),
+                );
+                self.put_summary(Summary::with_digest(&record, self.procedure(), digest));
+                true
             }
-            let Ok(Some(record)) = db.record(id).await else { return false };
-            let digest =
-                crate::domain::transfer::digest_of_text(&crate::domain::transfer::canonical_json(&record));
-            self.put_summary(Summary::with_digest(&record, self.procedure(), digest));
-            return true;
         }
-        self.reread(msg["changed"].as_str().unwrap_or_default()).await
     }
 
-    /// Reads a part of the data again from storage: `settings`, `opinions`, `catalogue` (the
-    /// county's list), `records` (the ledger's rows; those of records held only here stay as this
-    /// page has them) or `all`. True when something was read.
-    pub async fn reread(&self, what: &str) -> bool {
+    /// Reads a part of the data again from storage (`Part::Records`: the ledger's rows; those of
+    /// records held only here stay as this page has them). True when something was read.
+    pub async fn reread(&self, what: Part) -> bool {
         let Some(db) = &self.db else { return false };
-        let all = what == "all";
+        let all = what == Part::All;
         let mut changed = false;
-        if all || what == "settings" {
+        if all || what == Part::Settings {
             if let Ok(settings) = db.settings().await {
                 *self.settings.borrow_mut() = settings;
                 changed = true;
             }
         }
-        if all || what == "opinions" {
+        if all || what == Part::Opinions {
             if let Ok(opinions) = db.opinions().await {
                 *self.opinions.borrow_mut() = opinions.items;
                 changed = true;
             }
         }
-        if all || what == "catalogue" {
+        if all || what == Part::Catalogue {
             match db.catalogue(Catalogue::from_json).await {
                 Ok(list) => {
                     *self.catalogue.borrow_mut() = Rc::new(list.unwrap_or_else(Catalogue::template));
@@ -457,7 +462,7 @@ impl Repo {
                 Err(_) => self.catalogue_unreadable.set(true),
             }
         }
-        if all || what == "records" {
+        if all || what == Part::Records {
             if let Ok(summaries) = db.summaries().await {
                 // Rows of records held only here stay as this page has them.
                 let mine: Vec<Summary> =
@@ -502,7 +507,7 @@ impl Repo {
             let result = db.delete_record(id).await;
             self.note(&result);
             result?;
-            super::broadcast_deleted(&self.name, id);
+            super::tabs::tell(&self.name, &TabMessage::Deleted { id: id.to_owned(), deleted: true });
         }
         Ok(record)
     }
@@ -517,14 +522,14 @@ impl Repo {
         }
         // Other tabs on these records are told they are gone.
         for summary in self.summaries.borrow_mut().drain(..) {
-            super::broadcast_deleted(&self.name, &summary.id);
+            super::tabs::tell(&self.name, &TabMessage::Deleted { id: summary.id.clone(), deleted: true });
         }
         self.opinions.borrow_mut().clear();
         *self.settings.borrow_mut() = Settings::default();
         *self.catalogue.borrow_mut() = Rc::new(Catalogue::template());
         self.catalogue_unreadable.set(false);
         *self.working.borrow_mut() = None;
-        super::broadcast_changed(&self.name, "all");
+        super::tabs::tell(&self.name, &part_changed(Part::All));
         Ok(())
     }
 
@@ -542,7 +547,7 @@ impl Repo {
         if let Some(db) = &self.db {
             let result = db.save_opinions(&changed).await;
             if result.is_ok() {
-                super::broadcast_changed(&self.name, "opinions");
+                super::tabs::tell(&self.name, &part_changed(Part::Opinions));
             }
             self.note(&result);
         }
@@ -555,7 +560,7 @@ impl Repo {
             Some(db) => {
                 let result = db.save_settings(&settings).await;
                 if result.is_ok() {
-                    super::broadcast_changed(&self.name, "settings");
+                    super::tabs::tell(&self.name, &part_changed(Part::Settings));
                 }
                 self.note(&result);
                 result
@@ -601,7 +606,7 @@ impl Repo {
             }
         }
         if count > 0 {
-            super::broadcast_changed(&self.name, "records");
+            super::tabs::tell(&self.name, &part_changed(Part::Records));
         }
         let new_opinions: Vec<Opinion> = {
             let have: std::collections::BTreeSet<String> =
@@ -770,4 +775,9 @@ async fn refresh_stale(db: &Db, procedure: impl Fn() -> Rc<Procedure>, items: &m
             return;
         }
     }
+}
+
+/// A part of the data changed here, as the other tabs are told.
+fn part_changed(part: Part) -> TabMessage {
+    TabMessage::Changed { changed: part, tab: super::page_tab() }
 }

@@ -476,10 +476,6 @@ pub(crate) fn StorageBanner() -> Html {
             });
         })
     };
-    storage_banner(lang, repo, on_export)
-}
-
-fn storage_banner(lang: Lang, repo: &Repo, export: Callback<MouseEvent>) -> Html {
     let failure = repo.failure.borrow().clone();
     let unsaved = repo.unsaved_count();
     let corrupt = repo.corrupt;
@@ -491,7 +487,7 @@ fn storage_banner(lang: Lang, repo: &Repo, export: Callback<MouseEvent>) -> Html
                     { t(lang, Key::StorageFailed) }{ message.message(lang) }{ "。" }{ t(lang, Key::StorageFailedKeep) }
                     if unsaved > 0 { { tf(lang, Key::UnsavedCount, &[&unsaved]) } }
                 </p>
-                <button type="button" onclick={export}>{ t(lang, Key::ExportBackup) }</button>
+                <button type="button" onclick={on_export}>{ t(lang, Key::ExportBackup) }</button>
             </div>
         }
         if corrupt > 0 {

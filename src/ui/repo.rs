@@ -18,7 +18,7 @@ use yew::Callback;
 /// The app's data.
 pub struct Repo {
     /// The procedure every record follows, read from its data the first time it is asked for
-    /// (the catalogue alone never asks: the app's module then holds no procedure reader).
+    /// (a start with no stale summary does not ask).
     procedure: std::cell::OnceCell<Rc<Procedure>>,
     /// The catalogue in use: the county's list, or the template.
     catalogue: RefCell<Rc<Catalogue>>,
@@ -99,7 +99,37 @@ impl Repo {
     /// list with its history: all the pages read (each module its own copy). Never fails: when
     /// storage is unavailable the pages work in memory and say so.
     pub async fn load_with_history(name: &str) -> Repo {
-        Repo::load_with(name, Catalogue::from_json).await
+        let mut repo = Repo::empty(name);
+        let loaded = match Repo::open(name).await {
+            Ok(db) => {
+                // Four read transactions at once rather than one after another.
+                let (summaries, opinions, settings, catalogue) = futures::future::join4(
+                    db.summaries(),
+                    db.opinions(),
+                    db.settings(),
+                    db.catalogue(Catalogue::from_json),
+                )
+                .await;
+                // An unreadable list is reported; the template is used meanwhile.
+                (|| Ok::<_, StoreError>((summaries?, opinions?, settings?, catalogue)))()
+                    .map(|(s, o, st, c)| (db, s, o, st, c))
+            }
+            Err(e) => Err(e),
+        };
+        match loaded {
+            Ok((db, summaries, opinions, settings, catalogue)) => {
+                repo.corrupt = summaries.corrupt + opinions.corrupt;
+                repo.take_stored_list(catalogue);
+                let mut items = summaries.items;
+                refresh_stale(&db, || repo.procedure().clone(), &mut items).await;
+                *repo.summaries.borrow_mut() = items;
+                *repo.opinions.borrow_mut() = opinions.items;
+                *repo.settings.borrow_mut() = settings;
+                repo.db = Some(db);
+            }
+            Err(e) => *repo.failure.borrow_mut() = Some(e),
+        }
+        repo
     }
 
     /// The county's list as read from storage: in use when there is one; an unreadable one is
@@ -141,43 +171,6 @@ impl Repo {
             futures::future::Either::Left((result, _)) => result,
             futures::future::Either::Right(_) => Err(StoreError::Blocked),
         }
-    }
-
-    async fn load_with(
-        name: &str,
-        read_list: fn(&str) -> Result<Catalogue, crate::domain::catalogue::CatalogueError>,
-    ) -> Repo {
-        let mut repo = Repo::empty(name);
-        let loaded = match Repo::open(name).await {
-            Ok(db) => {
-                // Four read transactions at once rather than one after another.
-                let (summaries, opinions, settings, catalogue) = futures::future::join4(
-                    db.summaries(),
-                    db.opinions(),
-                    db.settings(),
-                    db.catalogue(read_list),
-                )
-                .await;
-                // An unreadable list is reported; the template is used meanwhile.
-                (|| Ok::<_, StoreError>((summaries?, opinions?, settings?, catalogue)))()
-                    .map(|(s, o, st, c)| (db, s, o, st, c))
-            }
-            Err(e) => Err(e),
-        };
-        match loaded {
-            Ok((db, summaries, opinions, settings, catalogue)) => {
-                repo.corrupt = summaries.corrupt + opinions.corrupt;
-                repo.take_stored_list(catalogue);
-                let mut items = summaries.items;
-                refresh_stale(&db, || repo.procedure().clone(), &mut items).await;
-                *repo.summaries.borrow_mut() = items;
-                *repo.opinions.borrow_mut() = opinions.items;
-                *repo.settings.borrow_mut() = settings;
-                repo.db = Some(db);
-            }
-            Err(e) => *repo.failure.borrow_mut() = Some(e),
-        }
-        repo
     }
 
     /// The procedure every record follows.

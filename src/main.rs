@@ -21,7 +21,14 @@ mod exports {
         /// Removes the app from the host element.
         pub fn unmount(&mut self) {
             if let Some(app) = self.app.take() {
-                app.destroy();
+                // Yew runs a destroy before a create queued in the same turn, so an app taken away
+                // in the turn it was mounted would be made afterwards and never go (a host that
+                // mounts again and again had such apps answer the bureau page's messages). The
+                // destroy waits for the scheduler's turn, in which the create runs.
+                yew::platform::spawn_local(async move {
+                    yew::platform::time::sleep(std::time::Duration::ZERO).await;
+                    app.destroy();
+                });
             }
             xieshang::ui::extras::unmount();
             xieshang::ui::embed::forget_host();

@@ -12,10 +12,15 @@ pub const ENGLISH_URL: &str = "__xieshangEnglish";
 pub const ENGLISH_TEXT: &str = "__xieshangEnglishText";
 /// The address of the Word worker's loader (a blob: URL in the single file).
 pub const DOCX_WORKER: &str = "__xieshangDocxWorker";
-/// This page's id in messages to other tabs (both modules say the same).
-pub const TAB: &str = "__xieshangTab";
 /// Set by the browser check when this browser cannot run the app: the start script then stops.
 pub const UNSUPPORTED: &str = "__xieshangUnsupported";
 
 /// Every name above.
-pub const ALL: [&str; 6] = [EXTRAS_LOADER, ENGLISH_URL, ENGLISH_TEXT, DOCX_WORKER, TAB, UNSUPPORTED];
+pub const ALL: [&str; 5] = [EXTRAS_LOADER, ENGLISH_URL, ENGLISH_TEXT, DOCX_WORKER, UNSUPPORTED];
+
+/// The first view (`ui::first_view`; `scripts/prerender.mjs` writes it, `scripts/first-view.js`
+/// shows it and notes a press on it): the id of the copy of the catalogue in index.html…
+pub const FIRST_VIEW: &str = "xs-first";
+/// …and the attributes that note the button pressed in it: its words, its table row's text, its
+/// place (from 0) among the buttons with the same words and row.
+pub const FIRST_VIEW_PRESSED: [&str; 3] = ["data-pressed", "data-pressed-row", "data-pressed-nth"];

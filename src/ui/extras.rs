@@ -52,8 +52,6 @@ pub struct Showing {
     pub lang: Lang,
     /// Training mode.
     pub training: bool,
-    /// The app's count of changes to the data: when it moves, the module reads the data again.
-    pub changes: u32,
     /// The user came here from another page of the app (not by opening the page's address): the
     /// page takes the focus, as the app's own pages do.
     pub moved: bool,
@@ -71,8 +69,6 @@ pub enum ToModule {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ToApp {
-    /// The module changed the data (the county's list, training records): read it again.
-    Reload,
     /// Switch the interface language.
     SetLang(Lang),
     /// Switch training mode on or off.
@@ -161,7 +157,6 @@ fn host_element() -> Option<web_sys::Element> {
 fn from_module(message: ToApp) {
     let Some(ctx) = APP.with(|a| a.borrow().clone()) else { return };
     match message {
-        ToApp::Reload => ctx.reload.emit(()),
         ToApp::SetLang(lang) => ctx.set_lang.emit(lang),
         ToApp::SetTraining(on) => ctx.set_training.emit(on),
         ToApp::HostEvent { kind, detail } => super::embed::host_event_json(&kind, &detail),
@@ -322,46 +317,35 @@ pub struct ExtrasProps {
 pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
     let showing = &props.showing;
     let route = showing.route.clone().filter(Route::in_extras);
-    // The data, read the first time a page is shown, and again for another database or after the
-    // app changed it (`changes`); kept between pages, as the records held only in memory when
-    // storage fails must be.
+    // The data, read the first time a page is shown, and again for another database; kept between
+    // pages, as the records held only in memory when storage fails must be.
     let repo = use_state(|| None::<Rc<Repo>>);
-    let read_at = use_mut_ref(|| None::<(String, u32)>);
+    let read_of = use_mut_ref(|| None::<String>);
     let tick = use_state(|| 0u32);
     let reads = use_state(|| 0u32);
     {
-        let (repo, reads, read_at) = (repo.clone(), reads.clone(), read_at.clone());
-        let wanted = route.is_some().then(|| (showing.db.clone(), showing.changes));
+        let (repo, reads, read_of) = (repo.clone(), reads.clone(), read_of.clone());
+        let wanted = route.is_some().then(|| showing.db.clone());
         use_effect_with(wanted, move |wanted| {
-            let Some((db, changes)) = wanted.clone() else { return };
-            let seen = read_at.borrow().clone();
-            if seen.as_ref() == Some(&(db.clone(), changes)) {
+            let Some(db) = wanted.clone() else { return };
+            if read_of.borrow().as_ref() == Some(&db) {
                 return;
             }
-            *read_at.borrow_mut() = Some((db.clone(), changes));
-            let current = (*repo).clone().filter(|r| r.name() == db);
+            *read_of.borrow_mut() = Some(db.clone());
             yew::platform::spawn_local(async move {
-                match current {
-                    // The same database, changed by the app: read again in place.
-                    Some(r) => {
-                        r.reread(super::tabs::Part::All).await;
-                    }
-                    None => {
-                        let loaded = Rc::new(Repo::load_with_history(&db).await);
-                        super::journal_when_hidden(loaded.clone());
-                        repo.set(Some(loaded));
-                    }
-                }
+                let loaded = Rc::new(Repo::load_with_history(&db).await);
+                super::journal_when_hidden(loaded.clone());
+                repo.set(Some(loaded));
                 reads.set(*reads + 1);
             });
         });
     }
-    // What other tabs change is taken into the data while a page of this module is on screen.
-    // (Meanwhile the app hears them, and its count of changes has this module read the data
-    // again when it next shows a page.)
+    // What other tabs change — and the app, which tells its changes as another tab's (each
+    // module has its own id, `page_tab`) — is taken into the data as it happens, whether a page
+    // of this module is on screen or not: only the part that changed is read again.
     {
         let tick = tick.clone();
-        let data = (*repo).clone().filter(|_| route.is_some());
+        let data = (*repo).clone();
         use_effect_with(data.as_ref().map(|r| r.name().to_owned()), move |_| {
             let show = Callback::from(move |()| tick.set(tick.wrapping_add(1)));
             let listener = data.and_then(|r| super::hear_other_tabs(r, show));
@@ -415,13 +399,11 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
         return frame(html! {}, html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> });
     };
     let to_app = props.to_app.clone();
-    // After a change here: this module's page re-renders, and the app reads its data again.
+    // After a change here: this module's page re-renders (the app hears of it as another tab's
+    // change).
     let refresh = {
-        let (tick, to_app) = (tick.clone(), to_app.clone());
-        Callback::from(move |()| {
-            tick.set(tick.wrapping_add(1));
-            to_app.send(&ToApp::Reload);
-        })
+        let tick = tick.clone();
+        Callback::from(move |()| tick.set(tick.wrapping_add(1)))
     };
     let set_lang = {
         let to_app = to_app.clone();
@@ -434,8 +416,7 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
     let ctx = Ctx {
         repo: data,
         tick: *tick,
-        refresh: refresh.clone(),
-        reload: refresh,
+        refresh,
         generation: *reads,
         lang,
         set_lang,
@@ -501,8 +482,7 @@ pub fn mount(host: web_sys::Element, to_app: js_sys::Function) -> ModuleApp {
     if let Ok(shadow) = host.get_root_node().dyn_into::<web_sys::ShadowRoot>() {
         super::embed::look_up_in(shadow);
     }
-    let showing =
-        Showing { route: None, db: String::new(), lang: Lang::Zh, training: false, changes: 0, moved: false };
+    let showing = Showing { route: None, db: String::new(), lang: Lang::Zh, training: false, moved: false };
     let props = ExtrasProps { showing, to_app: to_app.clone() };
     let app = yew::Renderer::<ExtrasRoot>::with_root_and_props(host, props).render();
     ModuleApp { app: Some(app), to_app }

@@ -201,21 +201,9 @@ pub fn App(props: &AppProps) -> Html {
             });
         });
     }
-    // Reads the data again after the extras module changed it, the page on screen meanwhile.
-    let reload = {
-        let (repo, generation, tick) = (repo.clone(), generation.clone(), tick.clone());
-        Callback::from(move |()| {
-            let Some(data) = (*repo).clone() else { return };
-            let (generation, tick) = (generation.clone(), tick.clone());
-            yew::platform::spawn_local(async move {
-                data.reread(tabs::Part::All).await;
-                *generation.borrow_mut() += 1;
-                tick.set(tick.wrapping_add(1));
-            });
-        })
-    };
-    // What other tabs change (records saved or deleted, settings, opinions, the county's list, an
-    // import, the training data wiped) is taken into the data, and the page on screen shows it.
+    // What other tabs — and the extras module of this page — change (records saved or deleted,
+    // settings, opinions, the county's list, an import, the training data wiped) is taken into
+    // the data, and the page on screen shows it.
     {
         let tick = tick.clone();
         let data = (*repo).clone().filter(|r| r.name() == name);
@@ -287,7 +275,6 @@ pub fn App(props: &AppProps) -> Html {
         repo: data,
         tick: *tick,
         refresh,
-        reload,
         generation: *generation.borrow(),
         lang: lang_now,
         set_lang,
@@ -344,7 +331,6 @@ fn Shell() -> Html {
             db: ctx.repo.name().to_owned(),
             lang,
             training: ctx.training,
-            changes: ctx.tick.wrapping_add(ctx.generation),
             moved,
         };
         let ctx = ctx.clone();
@@ -656,15 +642,16 @@ pub fn keep_tab_within(e: &KeyboardEvent, first: &str, last: &str) {
     focus_later(to.to_owned());
 }
 
-/// This page's id, one per document and shared by both wasm modules (kept on the global
-/// object): a tab does not act on what it told the others itself.
+thread_local! {
+    static PAGE_TAB: String = new_id("p");
+}
+
+/// This module's id in messages between tabs: a module does not act on what it told the others
+/// itself. Each wasm module has its own (its own thread-locals), so the app and the extras module
+/// of one page hear each other's changes as another tab's, each reading again only the part that
+/// changed.
 pub fn page_tab() -> String {
-    if let Some(tab) = extras::global(extras::globals::TAB).and_then(|v| v.as_string()) {
-        return tab;
-    }
-    let tab = new_id("p");
-    extras::set_global(extras::globals::TAB, &wasm_bindgen::JsValue::from_str(&tab));
-    tab
+    PAGE_TAB.with(Clone::clone)
 }
 
 /// Offers a text file to the user.

@@ -70,8 +70,6 @@ pub struct Ctx {
     pub tick: u32,
     /// Call after changing the data.
     pub refresh: Callback<()>,
-    /// Reads the data again from storage (after the other module changed it).
-    pub reload: Callback<()>,
     /// Raised each time the data is read from storage.
     pub generation: u32,
     /// UI language.

@@ -13,7 +13,9 @@
 // allowed as for a real first visit. The app and the peer page alternate, run by run.
 // Measured, from navigation (the page's own clock, performance.now()):
 //   - catalogue: the app's first 发起协商 button can be clicked / SurveyJS's first matter can be
-//     picked;
+//     picked. On a first visit the app's page opens on a copy of its catalogue (scripts/
+//     prerender.mjs) whose presses the app carries out once its module is in, so the app also
+//     gets the moment its own page replaced the copy ("catalogue live");
 //   - first task: after 发起协商 on the first matter shown (SurveyJS: picking it and 下一页),
 //     the field 协商议题 of stage 1 has taken typed text;
 //   - the bytes the server sent by then, and in all within 60 s of navigation (what the service
@@ -81,6 +83,15 @@ async function visit(engine, { slow }) {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU });
     }
     const now = () => page.evaluate(() => performance.now());
+    // The moment the app's own page is on screen (the copy, if any, gone).
+    await page.addInitScript(() => {
+      window.__live = null;
+      new MutationObserver(() => {
+        if (window.__live == null && document.getElementById('xs-first')?.tagName !== 'DIV' && document.querySelector('#app main')) {
+          window.__live = performance.now();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
     await page.goto(server.url, { waitUntil: 'commit' });
     const handle = await ENGINES[engine].catalogue(page);
     const catalogue = await now();
@@ -88,6 +99,7 @@ async function visit(engine, { slow }) {
     await field.fill('小区健身器材选址');
     await page.waitForFunction((el) => el.value === '小区健身器材选址', await field.elementHandle());
     const task = await now();
+    const live = await page.evaluate(() => window.__live);
     const byTask = server.sent();
     let settled = byTask;
     if (slow) {
@@ -102,7 +114,7 @@ async function visit(engine, { slow }) {
       }
       settled = server.sent();
     }
-    return { catalogue, task, byTask, settled };
+    return { catalogue, live, task, byTask, settled };
   } finally {
     await context.close();
     await server.close();
@@ -127,14 +139,17 @@ for (const engine of engines) {
   const r = results[engine];
   console.log(`${engine}:`);
   console.log(line('  catalogue interactive', r.map((x) => x.catalogue), s));
+  if (engine === 'app') console.log(line('  catalogue live (the app\'s own page)', r.map((x) => x.live ?? x.catalogue), s));
   console.log(line('  first task (协商议题 typed in stage 1)', r.map((x) => x.task), s));
   console.log(line('  bytes sent by then', r.map((x) => x.byTask), kb));
   console.log(line('  bytes sent in all (service worker included)', r.map((x) => x.settled), kb));
   console.log(line('  unthrottled: catalogue / page ready', plain[engine].map((x) => x.catalogue), s));
+  if (engine === 'app') console.log(line('  unthrottled: catalogue live', plain[engine].map((x) => x.live ?? x.catalogue), s));
 }
 if (engines.length === 2) {
   const ratio = median(results.app.map((x) => x.task)) / median(results.surveyjs.map((x) => x.task));
   const plainRatio = median(plain.app.map((x) => x.catalogue)) / median(plain.surveyjs.map((x) => x.catalogue));
   console.log(`first task, app ÷ SurveyJS: ${ratio.toFixed(2)} (target ≤ 0.6)`);
-  console.log(`unthrottled catalogue, app ÷ SurveyJS page: ${plainRatio.toFixed(2)} (target ≤ 0.4)`);
+  const liveRatio = median(plain.app.map((x) => x.live ?? x.catalogue)) / median(plain.surveyjs.map((x) => x.catalogue));
+  console.log(`unthrottled catalogue, app ÷ SurveyJS page: ${plainRatio.toFixed(2)}; live ${liveRatio.toFixed(2)} (target ≤ 0.4)`);
 }

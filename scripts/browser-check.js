@@ -14,6 +14,9 @@
     if (said) return;
     said = true;
     var show = function () {
+      // The first view (scripts/first-view.js) goes: the app will not take it down.
+      var first = document.getElementById('xs-first');
+      if (first) first.parentNode.removeChild(first);
       var app = document.getElementById('app');
       if (app) xieshangSayUnsupported(app);
     };

@@ -4,6 +4,8 @@
 //  2. The build gets an id (a digest of every file) in index.html, which the app compares with
 //     the last one it ran to tell the user of an update.
 //  3. sw.js, the service worker, is written with the list of files to keep for offline use.
+//  4. The first view: a copy of the catalogue page as this build draws it goes into index.html,
+//     shown on a first visit while the app's module downloads (scripts/prerender.mjs).
 // Runs in Node with terser from node_modules (package.json); the staging directory comes from
 // Trunk (TRUNK_STAGING_DIR) or the first argument.
 import crypto from 'node:crypto';
@@ -11,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { minify } from 'terser';
+import { firstView, withFirstView } from './prerender.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR ?? process.argv[2];
 if (!dir) throw new Error('no staging directory');
@@ -122,7 +125,8 @@ try {
 // Its test and words (scripts/unsupported.js) come first, both kept out of the page's globals.
 const scripts = path.dirname(new URL(import.meta.url).pathname);
 const unsupportedText = fs.readFileSync(path.join(scripts, 'unsupported.js'), 'utf8');
-const checkText = `(function () {\n${unsupportedText}\n${fs.readFileSync(path.join(scripts, 'browser-check.js'), 'utf8')}})();\n`;
+// Then the first view's script (scripts/first-view.js), which needs the test.
+const checkText = `(function () {\n${unsupportedText}\n${fs.readFileSync(path.join(scripts, 'browser-check.js'), 'utf8')}\n${fs.readFileSync(path.join(scripts, 'first-view.js'), 'utf8')}})();\n`;
 const checkName = `check-${sha(checkText).slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, checkName), checkText);
 if (found) {
@@ -310,4 +314,8 @@ self.addEventListener('fetch', (event) => {
 });
 `;
 fs.writeFileSync(path.join(dir, 'sw.js'), sw);
-console.log(`postbuild: build ${id}, ${files.length} files kept for offline use, CSP set`);
+
+// 4. The first view: the catalogue as this build draws it, into index.html (scripts/prerender.mjs).
+const markup = await firstView(dir);
+fs.writeFileSync(indexPath, withFirstView(html, markup));
+console.log(`postbuild: build ${id}, ${files.length} files kept for offline use, CSP set, first view of ${markup.length} characters`);

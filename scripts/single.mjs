@@ -8,6 +8,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { FIRST_ID } from './prerender.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const out = process.argv[3] ?? path.join('dist-single', 'xieshang.html');
@@ -90,7 +91,12 @@ const head = /<head>([\s\S]*?)<\/head>/.exec(html)[1]
   .replace(/<link rel="(stylesheet|modulepreload|preload|manifest|icon)"[^>]*>/g, '')
   .replace(/<script[^>]*><\/script>/g, '')
   .replace(/name="xieshang-build" content="[^"]+"/, `name="xieshang-build" content="${build}-single"`);
-const body = /<body>([\s\S]*?)<\/body>/.exec(html)[1];
+// Without the first view (scripts/prerender.mjs): the single file opens from the disk, at once.
+const withoutFirst = (text) => {
+  const from = text.indexOf(`<template id="${FIRST_ID}"`);
+  return from < 0 ? text : text.slice(0, from) + text.slice(text.indexOf('<div id="app">'));
+};
+const body = withoutFirst(/<body>([\s\S]*?)<\/body>/.exec(html)[1]);
 const single = `<!doctype html>
 <html lang="zh-CN">
 <head>${head.trimEnd()}

@@ -8,6 +8,7 @@ mod editor;
 pub mod embed;
 pub mod extras;
 mod fields;
+mod first_view;
 mod ledger;
 mod opinions;
 mod overview;
@@ -238,16 +239,32 @@ pub fn App(props: &AppProps) -> Html {
     // the wasm when English was the last choice): the loading line stays rather than a Chinese
     // page for a moment. Chosen later, the page stays in Chinese until the file is there.
     let shown = use_mut_ref(|| false);
+    // On a first visit the page opens on a copy of the catalogue (ui/first_view.rs): what the user
+    // did in it is done again once this app's page is drawn.
+    use_effect(|| {
+        if let Some(root) =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"))
+        {
+            first_view::hand_over(&root);
+        }
+    });
     let waiting = *lang == Lang::En && !*english;
+    // While the copy is on screen it is the loading line.
+    let loading = |lang| match first_view::showing() {
+        true => html! {},
+        false => html! { <p class="loading" role="status">{ t(lang, Key::Loading) }</p> },
+    };
     if waiting && !*shown.borrow() {
-        return html! { <p class="loading" role="status">{ t(Lang::Zh, Key::Loading) }</p> };
+        return loading(Lang::Zh);
     }
     let lang_now = if waiting { Lang::Zh } else { *lang };
     // Until the data of the mode asked for is loaded (a switch takes a moment), say so.
     let Some(data) = (*repo).clone().filter(|r| r.name() == name) else {
-        return html! { <p class="loading" role="status">{ t(lang_now, Key::Loading) }</p> };
+        return loading(lang_now);
     };
     *shown.borrow_mut() = true;
+    // The page is drawn in full in this turn: the copy goes now.
+    first_view::take_down();
     let refresh = {
         let tick = tick.clone();
         Callback::from(move |()| tick.set(tick.wrapping_add(1)))

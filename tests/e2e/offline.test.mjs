@@ -127,7 +127,7 @@ test('the build ships a Content-Security-Policy with no inline or eval scripts, 
   await context.close();
 });
 
-test('on a slow connection the page shows its loading message at once, then the app', async () => {
+test('on a slow connection the page shows its loading message at once, then the catalogue as a first view, then the app', async () => {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
@@ -139,7 +139,12 @@ test('on a slow connection the page shows its loading message at once, then the 
   await loading.waitFor({ timeout: 5000 });
   // Still loading the app: the message is what the user sees, not a blank page.
   await h.expectCount(page.getByRole('button', { name: '发起协商' }), 0, 0);
-  await page.getByRole('button', { name: '发起协商' }).first().waitFor({ timeout: 90000 });
+  // Then, the app's module still on its way, the catalogue (the first view), saying so.
+  await page.locator('div#xs-first').getByRole('button', { name: '发起协商' }).first().waitFor({ timeout: 30000 });
+  assert.match(await loading.textContent(), /^工作台正在加载，可先查看协商事项清单。$/);
+  // Then the app's own page, and no loading line.
+  await page.locator('#app').getByRole('button', { name: '发起协商' }).first().waitFor({ timeout: 90000 });
+  await h.expectCount(page.locator('#xs-first'), 0, 0);
   await h.expectCount(loading, 0);
   await context.close();
 });

@@ -28,6 +28,7 @@ test('the single HTML file runs from file://, keeps records, exports, prints and
   const html = fs.readFileSync(file, 'utf8');
   // One file: nothing is loaded from beside it.
   assert.ok(!/<(script|link)[^>]+(src|href)=/.test(html), 'no external script or stylesheet');
+  assert.ok(!/<body>[\s\S]*id="xs-first"/.test(html), 'no first view: the file opens from the disk at once');
   // Its own policy: only its one script, by hash; workers only from blob:.
   const csp = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
   // Its two inline scripts (the browser check and the app), by hash, and nothing else.

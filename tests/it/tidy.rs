@@ -58,9 +58,13 @@ fn the_pages_js_globals_are_named_in_one_place() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     // The build's scripts use only the names `globals` gives…
     let mut used = std::collections::BTreeSet::new();
-    for script in
-        ["scripts/postbuild.mjs", "scripts/single.mjs", "scripts/browser-check.js", "scripts/unsupported.js"]
-    {
+    for script in [
+        "scripts/postbuild.mjs",
+        "scripts/single.mjs",
+        "scripts/browser-check.js",
+        "scripts/unsupported.js",
+        "scripts/first-view.js",
+    ] {
         let text = std::fs::read_to_string(root.join(script)).unwrap();
         for (at, _) in text.match_indices("__xieshang") {
             let name: String =
@@ -70,6 +74,15 @@ fn the_pages_js_globals_are_named_in_one_place() {
         }
     }
     assert!(used.len() >= 4, "{used:?}");
+    // The first view's id and attributes, likewise.
+    let first_view = |script: &str| std::fs::read_to_string(root.join(script)).unwrap();
+    assert!(first_view("scripts/prerender.mjs")
+        .contains(&format!("FIRST_ID = '{}'", xieshang::globals::FIRST_VIEW)));
+    let shows = first_view("scripts/first-view.js");
+    assert!(shows.contains(&format!("getElementById('{}')", xieshang::globals::FIRST_VIEW)));
+    for attribute in xieshang::globals::FIRST_VIEW_PRESSED {
+        assert!(shows.contains(&format!("'{attribute}'")), "scripts/first-view.js does not set {attribute}");
+    }
     // …and no Rust file but `globals.rs` spells one out.
     let mut files = Vec::new();
     rust_files(&root.join("src"), &mut files);

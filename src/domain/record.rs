@@ -580,8 +580,9 @@ pub mod fields {
 const AUDIT_FOLD_SECONDS: i64 = 120;
 
 impl Record {
-    /// Opens a record for a matter. Hints of the matter pre-fill the facts they speak to.
-    pub fn new(id: String, procedure: &Procedure, matter: MatterCopy, now: OffsetDateTime) -> Record {
+    /// Opens a record for a matter. Hints of the matter pre-fill the facts they speak to. Every
+    /// record is started by [`Record::start`] or copied by [`Record::copy_as_new`].
+    fn new(id: String, procedure: &Procedure, matter: MatterCopy, now: OffsetDateTime) -> Record {
         let hints = matter.hints;
         let mut record = Record {
             id,

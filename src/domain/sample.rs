@@ -4,6 +4,7 @@
 use super::catalogue::Catalogue;
 use super::procedure::{CountyRules, Procedure};
 use super::record::{Edit, ItemState, MatterCopy, Party, ProgressReport, Record, Value};
+use super::settings::Place;
 use super::when::{Date, OffsetDateTime, PrimitiveDateTime};
 use time::Duration;
 
@@ -68,10 +69,12 @@ pub fn record(procedure: &Procedure, catalogue: &Catalogue, index: usize, start:
     let day0 = start + Duration::days((index % 90) as i64);
     let created = PrimitiveDateTime::new(day0, time::Time::from_hms(9, 0, 0).unwrap_or(time::Time::MIDNIGHT))
         .assume_utc();
-    let record = Record::new(
+    let record = Record::start(
         format!("sample-{index:05}"),
         procedure,
         MatterCopy::of(catalogue, group, matter),
+        &Place::default(),
+        false,
         created,
     );
     let mut f = Filler { record, procedure, county: CountyRules::default(), now: created };

@@ -7,6 +7,7 @@ use super::catalogue::Catalogue;
 use super::procedure::{CountyRules, Procedure};
 use super::record::{Edit, MatterCopy, Party, Record, Value};
 use super::sample::{choice, multi, text, Filler};
+use super::settings::Place;
 use super::when::{OffsetDateTime, PrimitiveDateTime};
 use time::Duration;
 
@@ -204,8 +205,8 @@ pub fn open(
     let day0 = now.date() - Duration::days(14);
     let created = PrimitiveDateTime::new(day0, time::Time::from_hms(9, 0, 0).unwrap_or(time::Time::MIDNIGHT))
         .assume_utc();
-    let mut record = Record::new(id, procedure, MatterCopy::of(list, group, matter), created);
-    record.training = true;
+    let record =
+        Record::start(id, procedure, MatterCopy::of(list, group, matter), &Place::default(), true, created);
     let mut f = Filler { record, procedure, county: CountyRules::default(), now: created };
     let date = |d: i64| Some(Value::Date(day0 + Duration::days(d)));
     let at = |d: i64, h: u8| {

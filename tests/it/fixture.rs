@@ -54,8 +54,14 @@ impl World {
         let procedure = Procedure::standard();
         let catalogue = Catalogue::template();
         let (group, matter) = catalogue.matter("tpl-27").expect("matter 27");
-        let record =
-            Record::new("rec-1".into(), &procedure, MatterCopy::of(&catalogue, group, matter), now());
+        let record = Record::start(
+            "rec-1".into(),
+            &procedure,
+            MatterCopy::of(&catalogue, group, matter),
+            &Default::default(),
+            false,
+            now(),
+        );
         World { procedure, county: CountyRules::default(), record, clock: now() }
     }
 

@@ -80,7 +80,7 @@ fn hints_prefill_the_facts_they_speak_to() {
     let mut copy = MatterCopy::of(&catalogue, group, matter);
     copy.hints.cross_village = true;
     copy.hints.technical = true;
-    let r = Record::new("r".into(), &procedure, copy, now());
+    let r = Record::start("r".into(), &procedure, copy, &Default::default(), false, now());
     assert_eq!(r.scope, Some(Scope::CrossVillage));
     assert_eq!(r.facts.technical, Some(true));
     assert_eq!(r.facts.wide_reaching, None);

@@ -14,17 +14,50 @@
 //    row, and its place among the buttons with the same words and row) and said in the status line;
 //    text typed stays in its box. The app takes the copy down as it draws its own page, and does
 //    the same there (ui/first_view.rs).
-//  - A link followed changes the address; the app opens that page.
+//  - A link followed changes the address; the app opens that page (a press noted before is
+//    dropped; one made after brings the address back to the catalogue). The skip link moves the
+//    focus, as in the app.
+//  - The status line sits at the foot of the window (it moves nothing at hand-over and is seen
+//    wherever the user has scrolled to); the pressed button is marked.
+//  - If the app cannot be loaded (the line dropped), the status line and the loading line say so
+//    and offer 刷新页面 instead of loading for ever.
 (function () {
   var template = document.getElementById('xs-first');
-  if (!template) return;
-  var drop = function () { if (template.parentNode) template.parentNode.removeChild(template); };
   // The app's loading line, until the app starts (it empties #app).
   var loading = document.querySelector('#app > .loading');
+  if (!template || !loading) return;
+  var drop = function () { if (template.parentNode) template.parentNode.removeChild(template); };
+  var trim = function (s) { return s.replace(/^\s+|\s+$/g, ''); };
+  var catalogue = /^(#\/?(catalogue)?)?$/;
+  var status = null;
+
+  // The app's module could not be had (an error before the app started, other than the browser
+  // check's): said instead of 正在加载 for ever.
+  var failed = false;
+  var FAILED = '工作台未能加载完成（网络中断或过慢）。请检查网络后刷新页面重试。';
+  var fail = function (e) {
+    var reason = e && (e.reason || e.error);
+    if (failed || !loading.parentNode || window.__xieshangUnsupported) return;
+    if (reason && typeof WebAssembly === 'object' && reason instanceof WebAssembly.CompileError) return;
+    failed = true;
+    loading.textContent = FAILED;
+    if (status) {
+      status.textContent = FAILED + ' ';
+      var again = document.createElement('button');
+      again.type = 'button';
+      again.setAttribute('data-reload', '');
+      again.textContent = '刷新页面';
+      again.addEventListener('click', function () { location.reload(); });
+      status.appendChild(again);
+    }
+  };
+  window.addEventListener('unhandledrejection', fail);
+  window.addEventListener('error', fail);
+
   var show = false;
   try {
-    show = 'content' in template && !!loading && xieshangCanRun() && !window.__xieshangUnsupported &&
-      !localStorage.getItem('xieshang:build') && !location.search && /^(#\/?(catalogue)?)?$/.test(location.hash);
+    show = 'content' in template && xieshangCanRun() && !window.__xieshangUnsupported &&
+      !localStorage.getItem('xieshang:build') && !location.search && catalogue.test(location.hash);
   } catch (e) {}
   if (!show) {
     drop();
@@ -44,18 +77,24 @@
   }, Math.max(0, 2500 - since));
 
   function shown(first) {
-    var trim = function (s) { return s.replace(/^\s+|\s+$/g, ''); };
-    var status = document.createElement('p');
+    status = document.createElement('p');
     status.className = 'first-status';
     status.setAttribute('role', 'status');
-    status.textContent = '工作台正在加载，可先查看协商事项清单。';
-    var main = first.getElementsByTagName('main')[0] || first;
-    main.insertBefore(status, main.firstChild);
+    status.textContent = failed ? FAILED : '工作台正在加载，可先查看协商事项清单。';
+    first.appendChild(status);
 
     // The table row a button is in (a matter's), if any.
     var rowOf = function (e) {
       while (e && e !== first && e.tagName !== 'TR') e = e.parentNode;
       return e && e !== first ? e : null;
+    };
+    var marked = null;
+    var forget = function () {
+      first.removeAttribute('data-pressed');
+      first.removeAttribute('data-pressed-row');
+      first.removeAttribute('data-pressed-nth');
+      if (marked) marked.className = marked.className.replace(/ ?first-pressed/, '');
+      marked = null;
     };
     var press = function (button) {
       var words = trim(button.textContent);
@@ -67,19 +106,37 @@
         var r = rowOf(all[i]);
         if (trim(all[i].textContent) === words && (r ? trim(r.textContent) : null) === rowText) nth++;
       }
+      forget();
+      // A press after a link followed: the catalogue's page is where it acts.
+      if (!catalogue.test(location.hash)) {
+        try { history.replaceState(null, '', '#/catalogue'); } catch (e) {}
+      }
       first.setAttribute('data-pressed', words);
       first.setAttribute('data-pressed-nth', String(nth));
       if (row) first.setAttribute('data-pressed-row', rowText);
-      else first.removeAttribute('data-pressed-row');
-      // The matter's row says which matter it is.
+      marked = button;
+      button.className += ' first-pressed';
+      // What it acts on: the matter's row, the name typed in its form, or what the button is for.
       var name = row ? row.querySelector('.name, th') : null;
-      var what = name ? '“' + trim(name.textContent) + '”的“' + words + '”' : '“' + words + '”';
-      status.textContent = '已收到' + what + '，工作台加载完成后自动继续……';
+      var box = button.form ? button.form.querySelector('input[type=text]') : null;
+      var what = name ? trim(name.textContent) : box && trim(box.value) ? trim(box.value) : null;
+      var said = what ? '“' + what + '”的“' + words + '”' : '“' + (button.title || words) + '”';
+      if (!failed) status.textContent = '已收到' + said + '，工作台加载完成后自动继续……';
     };
     first.addEventListener('click', function (e) {
       var t = e.target;
-      while (t && t !== first && t.tagName !== 'BUTTON') t = t.parentNode;
-      if (!t || t === first) return;
+      while (t && t !== first && t.tagName !== 'BUTTON' && t.tagName !== 'A') t = t.parentNode;
+      if (!t || t === first || t.hasAttribute('data-reload')) return;
+      var href = t.getAttribute('href');
+      if (t.tagName === 'A') {
+        // A link within the page (跳到正文): the focus goes there, the address stays.
+        if (href && href.charAt(0) === '#' && href.charAt(1) !== '/') {
+          e.preventDefault();
+          var to = document.getElementById(href.slice(1));
+          if (to && first.contains(to)) to.focus();
+        }
+        return;
+      }
       e.preventDefault();
       press(t);
     });
@@ -90,7 +147,9 @@
       if (b) press(b);
     });
     window.addEventListener('hashchange', function () {
-      if (first.parentNode) status.textContent = '工作台正在加载，加载完成后打开所选的页面……';
+      if (!first.parentNode || catalogue.test(location.hash)) return;
+      forget();
+      if (!failed) status.textContent = '工作台正在加载，加载完成后打开所选的页面……';
     });
   }
 })();

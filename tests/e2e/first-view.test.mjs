@@ -90,7 +90,7 @@ test('first visit: text typed in the copy and the focus are carried into the app
   await second.page.locator('div#xs-first').waitFor({ state: 'visible' });
   await second.page.getByLabel('事项名称', { exact: true }).fill('老旧小区加装电梯');
   await second.page.getByLabel('事项名称', { exact: true }).press('Enter');
-  assert.match(await second.page.getByRole('status').textContent(), /已收到“发起协商”/);
+  assert.match(await second.page.getByRole('status').textContent(), /已收到“老旧小区加装电梯”的“发起协商”/);
   second.release();
   await second.page.getByLabel('协商议题', { exact: true }).waitFor();
   assert.equal(await second.page.getByRole('heading', { level: 2 }).first().textContent(), '老旧小区加装电梯');
@@ -147,4 +147,39 @@ test('the copy is never shown where it is not the page the app will draw: a line
     other.release();
     await other.context.close();
   }
+});
+
+test('first visit: the skip link keeps the address, a press after a link followed is carried out, and a dropped line is said', async () => {
+  const { context, page, errors, release } = await held();
+  await page.goto(server.url);
+  await page.locator('div#xs-first').waitFor({ state: 'visible' });
+  // 跳到正文 moves the focus, as in the app; the address stays the catalogue's.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  assert.deepEqual(await page.evaluate(() => [location.hash, document.activeElement.id]), ['', 'main']);
+  // A link followed, then a matter pressed: the matter is what the user wants last.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '协商台账' }).click();
+  assert.match(await page.getByRole('status').textContent(), /打开所选的页面/);
+  const row = page.getByRole('row').filter({ hasText: '小区重大议事流程、议事规则的制订和修改' });
+  await row.getByRole('button', { name: '发起协商' }).click();
+  assert.equal(await page.evaluate(() => location.hash), '#/catalogue');
+  assert.match(await page.getByRole('status').textContent(), /已收到“小区重大议事流程、议事规则的制订和修改”的“发起协商”/);
+  release();
+  await page.getByLabel('协商议题', { exact: true }).waitFor();
+  assert.equal(await page.getByRole('heading', { level: 2 }).first().textContent(), '小区重大议事流程、议事规则的制订和修改');
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // The line drops while the module comes: said, with 刷新页面, instead of loading for ever.
+  const dropped = await browser.newContext({ serviceWorkers: 'block' });
+  const lost = await dropped.newPage();
+  let cut;
+  const gate = new Promise((r) => { cut = r; });
+  await lost.route(/\/xieshang-[0-9a-f]+_bg\.wasm$/, async (route) => { await gate; await route.abort('connectionreset'); });
+  await lost.goto(server.url);
+  await lost.locator('div#xs-first').waitFor({ state: 'visible' });
+  cut();
+  await lost.getByRole('status').filter({ hasText: '工作台未能加载完成（网络中断或过慢）。请检查网络后刷新页面重试。' }).waitFor();
+  await lost.getByRole('button', { name: '刷新页面' }).waitFor();
+  await dropped.close();
 });

@@ -1,12 +1,12 @@
 //! The first view: on a first visit, index.html shows a copy of the catalogue page, drawn by this
 //! very build when it was made (`scripts/prerender.mjs`), while the app's module is on its way;
 //! `scripts/first-view.js` shows it (when the app has not started 2.5 s after navigation) and
-//! keeps what the user does in it (a button pressed is
-//! noted, not acted on; typed text stays in its box). When the app has its data it draws its
-//! own page and takes the copy down in the same turn, so the two are never on the page together;
-//! then it does here what the user did there: the text typed, the focus, the scroll position and
-//! the button pressed (发起协商 on a matter, a form sent, the language switch), found by its
-//! words and place among the buttons with the same words.
+//! keeps what the user does in it (a button pressed is noted, not acted on; typed text stays in
+//! its box). When the app has its data it draws its own page and takes the copy down in the same
+//! turn, so the two are never on the page together; then it does here what the user did there:
+//! the text typed, the focus, the scroll position and the button pressed (发起协商 on a matter, a
+//! form sent, the language switch), found by its words, its table row and its place among the
+//! buttons with the same words and row.
 
 use std::cell::RefCell;
 use wasm_bindgen::JsCast;

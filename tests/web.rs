@@ -140,10 +140,12 @@ mod storage {
         let procedure = Procedure::standard();
         let catalogue = Catalogue::template();
         let (g, m) = catalogue.matter("tpl-27").unwrap();
-        let r = Record::new(
+        let r = Record::start(
             id.into(),
             &procedure,
             MatterCopy::of(&catalogue, g, m),
+            &Default::default(),
+            false,
             datetime!(2026-11-01 08:00 UTC),
         );
         (procedure, r)

@@ -35,6 +35,8 @@ struct Done {
 
 thread_local! {
     static DONE: RefCell<Option<Done>> = const { RefCell::new(None) };
+    /// The copy was looked for (once: it is never shown after the app has drawn its page).
+    static TAKEN_DOWN: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
 fn copy() -> Option<Element> {
@@ -95,6 +97,9 @@ fn find(root: &Element, c: &Control) -> Option<Element> {
 /// Takes the copy off the page (shown or not), keeping what the user did in it. Called as the app
 /// draws its page in full: Yew puts that page in before the browser paints or runs anything else.
 pub fn take_down() {
+    if TAKEN_DOWN.with(|t| t.replace(true)) {
+        return;
+    }
     let Some(copy) = copy() else { return };
     let shown = is_shown(&copy);
     let window = web_sys::window().expect("window");
@@ -128,10 +133,12 @@ pub fn take_down() {
     copy.remove();
 }
 
-/// Does in the app's page (`root`) what the user did in the copy: called once the page is drawn.
-pub fn hand_over(root: &Element) {
+/// Does in the app's page (#app) what the user did in the copy: called once the page is drawn.
+pub fn hand_over() {
     let Some(done) = DONE.with(|d| d.borrow_mut().take()) else { return };
     let window = web_sys::window().expect("window");
+    let Some(root) = window.document().and_then(|d| d.get_element_by_id("app")) else { return };
+    let root = &root;
     window.scroll_to_with_x_and_y(0.0, done.scroll);
     let press = |c: &Control| {
         if let Some(b) = find(root, c).and_then(|b| b.dyn_into::<HtmlElement>().ok()) {

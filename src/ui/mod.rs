@@ -241,13 +241,7 @@ pub fn App(props: &AppProps) -> Html {
     let shown = use_mut_ref(|| false);
     // On a first visit the page opens on a copy of the catalogue (ui/first_view.rs): what the user
     // did in it is done again once this app's page is drawn.
-    use_effect(|| {
-        if let Some(root) =
-            web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app"))
-        {
-            first_view::hand_over(&root);
-        }
-    });
+    use_effect(first_view::hand_over);
     let waiting = *lang == Lang::En && !*english;
     // While the copy is on screen it is the loading line.
     let loading = |lang| match first_view::showing() {

@@ -1,13 +1,15 @@
 // Trunk's post-build hook (Trunk.toml): turns the staged build into what ships.
-//  1. Trunk's inline start-up script moves into its own file, so that the Content-Security-Policy
-//     needs no 'unsafe-inline' for scripts; the policy goes into index.html as a <meta>.
+//  1. The start-up: Trunk writes only a marker (Trunk.toml, pattern_script); the start-up module
+//     (scripts/start.js) and the module loader (scripts/modules.js) become files with this
+//     build's names, so that the Content-Security-Policy needs no 'unsafe-inline' for scripts;
+//     the policy goes into index.html as a <meta>. The wasm modules are packed with xz (`pack`).
 //  2. The build gets an id (a digest of every file) in index.html, which the app compares with
 //     the last one it ran to tell the user of an update.
 //  3. sw.js, the service worker, is written with the list of files to keep for offline use.
 //  4. The first view: a copy of the catalogue page as this build draws it goes into index.html,
 //     shown on a first visit while the app's module downloads (scripts/prerender.mjs).
-// Runs in Node with terser from node_modules (package.json); the staging directory comes from
-// Trunk (TRUNK_STAGING_DIR) or the first argument.
+// Runs in Node with terser from node_modules (package.json) and xz (xz-utils); the staging
+// directory comes from Trunk (TRUNK_STAGING_DIR) or the first argument.
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -77,9 +79,26 @@ function shortenNames(wasmFile, glueFile) {
   return { before: { wasm: wasmBefore, glue: glueBefore }, after: { wasm: wasmAfter, glue } };
 }
 
-// 1. The start-up script.
-const inline = /<script type="module"(?: nonce="[^"]*")?>([\s\S]*?)<\/script>/;
-const found = inline.exec(html);
+// Packs the wasm module `file` with xz into xz/<file> (scripts/modules.js unpacks it in the
+// browser). LZMA2 with a dictionary as large as a module (the unpacker allocates what the file
+// asks for) and literal-context bits tuned on the app's module: 381 KB against gzip's 496 KB.
+// The packed copy is unpacked again here and must give the module back byte for byte.
+function pack(file) {
+  const from = path.join(dir, file);
+  const to = path.join(dir, 'xz', file);
+  fs.mkdirSync(path.dirname(to), { recursive: true });
+  const packed = execFileSync('xz', ['--format=xz', '--check=crc32', '--lzma2=preset=9e,dict=2MiB,lc=3,lp=0,pb=0,nice=273', '--stdout', from], { maxBuffer: 1 << 28 });
+  fs.writeFileSync(to, packed);
+  const back = execFileSync('xz', ['--decompress', '--stdout', to], { maxBuffer: 1 << 28 });
+  if (!back.equals(fs.readFileSync(from))) throw new Error(`xz/${file} does not unpack to ${file}`);
+}
+
+// 1. The start-up. Trunk's marker for the app's module (Trunk.toml, pattern_script) names its
+// glue and wasm.
+const marker = /<script type="module" data-xieshang-start data-glue="([^"]+)" data-wasm="([^"]+)"><\/script>/;
+const found = marker.exec(html);
+if (!found) throw new Error('index.html has no start-up marker (Trunk.toml, pattern_script)');
+const [, glueName, wasmName] = found;
 // The extras module (ui/extras.rs): Trunk names a worker-type build plainly; its files get a
 // content hash here, so that a page of one build never loads the extras of another (and the
 // service worker may serve them from its cache).
@@ -104,26 +123,63 @@ const hashed = (file, what) => {
 // The English file (i18n::EnglishFile), fetched when English is chosen: hashed like the extras.
 const englishName = hashed('english.json', 'the English file');
 
-// The loader of the extras module (ui/extras.rs; its name is `globals::EXTRAS_LOADER` there),
-// fetched the first time a page in it is opened. A failed import stays failed for the page's
-// life, so a new try asks for another address.
-const extrasLoader = (base, onOwnPage) => `let extras, extrasTries = 0;
-globalThis.__xieshangExtras ??= () => extras ??= import(new URL('./${extrasJs}' + (extrasTries ? '?try=' + extrasTries : ''), ${base}).href)
-  .then(async (m) => { await m.default({ module_or_path: new URL('./${extrasWasm}', ${base}) }); return m; })
-  .catch((e) => { extras = undefined; extrasTries += 1; throw e; });
-globalThis.__xieshangEnglish ??= new URL('./${englishName}', ${base}).href;
-${onOwnPage ? `// A user who chose English last time: its file is fetched alongside the wasm, not after it.
-try {
-  if (localStorage.getItem('xieshang:lang') === 'en') {
-    document.head.append(Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', crossOrigin: 'anonymous', href: globalThis.__xieshangEnglish }));
+// A script of scripts/ with this build's names put in for its placeholders, the names in
+// capitals in quotes ('./GLUE_JS', 'APP_WASM') or in a comment of their own (/* XZ_DECOMPRESS */):
+// the placeholders it has must be the ones given.
+const scripts = path.dirname(new URL(import.meta.url).pathname);
+const filled = (script, names) => {
+  const text = fs.readFileSync(path.join(scripts, script), 'utf8');
+  const has = new Set([...text.matchAll(/'(?:\.\/)?([A-Z][A-Z0-9]*_[A-Z0-9_]+)'|\/\* ([A-Z][A-Z0-9]*_[A-Z0-9_]+) \*\//g)].map((m) => m[1] ?? m[2]));
+  const given = Object.keys(names);
+  if (has.size !== given.length || !given.every((n) => has.has(n))) {
+    throw new Error(`scripts/${script} has the placeholders ${[...has].join(', ')}, not ${given.join(', ')}`);
   }
-} catch {}
-` : ''}`;
+  const marked = (name) => new RegExp(`(?<=')(?:\\./)?${name}(?=')|/\\* ${name} \\*/`, 'g');
+  return given.reduce((t, name) => t.replace(marked(name), (m) => (m.startsWith('./') ? './' : '') + names[name]), text);
+};
+
+// The app's wasm and glue with short names between them (above), the glue minified (terser:
+// local names shortened, white space and comments out; the top-level names, which the single
+// file calls, kept).
+shortenNames(wasmName, glueName);
+{
+  const gluePath = path.join(dir, glueName);
+  const { code } = await minify(fs.readFileSync(gluePath, 'utf8'), { parse: { module: true }, compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (!code || !/__wbg_init\b/.test(code)) throw new Error('the minified glue lost __wbg_init');
+  fs.writeFileSync(gluePath, code);
+}
+// Every wasm module packed (above); the plain ones stay, for the single file and as the fallback.
+if (!fs.existsSync(path.join(dir, 'docx-worker_bg.wasm'))) throw new Error('the Word worker is missing from the build');
+for (const f of [wasmName, extrasWasm, 'docx-worker_bg.wasm']) pack(f);
+
+// The module loader (scripts/modules.js) with xz-decompress in it, as its package builds it.
+const decoder = fs.readFileSync(path.join(scripts, '..', 'node_modules', 'xz-decompress', 'dist', 'package', 'xz-decompress.min.js'), 'utf8');
+if (!/XzReadableStream/.test(decoder)) throw new Error('xz-decompress has no XzReadableStream');
+const modulesText = filled('modules.js', {
+  EXTRAS_JS: extrasJs,
+  EXTRAS_WASM: extrasWasm,
+  ENGLISH_JSON: englishName,
+  XZ_DECOMPRESS: decoder.replace(/\/\/# sourceMappingURL=.*$/m, '').trim(),
+});
+// Minified (terser), under xz-decompress's licence comment: it is on the way to the first task.
+const licence = /^\/\*![\s\S]*?\*\//.exec(decoder)?.[0];
+if (!licence?.includes('xz-embedded')) throw new Error('xz-decompress has no licence comment at its head');
+const modulesCode = `${licence}\n${(await minify(modulesText, { module: true, compress: { passes: 2 }, mangle: true, format: { comments: false } })).code}\n`;
+if (!/export function load\b/.test(modulesCode)) throw new Error('the module loader did not minify as expected');
+const modulesName = `modules-${sha(modulesCode).slice(0, 16)}.js`;
+fs.writeFileSync(path.join(dir, modulesName), modulesCode);
+// The Word worker's loader imports it too.
+{
+  const loader = path.join(dir, 'docx-worker_loader.js');
+  const text = fs.readFileSync(loader, 'utf8');
+  if (!text.includes("import('./MODULES_JS')")) throw new Error('the Word worker\'s loader does not import MODULES_JS');
+  fs.writeFileSync(loader, text.split("'./MODULES_JS'").join(`'./${modulesName}'`));
+}
+
 // The browser check (scripts/browser-check.js): a classic script, deferred, so that it runs
 // before the start-up module without holding up the page, and says what to do in a browser that
 // cannot run the app.
 // Its test and words (scripts/unsupported.js) come first, both kept out of the page's globals.
-const scripts = path.dirname(new URL(import.meta.url).pathname);
 const unsupportedText = fs.readFileSync(path.join(scripts, 'unsupported.js'), 'utf8');
 // Then the first view's script (scripts/first-view.js), which needs the test.
 // Minified (terser, kept ES5): it is on the way to the first view.
@@ -132,14 +188,22 @@ const checkText = (await minify(checkSource, { ecma: 5, compress: { passes: 2 },
 if (!/xieshangCanRun/.test(checkSource) || checkText.length < 1000) throw new Error('the browser check did not minify');
 const checkName = `check-${sha(checkText).slice(0, 16)}.js`;
 fs.writeFileSync(path.join(dir, checkName), checkText);
-if (found) {
-  const stop = "if (globalThis.__xieshangUnsupported) throw new Error('this browser cannot run the app (see the browser check)');\n";
-  const body = stop + extrasLoader('import.meta.url', true) + found[1].trim() + '\n';
-  const name = `start-${sha(body).slice(0, 16)}.js`;
-  fs.writeFileSync(path.join(dir, name), body);
-  html = html.replace(found[0], `<script defer src="./${checkName}"></script>\n<script type="module" src="./${name}"></script>`);
+// The start-up module (scripts/start.js).
+const startText = filled('start.js', { GLUE_JS: glueName, MODULES_JS: modulesName, APP_WASM: wasmName });
+const startName = `start-${sha(startText).slice(0, 16)}.js`;
+fs.writeFileSync(path.join(dir, startName), startText);
+// In place of the marker: the start-up module's imports and the packed wasm asked for at once
+// (each is a round trip later otherwise), then the browser check and the start-up module.
+{
+  const integrity = (file) => 'sha384-' + crypto.createHash('sha384').update(fs.readFileSync(path.join(dir, file))).digest('base64');
+  html = html.replace(found[0], [
+    `<link rel="modulepreload" href="./${glueName}" crossorigin="anonymous" integrity="${integrity(glueName)}">`,
+    `<link rel="modulepreload" href="./${modulesName}" crossorigin="anonymous" integrity="${integrity(modulesName)}">`,
+    `<link rel="preload" href="./xz/${wasmName}" crossorigin="anonymous" as="fetch">`,
+    `<script defer src="./${checkName}"></script>`,
+    `<script type="module" src="./${startName}"></script>`,
+  ].join('\n'));
 }
-if (!html.includes(checkName)) throw new Error('the browser check is not in index.html');
 html = html.replace(/ nonce="[^"]*"/g, '');
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) throw new Error('an inline script is left in index.html');
 const CHARSET = '<meta charset="utf-8">';
@@ -148,39 +212,8 @@ html = html.replace(CHARSET, `${CHARSET}\n  <meta http-equiv="Content-Security-P
 
 // The page for embedding in a host page: embed.js, and the stylesheet with rem replaced, so
 // that a host's root font size does not scale the app (see ui/embed.rs).
-const staged = fs.readdirSync(dir);
-const named = (re) => staged.find((n) => re.test(n));
-const glueName = named(/^xieshang-[0-9a-f]+\.js$/);
-const wasmName = named(/^xieshang-[0-9a-f]+_bg\.wasm$/);
-const cssName = named(/^main-[0-9a-f]+\.css$/);
-if (!(glueName && wasmName && cssName)) throw new Error('the app\'s JS, wasm or CSS is missing from the build');
-
-// The app's wasm and glue with short names between them (above); their integrity in index.html
-// follows.
-{
-  const { before, after } = shortenNames(wasmName, glueName);
-  const integrity = (data) => 'sha384-' + crypto.createHash('sha384').update(data).digest('base64');
-  for (const what of ['wasm', 'glue']) {
-    const old = integrity(before[what]);
-    if (!html.includes(old)) throw new Error(`index.html does not carry the ${what}'s integrity ${old}`);
-    html = html.replace(old, integrity(after[what]));
-  }
-}
-
-// The app's JavaScript glue (wasm-bindgen's), fetched when the page opens, minified (terser: local
-// names shortened, white space and comments out; the top-level names, which the single file
-// calls, kept). Its integrity in index.html follows.
-{
-  const gluePath = path.join(dir, glueName);
-  const before = fs.readFileSync(gluePath, 'utf8');
-  const { code } = await minify(before, { parse: { module: true }, compress: { passes: 2 }, mangle: true, format: { comments: false } });
-  if (!code || !/__wbg_init\b/.test(code)) throw new Error('the minified glue lost __wbg_init');
-  fs.writeFileSync(gluePath, code);
-  const integrity = (text) => 'sha384-' + crypto.createHash('sha384').update(text).digest('base64');
-  const old = integrity(before);
-  if (!html.includes(old)) throw new Error(`index.html does not carry the glue's integrity ${old}`);
-  html = html.replace(old, integrity(code));
-}
+const cssName = fs.readdirSync(dir).find((n) => /^main-[0-9a-f]+\.css$/.test(n));
+if (!cssName) throw new Error('the app\'s CSS is missing from the build');
 {
   const css = fs.readFileSync(path.join(dir, cssName), 'utf8').replace(/(-?\d*\.?\d+)rem\b/g, 'calc($1 * var(--xs-rem, 1rem))');
   const embedCss = `embed-${sha(css).slice(0, 16)}.css`;
@@ -189,7 +222,7 @@ if (!(glueName && wasmName && cssName)) throw new Error('the app\'s JS, wasm or 
 //   import { mount } from './embed.js';
 //   const app = await mount(document.querySelector('#consultation'), { namespace, list, start, lang, onEvent });
 import init, { mount as mountApp } from './${glueName}';
-${extrasLoader('import.meta.url', false)}
+import { load } from './${modulesName}';
 ${unsupportedText}
 let started;
 export async function mount(element, options = {}) {
@@ -199,7 +232,7 @@ export async function mount(element, options = {}) {
     xieshangSayUnsupported(element);
     throw new Error('this browser cannot run the workbench');
   }
-  started ??= init({ module_or_path: new URL('./${wasmName}', import.meta.url) });
+  started ??= load(init, '${wasmName}');
   await started;
   globalThis.__xieshangDocxWorker ??= new URL('./docx-worker_loader.js', import.meta.url).href;
   return mountApp(element, { ...options, css: new URL('./${embedCss}', import.meta.url).href });
@@ -217,6 +250,7 @@ const files = [];
   }
 })(dir);
 files.sort();
+const plainWasm = [wasmName, extrasWasm, 'docx-worker_bg.wasm'];
 const id = sha(files.map((f) => f + '\0' + sha(fs.readFileSync(path.join(dir, f)))).join('\n') + html).slice(0, 12);
 html = html.replace(CHARSET, `${CHARSET}\n  <meta name="xieshang-build" content="${id}">`);
 fs.writeFileSync(indexPath, html);
@@ -230,7 +264,9 @@ const BUILD = ${JSON.stringify(id)};
 const CACHE = 'xieshang-' + BUILD;
 // Smallest first: what a page may still be fetching (the modules) comes last, by then most likely
 // in the browser's HTTP cache.
-const FILES = ${JSON.stringify(['./', ...[...files].sort((a, b) => fs.statSync(path.join(dir, a)).size - fs.statSync(path.join(dir, b)).size).map((f) => './' + f)], null, 2)};
+// The plain wasm modules are not kept: the page fetches them packed (xz/), the plain ones only if
+// a packed one fails.
+const FILES = ${JSON.stringify(['./', ...files.filter((f) => !plainWasm.includes(f)).sort((a, b) => fs.statSync(path.join(dir, a)).size - fs.statSync(path.join(dir, b)).size).map((f) => './' + f)], null, 2)};
 // Files whose names carry a content hash (Trunk's and this script's): never changed in place.
 const HASHED = new Set(${JSON.stringify(files.filter((f) => /-[0-9a-f]{8,}(_bg)?\.(js|wasm|css|json)$/.test(f)).map((f) => './' + f))});
 

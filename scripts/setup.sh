@@ -35,6 +35,8 @@ command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
 # faketime: the suite is run once more on another day (years ahead, a leap day) to prove that
 # no test depends on the day it runs.
 command -v faketime >/dev/null 2>&1 || missing+=(faketime)
+# xz packs the wasm modules at build time (scripts/postbuild.mjs).
+command -v xz >/dev/null 2>&1 || missing+=(xz-utils)
 # The other engines of the main walk: Firefox ESR, and WebKitGTK (Safari's engine) with its
 # WebDriver and MiniBrowser under a virtual X server.
 command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)

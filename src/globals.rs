@@ -1,10 +1,11 @@
 //! The names of the page's JavaScript globals that the wasm modules and the build's scripts
-//! (`scripts/postbuild.mjs`, `scripts/single.mjs`, `scripts/browser-check.js`) share: here once;
+//! (`scripts/start.js`, `scripts/modules.js`, `scripts/postbuild.mjs`, `scripts/single.mjs`,
+//! `scripts/browser-check.js`) share: here once;
 //! a test (`tests/it/tidy.rs`) checks that the scripts use no other and that no Rust file spells
 //! one out.
 
-/// `() => Promise<module>`: loads the extras module (set by the start script, `embed.js` or the
-/// single file).
+/// `() => Promise<module>`: loads the extras module (set by the module loader, `scripts/modules.js`,
+/// or the single file).
 pub const EXTRAS_LOADER: &str = "__xieshangExtras";
 /// The address of the English file.
 pub const ENGLISH_URL: &str = "__xieshangEnglish";

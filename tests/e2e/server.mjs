@@ -65,12 +65,15 @@ export function serve(root, { prefix = '/', files = {}, slow = null } = {}) {
   const gzipCache = new Map();
   // Bytes of bodies sent: through the line as they drain, else as each response is written.
   let sent = 0;
+  // The paths asked for, in order (the page's, its workers' and its service worker's requests).
+  const asked = [];
   const send = slow
     ? line(slow, (n) => { sent += n; })
     : (res, body) => { sent += body?.length ?? 0; return body ? res.end(body) : res.end(); };
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     let rel = decodeURIComponent(url.pathname);
+    asked.push(rel);
     if (files[rel]) {
       const body = fs.readFileSync(files[rel]);
       const type = TYPES[path.extname(files[rel])] ?? 'application/json';
@@ -125,6 +128,8 @@ export function serve(root, { prefix = '/', files = {}, slow = null } = {}) {
         // The body bytes sent so far (as sent: gzip where asked for); `reset` starts again.
         sent: () => sent,
         reset: () => { sent = 0; },
+        // The paths asked for so far.
+        asked: () => [...asked],
       });
     });
   });

@@ -60,6 +60,8 @@ fn the_pages_js_globals_are_named_in_one_place() {
     let mut used = std::collections::BTreeSet::new();
     for script in [
         "scripts/postbuild.mjs",
+        "scripts/start.js",
+        "scripts/modules.js",
         "scripts/single.mjs",
         "scripts/browser-check.js",
         "scripts/unsupported.js",

@@ -25,3 +25,17 @@ pub const FIRST_VIEW: &str = "xs-first";
 /// …and the attributes that note the button pressed in it: its words, its table row's text, its
 /// place (from 0) among the buttons with the same words and row.
 pub const FIRST_VIEW_PRESSED: [&str; 3] = ["data-pressed", "data-pressed-row", "data-pressed-nth"];
+
+/// The page's global `name`, if it is set.
+#[cfg(target_arch = "wasm32")]
+pub fn get(name: &str) -> Option<wasm_bindgen::JsValue> {
+    js_sys::Reflect::get(&js_sys::global(), &wasm_bindgen::JsValue::from_str(name))
+        .ok()
+        .filter(|v| !v.is_undefined())
+}
+
+/// Sets the page's global `name`.
+#[cfg(target_arch = "wasm32")]
+pub fn set(name: &str, value: &wasm_bindgen::JsValue) {
+    let _ = js_sys::Reflect::set(&js_sys::global(), &wasm_bindgen::JsValue::from_str(name), value);
+}

@@ -659,6 +659,17 @@ keys! {
     NotFoundInReal => "正式记录中没有这条协商记录。它可能是一条培训练习记录（进入培训练习后可见），也可能已被删除。", "There is no such record among real records. It may be a practice record (shown in training), or it may have been deleted.";
 }
 
+/// A ledger status's word (协商中, 落实中, 已办结, 未能落实).
+pub fn status_word(lang: Lang, s: crate::domain::ledger::Status) -> &'static str {
+    use crate::domain::ledger::Status;
+    match s {
+        Status::Consulting => t(lang, Key::StatusConsulting),
+        Status::Implementing => t(lang, Key::StatusImplementing),
+        Status::Completed => t(lang, Key::StatusCompleted),
+        Status::Unfulfilled => t(lang, Key::StatusUnfulfilled),
+    }
+}
+
 /// The short tag shown beside a row with a flaw of this kind.
 pub fn flaw_tag(lang: Lang, kind: FlawKind) -> &'static str {
     let (zh, en) = match kind {
@@ -1047,26 +1058,6 @@ pub fn category_name<'a>(lang: Lang, matter: Option<&str>, zh: &'a str) -> &'a s
     match group {
         Some(g) => data(lang, Data::Group, &g.id, zh),
         None => zh,
-    }
-}
-
-/// A document's title in a language (the printed documents stay Chinese by default).
-pub fn doc_title(lang: Lang, kind: crate::domain::documents::DocKind) -> &'static str {
-    use crate::domain::documents::DocKind;
-    match lang {
-        Lang::Zh => kind.title(),
-        Lang::En => match kind {
-            DocKind::Publicity => "Public notice of the topic",
-            DocKind::Minutes => "Minutes of the consultation",
-            DocKind::ResultNotice => "Public notice of the outcome",
-            DocKind::Letter => "Official letter to the implementer",
-            DocKind::Archive => "Archive form",
-            DocKind::Changes => "Changes to the record",
-            DocKind::Reminder => "Reminder to the implementer",
-            DocKind::Filing => "The county's list, for filing",
-            DocKind::Checklists => "Checklists of the procedure",
-            DocKind::Overview => "Overview of community consultation",
-        },
     }
 }
 

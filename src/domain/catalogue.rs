@@ -48,14 +48,14 @@ pub struct Catalogue {
     /// the editor never look at it: [`Catalogue::from_json_without_history`] leaves its reader
     /// out of the app's wasm).
     #[serde(default, skip_deserializing, skip_serializing_if = "Vec::is_empty")]
-    pub history: Vec<super::county_list::ListChange>,
+    pub history: Vec<ListChange>,
 }
 
 /// The history of a list, read on its own from the list's JSON (the other fields are skipped).
 #[derive(Deserialize)]
 pub(crate) struct HistoryOnly {
     #[serde(default)]
-    pub history: Vec<super::county_list::ListChange>,
+    pub history: Vec<ListChange>,
 }
 
 fn is_zero(n: &u32) -> bool {
@@ -372,4 +372,112 @@ impl Entry {
             Entry::Slot(s) => &s.id,
         }
     }
+}
+
+/// One change to a county's list (`county_list`, `Catalogue::apply`), as its history keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ListEdit {
+    /// The list's printed title.
+    Title {
+        /// New title.
+        title: String,
+    },
+    /// A category's label.
+    RenameGroup {
+        /// Group id.
+        group: String,
+        /// New label.
+        label: String,
+    },
+    /// A category moved to another place.
+    MoveGroup {
+        /// Group id.
+        group: String,
+        /// Its new position (0-based).
+        to: usize,
+    },
+    /// A matter added at the end of a category.
+    AddMatter {
+        /// Group id.
+        group: String,
+        /// The new matter's id (given by [`Catalogue::apply`]; ignored on input).
+        #[serde(default)]
+        id: String,
+        /// Its wording.
+        name: String,
+        /// Its hints.
+        #[serde(default)]
+        hints: Hints,
+        /// Its 备注.
+        #[serde(default)]
+        remark: String,
+    },
+    /// A matter's wording, hints or remark.
+    EditMatter {
+        /// Matter id.
+        matter: String,
+        /// New wording.
+        name: String,
+        /// New hints.
+        #[serde(default)]
+        hints: Hints,
+        /// New 备注.
+        #[serde(default)]
+        remark: String,
+    },
+    /// A matter no longer offered for new records.
+    RetireMatter {
+        /// Matter id.
+        matter: String,
+    },
+    /// A retired matter offered again.
+    RestoreMatter {
+        /// Matter id.
+        matter: String,
+    },
+    /// A matter (or blank row) moved within its category.
+    MoveEntry {
+        /// Matter or slot id.
+        entry: String,
+        /// Its new position in the category (0-based).
+        to: usize,
+    },
+    /// A blank row of the template filled with a matter (it keeps the row's id and 序号).
+    FillSlot {
+        /// Slot id.
+        slot: String,
+        /// The matter's wording.
+        name: String,
+        /// Its hints.
+        #[serde(default)]
+        hints: Hints,
+        /// Its 备注.
+        #[serde(default)]
+        remark: String,
+    },
+    /// A flaw of the template resolved, in the county's words.
+    ResolveFlaw {
+        /// Flaw id.
+        flaw: String,
+        /// What the county did.
+        note: String,
+    },
+    /// A resolution taken back.
+    ReopenFlaw {
+        /// Flaw id.
+        flaw: String,
+    },
+}
+
+/// A change as recorded in the list's history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListChange {
+    /// The version the change made.
+    pub version: u32,
+    /// When.
+    #[serde(with = "when::date_format")]
+    pub on: Date,
+    /// What changed.
+    pub edit: ListEdit,
 }

@@ -6,8 +6,9 @@
 //! its own matters and file the result with the prefecture bureau (上报州民政局统一备案); the
 //! filing document is in `documents`.
 
-use super::catalogue::{Base, Catalogue, CatalogueError, Entry, Group, Hints, Matter, Resolution};
-use super::when::{self, Date, OffsetDateTime};
+use super::catalogue::{Base, Catalogue, CatalogueError, Entry, Group, Matter, Resolution};
+pub use super::catalogue::{ListChange, ListEdit};
+use super::when::{Date, OffsetDateTime};
 use serde::{Deserialize, Serialize};
 
 /// The name of the list file format.
@@ -16,114 +17,6 @@ pub const FORMAT: &str = "xieshang-catalogue";
 pub const VERSION: u32 = 1;
 /// The longest name, label, remark or note a list accepts.
 pub const MAX_TEXT_CHARS: usize = 500;
-
-/// One change to a list.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
-pub enum ListEdit {
-    /// The list's printed title.
-    Title {
-        /// New title.
-        title: String,
-    },
-    /// A category's label.
-    RenameGroup {
-        /// Group id.
-        group: String,
-        /// New label.
-        label: String,
-    },
-    /// A category moved to another place.
-    MoveGroup {
-        /// Group id.
-        group: String,
-        /// Its new position (0-based).
-        to: usize,
-    },
-    /// A matter added at the end of a category.
-    AddMatter {
-        /// Group id.
-        group: String,
-        /// The new matter's id (given by [`Catalogue::apply`]; ignored on input).
-        #[serde(default)]
-        id: String,
-        /// Its wording.
-        name: String,
-        /// Its hints.
-        #[serde(default)]
-        hints: Hints,
-        /// Its 备注.
-        #[serde(default)]
-        remark: String,
-    },
-    /// A matter's wording, hints or remark.
-    EditMatter {
-        /// Matter id.
-        matter: String,
-        /// New wording.
-        name: String,
-        /// New hints.
-        #[serde(default)]
-        hints: Hints,
-        /// New 备注.
-        #[serde(default)]
-        remark: String,
-    },
-    /// A matter no longer offered for new records.
-    RetireMatter {
-        /// Matter id.
-        matter: String,
-    },
-    /// A retired matter offered again.
-    RestoreMatter {
-        /// Matter id.
-        matter: String,
-    },
-    /// A matter (or blank row) moved within its category.
-    MoveEntry {
-        /// Matter or slot id.
-        entry: String,
-        /// Its new position in the category (0-based).
-        to: usize,
-    },
-    /// A blank row of the template filled with a matter (it keeps the row's id and 序号).
-    FillSlot {
-        /// Slot id.
-        slot: String,
-        /// The matter's wording.
-        name: String,
-        /// Its hints.
-        #[serde(default)]
-        hints: Hints,
-        /// Its 备注.
-        #[serde(default)]
-        remark: String,
-    },
-    /// A flaw of the template resolved, in the county's words.
-    ResolveFlaw {
-        /// Flaw id.
-        flaw: String,
-        /// What the county did.
-        note: String,
-    },
-    /// A resolution taken back.
-    ReopenFlaw {
-        /// Flaw id.
-        flaw: String,
-    },
-}
-
-/// A change as recorded in the list's history.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ListChange {
-    /// The version the change made.
-    pub version: u32,
-    /// When.
-    #[serde(with = "when::date_format")]
-    pub on: Date,
-    /// What changed.
-    pub edit: ListEdit,
-}
 
 /// Why a change was refused. Nothing changes.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -609,7 +502,7 @@ pub fn export(list: &Catalogue, now: OffsetDateTime) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ListFileError {
     /// Not a list file, or not one this build reads, or not JSON: as for record files.
-    File(super::transfer::ImportError),
+    File(super::file::ImportError),
     /// An id used twice.
     DuplicateId(String),
     /// A flaw naming a row or category the list does not have.
@@ -637,7 +530,7 @@ pub enum ListFileError {
 /// Reads a list file and checks the list — every text, every id, and that its history, replayed
 /// on the template, gives the list; nothing is partly accepted.
 pub fn parse(text: &str, base: &Catalogue) -> Result<Catalogue, ListFileError> {
-    let value: ListFile = super::transfer::read_file(text, FORMAT, VERSION).map_err(ListFileError::File)?;
+    let value: ListFile = super::file::read_file(text, FORMAT, VERSION).map_err(ListFileError::File)?;
     let mut list = value.catalogue;
     // The history, read on its own (see `Catalogue::history`).
     #[derive(Deserialize)]
@@ -645,7 +538,7 @@ pub fn parse(text: &str, base: &Catalogue) -> Result<Catalogue, ListFileError> {
         catalogue: super::catalogue::HistoryOnly,
     }
     list.history = serde_json::from_str::<FileHistory>(text)
-        .map_err(|_| ListFileError::File(super::transfer::problem_in::<FileHistory>(text)))?
+        .map_err(|_| ListFileError::File(super::file::problem_in::<FileHistory>(text)))?
         .catalogue
         .history;
     let Some(from) = &list.based_on else { return Err(ListFileError::Template) };
@@ -656,7 +549,7 @@ pub fn parse(text: &str, base: &Catalogue) -> Result<Catalogue, ListFileError> {
     let serialised = serde_json::to_string(&list).unwrap_or_default();
     Catalogue::from_json(&serialised).map_err(|e| match e {
         CatalogueError::Parse(m) => {
-            ListFileError::File(super::transfer::ImportError::Shape { path: "catalogue".into(), detail: m })
+            ListFileError::File(super::file::ImportError::Shape { path: "catalogue".into(), detail: m })
         }
         CatalogueError::DuplicateId(id) => ListFileError::DuplicateId(id),
         CatalogueError::DanglingRef(id) => ListFileError::DanglingRef(id),

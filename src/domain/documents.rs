@@ -5,7 +5,7 @@
 use super::catalogue::Catalogue;
 use super::procedure::{FieldKind, Procedure, Property, Requirement};
 use super::record::{fields, AuditEntry, Change, ItemState, Record, StageStatus, Value};
-use super::transfer;
+pub use super::text::paper_text;
 use super::when::{self, Date};
 use crate::i18n::{self, Data, Lang};
 use serde::{Deserialize, Serialize};
@@ -268,34 +268,6 @@ pub const TRAINING_MARK: &str = "培训练习";
 /// The mark on every page of an English document made in training mode.
 pub const TRAINING_MARK_EN: &str = "TRAINING";
 
-/// Text as it goes on paper (print, .docx, CSV): line breaks kept, whatever way they were typed
-/// or pasted (`\r\n`, `\r`; Word's manual line break U+000B, a page break U+000C, U+2028/2029,
-/// U+0085 become `\n`), a tab a space, and every other control character and non-character
-/// (U+0008, U+001F, U+FFFF, …) dropped: Word and LibreOffice refuse a file that holds one.
-/// Spaces at the ends of lines go, and blank lines at the start and end.
-pub fn paper_text(text: &str) -> String {
-    if !text.chars().any(|c| c.is_control() || is_noncharacter(c) || matches!(c, '\u{2028}' | '\u{2029}')) {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.push('\n');
-            }
-            '\n' | '\u{000B}' | '\u{000C}' | '\u{0085}' | '\u{2028}' | '\u{2029}' => out.push('\n'),
-            '\t' => out.push(' '),
-            c if c.is_control() || is_noncharacter(c) => {}
-            c => out.push(c),
-        }
-    }
-    out.lines().map(str::trim_end).collect::<Vec<_>>().join("\n").trim_matches('\n').to_owned()
-}
-
 /// A note in brackets after a name: （…） in Chinese, or 〔…〕 around a note that has （…） of its
 /// own (马建军〔乡镇（街道）党（工）委〕: brackets within brackets take 六角括号 outside, as
 /// Chinese typesetting does, rather than （（…））); (…) in English.
@@ -305,12 +277,6 @@ fn bracketed(lang: Lang, note: &str) -> String {
         Lang::Zh => format!("（{note}）"),
         Lang::En => format!(" ({note})"),
     }
-}
-
-/// Unicode's non-characters (U+FDD0–U+FDEF and the last two code points of every plane).
-fn is_noncharacter(c: char) -> bool {
-    let n = c as u32;
-    (0xFDD0..=0xFDEF).contains(&n) || n & 0xFFFE == 0xFFFE
 }
 
 impl Document {
@@ -616,14 +582,14 @@ pub fn filing(list: &Catalogue, issuer: &str, hint_words: [&str; 3], lang: Lang)
         kind: DocKind::Filing,
         title: match lang {
             Lang::Zh => list.title.clone(),
-            Lang::En => i18n::doc_title(lang, DocKind::Filing).to_owned(),
+            Lang::En => doc_title(lang, DocKind::Filing).to_owned(),
         },
         addressee: None,
         blocks,
         issuer: issuer.to_owned(),
         date: list.dated,
         record_id: format!("{}-v{}", list.id, list.version),
-        digest: super::transfer::short_digest(&super::transfer::digest_of_text(&canonical)),
+        digest: super::file::short_digest(&super::file::digest_of_text(&canonical)),
         training: false,
         lang,
         tight: false,
@@ -718,15 +684,13 @@ pub fn checklists(procedure: &Procedure, issuer: &str, lang: Lang) -> Document {
     }
     Document {
         kind: DocKind::Checklists,
-        title: i18n::doc_title(lang, DocKind::Checklists).to_owned(),
+        title: doc_title(lang, DocKind::Checklists).to_owned(),
         addressee: None,
         blocks,
         issuer: issuer.to_owned(),
         date: None,
         record_id: format!("{}-v{}", procedure.id, procedure.version),
-        digest: super::transfer::short_digest(&super::transfer::digest_of_text(
-            super::procedure::PROCEDURE_JSON,
-        )),
+        digest: super::file::short_digest(&super::file::digest_of_text(super::procedure::PROCEDURE_JSON)),
         training: false,
         lang,
         tight: false,
@@ -1180,13 +1144,13 @@ pub fn document(
     };
     Document {
         kind,
-        title: i18n::doc_title(lang, kind).into(),
+        title: doc_title(lang, kind).into(),
         addressee,
         blocks,
         issuer,
         date,
         record_id: record.id.clone(),
-        digest: transfer::short_digest(&transfer::digest(record)),
+        digest: super::file::short_digest(&super::record::digest(record)),
         // A training record is marked wherever it is printed, whatever mode the app is in.
         training: record.training,
         lang,
@@ -1433,7 +1397,7 @@ fn archive(r: &Reader, topic: &str) -> Vec<Block> {
     blocks.push(Block::Paragraph(match lang {
         Lang::Zh => format!("每一处修改见附件《{}》。", DocKind::Changes.title()),
         Lang::En => {
-            format!("Every change is listed in the appendix “{}”.", i18n::doc_title(lang, DocKind::Changes))
+            format!("Every change is listed in the appendix “{}”.", doc_title(lang, DocKind::Changes))
         }
     }));
     blocks
@@ -1834,5 +1798,24 @@ fn stage_name(lang: Lang, procedure: &Procedure, stage: &str) -> String {
             format!("stage {} “{}”", i + 1, i18n::data(lang, Data::Stage, &s.id, &s.title))
         }
         (_, None) => stage.to_owned(),
+    }
+}
+
+/// A document's title in a language (the printed documents stay Chinese by default).
+pub fn doc_title(lang: Lang, kind: DocKind) -> &'static str {
+    match lang {
+        Lang::Zh => kind.title(),
+        Lang::En => match kind {
+            DocKind::Publicity => "Public notice of the topic",
+            DocKind::Minutes => "Minutes of the consultation",
+            DocKind::ResultNotice => "Public notice of the outcome",
+            DocKind::Letter => "Official letter to the implementer",
+            DocKind::Archive => "Archive form",
+            DocKind::Changes => "Changes to the record",
+            DocKind::Reminder => "Reminder to the implementer",
+            DocKind::Filing => "The county's list, for filing",
+            DocKind::Checklists => "Checklists of the procedure",
+            DocKind::Overview => "Overview of community consultation",
+        },
     }
 }

@@ -148,7 +148,7 @@ pub const SUMMARY_VERSION: u32 = 2;
 impl Summary {
     /// The summary of a record.
     pub fn of(record: &Record, procedure: &Procedure) -> Summary {
-        Summary::with_digest(record, procedure, super::transfer::digest(record))
+        Summary::with_digest(record, procedure, super::record::digest(record))
     }
 
     /// The summary of a record whose digest is known already (computed from its canonical JSON).
@@ -219,7 +219,7 @@ pub fn standing(record: &Record, procedure: &Procedure) -> (Option<StageId>, Sta
     let unearned = if record.stages.is_empty() {
         None
     } else {
-        super::transfer::unearned_stages(record, procedure).into_iter().next()
+        super::gates::unearned_stages(record, procedure).into_iter().next()
     };
     let stage = match (current, unearned) {
         (Some(c), Some(u)) => Some(if procedure.stage_index(&u) < procedure.stage_index(&c) { u } else { c }),

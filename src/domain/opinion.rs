@@ -147,12 +147,12 @@ pub fn ledger_file(opinions: &[Opinion], place: &super::settings::Place, now: Of
 
 /// Reads an opinion-ledger file; the first problem is returned with its place. Two opinions
 /// with one id are refused.
-pub fn parse_ledger_file(text: &str) -> Result<LedgerFile, super::transfer::ImportError> {
-    let file: LedgerFile = super::transfer::read_file(text, FILE_FORMAT, FILE_VERSION)?;
+pub fn parse_ledger_file(text: &str) -> Result<LedgerFile, super::file::ImportError> {
+    let file: LedgerFile = super::file::read_file(text, FILE_FORMAT, FILE_VERSION)?;
     let mut seen = std::collections::BTreeSet::new();
     for (i, o) in file.opinions.iter().enumerate() {
         if !seen.insert(o.id.as_str()) {
-            return Err(super::transfer::ImportError::DuplicateId {
+            return Err(super::file::ImportError::DuplicateId {
                 path: format!("opinions[{i}].id"),
                 id: o.id.clone(),
             });

@@ -882,7 +882,7 @@ impl Figures {
         let canonical = self.csv(procedure, Lang::Zh);
         Document {
             kind: DocKind::Overview,
-            title: i18n::doc_title(lang, DocKind::Overview).into(),
+            title: super::documents::doc_title(lang, DocKind::Overview).into(),
             addressee: None,
             blocks,
             issuer: issuer.to_owned(),

@@ -727,7 +727,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                     <span>{ t(lang, Key::PrintDocuments) }{ colon }</span>
                     { for crate::domain::documents::DocKind::of_record(&r).iter().map(|k| {
                         let href = Route::Print { id: r.id.clone(), doc: k.id().to_owned() }.href();
-                        html! { <a href={href}>{ crate::i18n::doc_title(lang, *k) }</a> }
+                        html! { <a href={href}>{ crate::domain::documents::doc_title(lang, *k) }</a> }
                     }) }
                 </nav>
                 <p class="meta">
@@ -939,7 +939,7 @@ fn stage_view(
     let errors: Vec<_> = report.errors_of(&stage.id).collect();
     let warnings: Vec<_> = report.for_stage(&stage.id).filter(|p| p.severity == Severity::Warning).collect();
     let problem_li = |p: &&crate::domain::Problem| {
-        html! { <li>{ p.message(lang) }<span class="cite">{ if lang == Lang::Zh { "（" } else { " (" } }{ t(lang, Key::Clause) }{ " " }{ clause_id(lang, &p.clause) }{ if lang == Lang::Zh { "）" } else { ")" } }</span></li> }
+        html! { <li>{ crate::i18n::problem_message(lang, p) }<span class="cite">{ if lang == Lang::Zh { "（" } else { " (" } }{ t(lang, Key::Clause) }{ " " }{ clause_id(lang, &p.clause) }{ if lang == Lang::Zh { "）" } else { ")" } }</span></li> }
     };
     let report_html = html! {
         <section class="report" aria-labelledby="report-title">

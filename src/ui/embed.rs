@@ -29,6 +29,22 @@ thread_local! {
     static SHADOW: RefCell<Option<web_sys::ShadowRoot>> = const { RefCell::new(None) };
 }
 
+thread_local! {
+    /// The element the app is mounted on (its own page's `#app`, or a host page's shadow root's):
+    /// the extras module's host goes after it (`extras`).
+    static APP_ROOT: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
+}
+
+/// Notes the element the app is mounted on.
+pub fn set_app_root(root: &web_sys::Element) {
+    APP_ROOT.with(|r| *r.borrow_mut() = Some(root.clone()));
+}
+
+/// The element the app is mounted on, once it is.
+pub fn app_root() -> Option<web_sys::Element> {
+    APP_ROOT.with(|r| r.borrow().clone())
+}
+
 /// In the extras module: events for the host go to the app's module, which knows the host.
 pub fn forward_events(to: Box<dyn Fn(&str, &str)>) {
     FORWARD.with(|f| *f.borrow_mut() = Some(to));
@@ -145,7 +161,7 @@ pub fn mount(host: web_sys::Element, options: JsValue) -> Result<yew::AppHandle<
         _ => Lang::Zh,
     };
     let props = AppProps { db: db.into(), lang, list: option(&options, "list").map(Into::into) };
-    super::extras::set_app_root(&root);
+    set_app_root(&root);
     let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
     host_event("ready", serde_json::json!({}));
     Ok(app)

@@ -29,17 +29,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-pub use crate::globals;
-
-/// The value of the page's global `name`, if set.
-pub fn global(name: &str) -> Option<JsValue> {
-    js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str(name)).ok().filter(|v| !v.is_undefined())
-}
-
-/// Sets the page's global `name`.
-pub fn set_global(name: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(&js_sys::global(), &JsValue::from_str(name), value);
-}
+use crate::globals;
 
 /// What the extras module is to show.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -113,17 +103,10 @@ thread_local! {
     static SHOWING: RefCell<Option<Showing>> = const { RefCell::new(None) };
     /// The app's context, for the module's messages to reach the latest one.
     static APP: RefCell<Option<Ctx>> = const { RefCell::new(None) };
-    /// The element the app is mounted on (its own page's `#app`, or a host page's shadow root's).
-    static APP_ROOT: RefCell<Option<web_sys::Element>> = const { RefCell::new(None) };
 }
 
 fn method(target: &JsValue, name: &str) -> Option<js_sys::Function> {
     js_sys::Reflect::get(target, &JsValue::from_str(name)).ok()?.dyn_into::<js_sys::Function>().ok()
-}
-
-/// Notes the element the app is mounted on: the extras module's host goes after it.
-pub fn set_app_root(root: &web_sys::Element) {
-    APP_ROOT.with(|r| *r.borrow_mut() = Some(root.clone()));
 }
 
 /// Loads the extras module (once per page; a failed load may be tried again).
@@ -132,7 +115,7 @@ async fn load_module() -> Result<Module, ()> {
         return Ok(m);
     }
     let _busy = super::Busy::new();
-    let promise = global(globals::EXTRAS_LOADER)
+    let promise = globals::get(globals::EXTRAS_LOADER)
         .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
         .and_then(|f| f.call0(&JsValue::NULL).ok())
         .and_then(|p| p.dyn_into::<js_sys::Promise>().ok())
@@ -145,7 +128,7 @@ async fn load_module() -> Result<Module, ()> {
 
 /// The extras module's own element: after the app's root, made the first time.
 fn host_element() -> Option<web_sys::Element> {
-    let root = APP_ROOT.with(|r| r.borrow().clone())?;
+    let root = super::embed::app_root()?;
     let document = web_sys::window()?.document()?;
     let host = document.create_element("div").ok()?;
     host.set_class_name("xs-extras");

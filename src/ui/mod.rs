@@ -71,7 +71,7 @@ pub async fn ensure_english() -> bool {
     if english_at_hand() {
         return true;
     }
-    let url = extras::global(extras::globals::ENGLISH_URL)
+    let url = crate::globals::get(crate::globals::ENGLISH_URL)
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "./english.json".to_owned());
     let busy = Busy::new();
@@ -82,7 +82,7 @@ pub async fn ensure_english() -> bool {
     }
     // Left for the other module of the page (each wasm module has its own copy of the strings),
     // which then shows English from its first frame.
-    extras::set_global(extras::globals::ENGLISH_TEXT, &wasm_bindgen::JsValue::from_str(&text));
+    crate::globals::set(crate::globals::ENGLISH_TEXT, &wasm_bindgen::JsValue::from_str(&text));
     true
 }
 
@@ -90,7 +90,7 @@ pub async fn ensure_english() -> bool {
 /// other module leaves it there once fetched): at once, without waiting.
 pub fn english_at_hand() -> bool {
     crate::i18n::english_ready()
-        || extras::global(extras::globals::ENGLISH_TEXT)
+        || crate::globals::get(crate::globals::ENGLISH_TEXT)
             .and_then(|v| v.as_string())
             .is_some_and(|text| crate::i18n::install_english(&text))
 }
@@ -902,6 +902,6 @@ pub fn start() {
     });
     let Some(root) = root else { return };
     root.set_text_content(None);
-    extras::set_app_root(&root);
+    embed::set_app_root(&root);
     yew::Renderer::<App>::with_root(root).render();
 }

@@ -152,7 +152,7 @@ pub fn OpinionsPage() -> Html {
                 Some(s) => {
                     let state = match s.status {
                         Status::Completed => t(lang, Key::StatusCompleted).to_owned(),
-                        other => super::ledger::status_word(lang, other).to_owned(),
+                        other => crate::i18n::status_word(lang, other).to_owned(),
                     };
                     tf(lang, Key::OpinionInRecord, &[&state])
                 }

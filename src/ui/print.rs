@@ -57,7 +57,7 @@ pub fn PrintPage(props: &PrintProps) -> Html {
                 <ul class="doc-tabs">
                     { for DocKind::of_record(&r).iter().map(|k| {
                         let href = Route::Print { id: r.id.clone(), doc: k.id().to_owned() }.href();
-                        html! { <li><a href={href} aria-current={(*k == kind).then_some("page")}>{ crate::i18n::doc_title(lang, *k) }</a></li> }
+                        html! { <li><a href={href} aria-current={(*k == kind).then_some("page")}>{ crate::domain::documents::doc_title(lang, *k) }</a></li> }
                     }) }
                 </ul>
             </nav>
@@ -157,7 +157,7 @@ async fn word_file(doc: &Document) -> Option<Vec<u8>> {
     use wasm_bindgen::JsCast;
     let json = serde_json::to_string(doc).ok()?;
     // The single-file build starts the worker from a blob: URL it leaves here.
-    let url = super::extras::global(super::extras::globals::DOCX_WORKER)
+    let url = crate::globals::get(crate::globals::DOCX_WORKER)
         .and_then(|v| v.as_string())
         .unwrap_or_else(|| "./docx-worker_loader.js".to_owned());
     let _busy = super::Busy::new();

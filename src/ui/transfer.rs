@@ -336,7 +336,7 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
             let rows: Vec<&Summary> = shown.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect();
             let csv =
                 transfer::ledger_csv(&rows, &repo.procedure(), super::today(), &super::BrowserZone, |s| {
-                    super::ledger::status_word(lang, s).to_owned()
+                    crate::i18n::status_word(lang, s).to_owned()
                 });
             super::download(&format!("协商台账-{}.csv", stamp()), &csv, "text/csv;charset=utf-8");
         })

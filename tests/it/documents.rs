@@ -180,7 +180,7 @@ fn shape(d: &Document) -> Vec<(std::mem::Discriminant<Block>, usize, usize)> {
 
 fn assert_english(d: &Document, zh: &Document) {
     assert_eq!(d.lang, Lang::En);
-    assert_eq!(d.title, xieshang::i18n::doc_title(Lang::En, d.kind), "{:?}", d.kind);
+    assert_eq!(d.title, xieshang::domain::documents::doc_title(Lang::En, d.kind), "{:?}", d.kind);
     assert!(!han(&d.title), "{}", d.title);
     for l in labels(d) {
         assert!(!han(&l), "{:?} has a Chinese label: {l}", d.kind);

@@ -42,7 +42,14 @@ fn check(name: &str, change: impl FnOnce(&mut World), expected: Vec<Want>) {
                 (_, Target::Item { item } | Target::Field { item, .. }) => item.clone(),
                 (_, Target::Party { field, .. }) => field.clone(),
             };
-            format!("{} {:?} {} {} | {}", p.stage, p.severity, p.clause, what, p.message(Lang::Zh))
+            format!(
+                "{} {:?} {} {} | {}",
+                p.stage,
+                p.severity,
+                p.clause,
+                what,
+                xieshang::i18n::problem_message(Lang::Zh, p)
+            )
         })
         .collect();
     assert_eq!(got.len(), expected.len(), "{name}: got {got:#?}");

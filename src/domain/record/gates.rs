@@ -1,9 +1,9 @@
 //! Stage gates: a stage completes only after the stage before it, and only when its report has
 //! no errors; reopening a completed stage sends the later completed stages back for re-check.
 
-use super::procedure::{CountyRules, Procedure, StageId};
-use super::record::{Record, StageStatus};
 use super::validate::{validate, Problem};
+use super::{Record, StageStatus};
+use crate::domain::procedure::{CountyRules, Procedure, StageId};
 
 /// Why a gate refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,4 +64,18 @@ pub(super) fn reopen(
         }
     }
     Ok(rechecks)
+}
+
+/// The stages a record marks completed whose gate the engine refuses (checked as if each were
+/// still open): a file may say a stage is done that was never filled in. The ledger does not
+/// count such a record as 已办结, and the import preview says so.
+pub fn unearned_stages(record: &Record, procedure: &Procedure) -> Vec<String> {
+    let report =
+        super::validate::validate(record, procedure, &crate::domain::procedure::CountyRules::default());
+    procedure
+        .stages
+        .iter()
+        .filter(|s| record.is_completed(&s.id) && report.errors_of(&s.id).next().is_some())
+        .map(|s| s.id.clone())
+        .collect()
 }

@@ -2,6 +2,9 @@
 //! state, each stage's status, and an audit trail. Every change goes through [`Record::apply`],
 //! which checks stage locks and gates and writes the audit trail in one place.
 
+pub mod gates;
+pub mod validate;
+
 use super::catalogue::{Catalogue, Group, Hints, Matter};
 use super::procedure::{Condition, Fact, FieldKind, Procedure, Property, StageId};
 use super::when::{self, Date, OffsetDateTime, PrimitiveDateTime};
@@ -534,7 +537,7 @@ pub enum EditError {
     /// The field or item belongs to a completed stage; reopen it first.
     Locked(StageId),
     /// The stage gate refused.
-    Gate(super::gates::GateError),
+    Gate(gates::GateError),
     /// The field says what the latest progress report says (落实情况, 反馈日期, …): it changes by
     /// adding a report, not by typing over it.
     FromReports(String),
@@ -999,7 +1002,7 @@ impl Record {
                 return Ok(());
             }
             Edit::CompleteStage(stage) => {
-                super::gates::can_complete(self, procedure, county, &stage).map_err(EditError::Gate)?;
+                gates::can_complete(self, procedure, county, &stage).map_err(EditError::Gate)?;
                 // The lead body made from the record is written into it as the stage that sets
                 // it closes, so that the record's paper no longer depends on how this program
                 // makes the name.
@@ -1039,7 +1042,7 @@ impl Record {
                 return Ok(());
             }
             Edit::ReopenStage(stage) => {
-                let rechecks = super::gates::reopen(self, procedure, &stage).map_err(EditError::Gate)?;
+                let rechecks = gates::reopen(self, procedure, &stage).map_err(EditError::Gate)?;
                 Change::StageReopened { stage, rechecks }
             }
         };
@@ -1323,4 +1326,17 @@ impl Record {
         }
         self.audit.push(AuditEntry { at: now, revision: self.revision, change });
     }
+}
+
+/// The canonical JSON of a record: keys sorted at every level, no white space. The same record
+/// always gives the same text, whatever the order its fields are declared or were read in.
+pub fn canonical_json(record: &Record) -> String {
+    // serde_json's Value keeps object keys in a BTreeMap (no `preserve_order`), so they come out
+    // sorted.
+    serde_json::to_value(record).map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// The SHA-256 digest of a record's canonical JSON, in lower-case hex.
+pub fn digest(record: &Record) -> String {
+    super::file::digest_of_text(&canonical_json(record))
 }

@@ -1,9 +1,8 @@
 //! Validation: a full report of every problem of a record against the procedure, never just the
 //! first. Each problem names its stage, what it points at, its severity, a message and the clause.
 
-use super::procedure::{Check, CountyRules, Procedure, Severity, StageId};
-use super::record::{ItemState, Record};
-use crate::i18n::{self, Lang};
+use super::{ItemState, Record};
+use crate::domain::procedure::{Check, CountyRules, Procedure, Severity, StageId};
 use serde::{Deserialize, Serialize};
 
 /// Every problem found, in stage and item order.
@@ -94,13 +93,6 @@ pub enum ProblemKind {
     },
 }
 
-impl Problem {
-    /// The message in a language.
-    pub fn message(&self, lang: Lang) -> String {
-        i18n::problem_message(lang, self)
-    }
-}
-
 impl Report {
     /// Problems of one stage.
     pub fn for_stage<'a>(&'a self, stage: &'a str) -> impl Iterator<Item = &'a Problem> + 'a {
@@ -135,7 +127,7 @@ pub fn validate(record: &Record, procedure: &Procedure, county: &CountyRules) ->
 fn check_items(
     record: &Record,
     procedure: &Procedure,
-    stage: &super::procedure::Stage,
+    stage: &crate::domain::procedure::Stage,
     out: &mut Vec<Problem>,
 ) {
     let problem = |target, clause: &str, kind| Problem {
@@ -174,7 +166,7 @@ fn check_items(
             continue;
         }
         for field in &item.fields {
-            if field.property == Some(super::procedure::Property::Parties) {
+            if field.property == Some(crate::domain::procedure::Property::Parties) {
                 for (index, _) in record.parties.iter().enumerate().filter(|(_, p)| p.name.trim().is_empty())
                 {
                     out.push(problem(
@@ -199,7 +191,7 @@ fn check_rule(
     record: &Record,
     procedure: &Procedure,
     county: &CountyRules,
-    rule: &super::procedure::Rule,
+    rule: &crate::domain::procedure::Rule,
     out: &mut Vec<Problem>,
 ) {
     let item_of = |field: &str| {
@@ -242,7 +234,7 @@ fn check_rule(
             }
         }
         Check::ChoiceIn { field, values } => {
-            if let Some(super::record::Value::Choice(v)) = record.value(procedure, field) {
+            if let Some(super::Value::Choice(v)) = record.value(procedure, field) {
                 if !values.contains(&v) {
                     push(out, field_target(), rule.message.clone(), None, Vec::new());
                 }

@@ -138,20 +138,8 @@ pub fn use_route() -> Route {
     (*route).clone()
 }
 
-/// An event listener removed when dropped.
-pub struct Listener {
-    target: web_sys::EventTarget,
-    kind: &'static str,
-    closure: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
-}
-
-impl Drop for Listener {
-    fn drop(&mut self) {
-        use wasm_bindgen::JsCast;
-        let _ =
-            self.target.remove_event_listener_with_callback(self.kind, self.closure.as_ref().unchecked_ref());
-    }
-}
+/// An event listener removed when dropped (gloo-events', which Yew already builds in).
+pub type Listener = gloo_events::EventListener;
 
 /// Listens to `kind` events on `target` until the returned value is dropped.
 pub fn on_event(
@@ -159,17 +147,14 @@ pub fn on_event(
     kind: &'static str,
     mut f: impl FnMut() + 'static,
 ) -> Listener {
-    listen(target, kind, move |_| f())
+    gloo_events::EventListener::new(target, kind, move |_| f())
 }
 
 /// Like [`on_event`], with the event.
 pub fn listen(
     target: &web_sys::EventTarget,
     kind: &'static str,
-    f: impl FnMut(web_sys::Event) + 'static,
+    mut f: impl FnMut(web_sys::Event) + 'static,
 ) -> Listener {
-    use wasm_bindgen::JsCast;
-    let closure = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(f);
-    let _ = target.add_event_listener_with_callback(kind, closure.as_ref().unchecked_ref());
-    Listener { target: target.clone(), kind, closure }
+    gloo_events::EventListener::new(target, kind, move |e| f(e.clone()))
 }

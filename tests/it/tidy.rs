@@ -62,6 +62,8 @@ fn the_pages_js_globals_are_named_in_one_place() {
         "scripts/postbuild.mjs",
         "scripts/start.js",
         "scripts/modules.js",
+        "scripts/embed.js",
+        "scripts/sw.js",
         "scripts/single.mjs",
         "scripts/browser-check.js",
         "scripts/unsupported.js",

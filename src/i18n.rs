@@ -138,12 +138,15 @@ keys! {
     LinkOpinionButton => "记入本议题", "Take it up";
     SuperviseHeading => "督办：协商成果落实情况", "Supervision: implementing the results";
     SuperviseIntro => "列出落实期限已过仍未落实的协商成果（逾期），以及{}天内到期的（天数由县（市）在“设置”中规定）。逾期未落实的，在记录第5阶段填写催办日期，即可打印督办催办函。", "Lists the results not carried out by their deadline (overdue), and those due within {} days (the county sets the days in Settings). For an overdue one, enter the reminder date in stage 5 of the record to print the reminder letter.";
+    SuperviseIntroOne => "列出落实期限已过仍未落实的协商成果（逾期），以及{}天内到期的（天数由县（市）在“设置”中规定）。逾期未落实的，在记录第5阶段填写催办日期，即可打印督办催办函。", "Lists the results not carried out by their deadline (overdue), and those due within {} day (the county sets the days in Settings). For an overdue one, enter the reminder date in stage 5 of the record to print the reminder letter.";
     SuperviseIntroDefault => "列出落实期限已过仍未落实的协商成果（逾期），以及{}天内到期的（本县（市）尚未在“设置”中规定天数，暂按{}天）。逾期未落实的，在记录第5阶段填写催办日期，即可打印督办催办函。", "Lists the results not carried out by their deadline (overdue), and those due within {} days (the county has not set the days in Settings; {} is the default). For an overdue one, enter the reminder date in stage 5 of the record to print the reminder letter.";
     SuperviseCounts => "逾期{}项，即将到期{}项。", "{} overdue, {} due soon.";
     SuperviseNone => "没有逾期或即将到期的协商成果。", "No result is overdue or due soon.";
     SuperviseOverdue => "逾期{}天", "{} days overdue";
+    SuperviseOverdueOne => "逾期{}天", "{} day overdue";
     SuperviseDueToday => "今天到期", "Due today";
     SuperviseDueIn => "{}天后到期", "Due in {} days";
+    SuperviseDueInOne => "{}天后到期", "Due in {} day";
     SuperviseNoLetter => "尚未发出公函", "No letter sent yet";
     SuperviseNoReport => "尚无进展报告", "No progress reported";
     SuperviseReminded => "{}已催办（打印催办函）", "Reminded on {} (print the reminder)";
@@ -206,6 +209,7 @@ keys! {
     StageCompleted => "已完成", "Completed";
     StageRecheck => "需重新确认", "Re-check";
     StepProblems => "{}个问题", "{} problems";
+    StepProblemsOne => "{}个问题", "{} problem";
     StageNumber => "第{}阶段", "Stage {}";
     Clause => "依据", "Notice";
     Required => "必做", "Required";
@@ -223,11 +227,13 @@ keys! {
     ReportHeading => "本阶段检查", "Check of this stage";
     ReportClean => "本阶段各项要求均已满足。", "Everything this stage requires is in place.";
     ReportErrors => "尚有{}个问题须解决：", "{} problems to resolve:";
+    ReportErrorsOne => "尚有{}个问题须解决：", "{} problem to resolve:";
     ReportWarnings => "提示：", "Notes:";
     CompleteStage => "完成本阶段", "Complete this stage";
     ReopenStage => "重新打开本阶段", "Reopen this stage";
     GatePrevious => "须先完成第{}阶段“{}”。", "Complete stage {} (“{}”) first.";
     GateErrors => "本阶段尚有{}个问题未解决，见上方检查结果。", "{} problems remain in this stage; see the check above.";
+    GateErrorsOne => "本阶段尚有{}个问题未解决，见上方检查结果。", "{} problem remains in this stage; see the check above.";
     GateAlreadyCompleted => "本阶段已经完成。", "This stage is completed already.";
     GateNotCompleted => "本阶段尚未完成，无需重新打开。", "This stage is not completed; there is nothing to reopen.";
     GateUnknownStage => "本工作台的程序中没有这个阶段（{}）。", "This procedure has no such stage ({}).";
@@ -262,6 +268,7 @@ keys! {
     FilledByReport => "按落实进展报告第（{}）条填写；如有变化，请添加新的进展报告。", "As progress report ({}) says; add a new report when it changes.";
     ProgressNoteFirst => "填写进展说明后才能添加。", "Write what was done to add the report.";
     ProgressAdded => "已记录{}次进展报告。", "{} progress reports recorded.";
+    ProgressAddedOne => "已记录{}次进展报告。", "{} progress report recorded.";
     ProgressRemoveOne => "删除{}的报告", "Remove the report of {}";
     ProgressNone => "尚未记录落实进展。每次汇报记一条：最近一次汇报的落实进度、反馈和公开情况填入本阶段的“落实情况”“反馈日期”“公开日期”等栏。", "No progress reported yet. Record each report: the latest one's progress, feedback and publication fill this stage's status, feedback and publication fields.";
     ProgressNew => "新的进展汇报", "New progress report";
@@ -333,6 +340,7 @@ keys! {
     PromoteNoMatter => "请选择对应的协商事项。", "Choose the matter.";
     OpenRecord => "查看协商记录", "Open the record";
     LinkedOpinions => "本次协商源自群众意见{}条", "Taken up from {} residents' opinions";
+    LinkedOpinionsOne => "本次协商源自群众意见{}条", "Taken up from {} residents' opinion";
     SettingsHeading => "设置", "Settings";
     SettingsIntro => "本工作台由谁使用：新建记录和打印文书时使用以下名称。", "Who runs this copy: used to fill records and printouts.";
     County => "县（市）", "County";
@@ -351,6 +359,7 @@ keys! {
     ExportCsv => "导出台账（CSV）", "Export the ledger (CSV)";
     ExportRecord => "导出此记录（JSON）", "Export this record (JSON)";
     ExportedN => "已导出{}条记录。", "Exported {} records.";
+    ExportedNOne => "已导出{}条记录。", "Exported {} record.";
     ImportLabel => "导入协商记录文件（JSON）", "Import a records file (JSON)";
     ImportReading => "正在读取文件……", "Reading the file…";
     PreviewStale => "预览之后本机的记录有了变动，预览已作废，未导入任何记录。请重新选择文件。", "The records here changed after the preview was made, so it was withdrawn and nothing was imported. Please choose the file again.";
@@ -393,18 +402,22 @@ keys! {
     ColChoice => "处理", "Action";
     ConfirmImport => "确认导入", "Import";
     ImportDone => "已导入{}条记录。", "Imported {} records.";
+    ImportDoneOne => "已导入{}条记录。", "Imported {} record.";
     ImportDoneOpinions => "已导入{}条群众意见。", "Imported {} residents' opinions.";
+    ImportDoneOpinionsOne => "已导入{}条群众意见。", "Imported {} residents' opinion.";
     ImportDoneSettings => "已采用文件中的设置。", "The file's settings are in use.";
     PreviewBackup => "这是一份备份文件（导出备份），含当时的全部记录、群众意见和设置。", "This is a backup (Export a copy): every record, opinion and setting of the copy that made it.";
     PreviewOpinions => "群众意见：文件中{}条，其中本机已有{}条，所关联的协商记录不在本机、也不随本次导入的{}条，可导入{}条。", "Residents' opinions: {} in the file; {} are here already, {} name a record that is neither here nor imported now; {} can be imported.";
     PreviewUnearned => "；文件标明第{}阶段已完成，但本工作台检查未通过，导入后按未完成处理", "; the file marks stage {} completed, but it does not pass the check here: it counts as not completed";
     TakeOpinions => "导入这{}条群众意见", "Import these {} opinions";
+    TakeOpinionsOne => "导入这{}条群众意见", "Import the {} opinion";
     PreviewSettings => "设置：文件中为“{}”，本机为“{}”。", "Settings: the file has “{}”, this copy has “{}”.";
     PreviewSettingsSame => "设置：与本机相同，无需导入。", "Settings: the same as here; nothing to do.";
     TakeSettings => "采用文件中的设置（县、乡镇（街道）、村（社区）和本县时限）", "Use the file's settings (county, township, village and the county's time limits)";
     NothingSet => "未填写", "not filled in";
     RulesDiffer => "（两者的本县时限不同）", " (their county time limits differ)";
     ImportSkippedChanged => "{}条记录在预览后被修改，未覆盖。", "{} records changed after the preview and were not overwritten.";
+    ImportSkippedChangedOne => "{}条记录在预览后被修改，未覆盖。", "{} record changed after the preview and was not overwritten.";
     DigestLabel => "校验码", "Digest";
     BackupFileName => "协商工作台-备份.json", "xieshang-backup.json";
     ErrUnsupported => "此浏览器不支持或禁用了本地数据库（IndexedDB）", "this browser has no local database (IndexedDB), or it is switched off";
@@ -417,6 +430,7 @@ keys! {
     ErrDisk => "浏览器未能把数据写入本机磁盘（最常见的原因是电脑的磁盘空间已满，请清理磁盘后刷新页面）", "the browser could not write to this computer's disk (most often the disk is full: free some space, then reload)";
     RequiredField => "必填", "required";
     UnsavedCount => "（尚有{}条记录只保存在本页中）", " ({} records are kept only in this page)";
+    UnsavedCountOne => "（尚有{}条记录只保存在本页中）", " ({} record is kept only in this page)";
     DeletedElsewhere => "此记录已在另一个标签页中删除", "This record was deleted in another tab";
     DeletedElsewhereUnsaved => "本页的修改尚未保存。可按本页内容恢复此记录，或返回协商台账。", "The changes on this page are not saved. Restore the record from this page, or go back to the records ledger.";
     DeletedElsewhereShown => "本页显示的是删除前的内容。可按此恢复此记录，或返回协商台账。", "This page shows the record as it was before it was deleted. Restore it from here, or go back to the records ledger.";
@@ -450,6 +464,7 @@ keys! {
     ListSaved => "已保存为第{}版。新发起的协商使用此版本；已发起的协商保留发起时的事项。", "Saved as version {}. New consultations use it; those already opened keep their matter as it was.";
     ListImported => "已导入“{}”第{}版，新发起的协商使用此清单。", "Loaded “{}”, version {}. New consultations use it.";
     ListSummary => "{}　第{}版（{}）　在用事项{}项", "{}, version {} ({}), {} matters in use";
+    ListSummaryOne => "{}　第{}版（{}）　在用事项{}项", "{}, version {} ({}), {} matter in use";
     ListExport => "导出清单（JSON）", "Export the list (JSON)";
     ListImportLabel => "导入事项清单（JSON）", "Load a list file (JSON)";
     ListPrint => "打印备案清单", "Print the list for filing";
@@ -500,6 +515,7 @@ keys! {
     ComparePrevious => "与上一版本比较", "Compare with the previous version";
     CompareVersion => "与第{}版比较", "Compared with version {}";
     CompareHeading => "{}：{}处不同", "{}: {} differences";
+    CompareHeadingOne => "{}：{}处不同", "{}: {} difference";
     CompareNone => "没有不同。", "No differences.";
     CompareUnavailable => "无法重建该版本（清单不是以本工作台的模板为基础编制的）。", "That version cannot be rebuilt (the list was not made from this program's template).";
     ChangeStarted => "以模板为基础建立", "Made from the template";
@@ -551,6 +567,7 @@ keys! {
     ListPreviewFile => "文件“{}”：{}　第{}版（{}）", "File “{}”: {}, version {} ({})";
     ListPreviewOlder => "导入的清单不比本机使用的版本新（本机为第{}版）。确认导入将以它替换本机清单。", "The list in the file is not newer than the one in use (version {} here). Loading it replaces the one in use.";
     ListPreviewDiff => "与本机清单相比：{}处不同", "Compared with the list in use: {} differences";
+    ListPreviewDiffOne => "与本机清单相比：{}处不同", "Compared with the list in use: {} difference";
     ConfirmListImport => "确认导入清单", "Load the list";
     BackToList => "返回事项清单", "Back to the list";
     FilingTemplateNote => "当前使用的是模板，尚未编制本县清单。", "This is the template; the county's list is not made yet.";
@@ -577,7 +594,7 @@ keys! {
     VerifyFileHeading => "核验导出的文件", "Check an exported file";
     VerifyFileIntro => "选择从本工作台导出的协商记录文件（.json），逐条核对文件中的记录与本机保存的记录是否完全一致；不一致时，列出版本和之后的修改。文件只被读取，本机记录不会改变。", "Choose a records file exported from this workbench (.json) to check, record by record, whether it says exactly what is stored here; where it does not, the revisions and the changes since are listed. The file is only read; nothing stored here changes.";
     VerifyFileLabel => "选择导出的协商记录文件（JSON）", "Choose an exported records file (JSON)";
-    VerifyFileCounts => "文件“{}”共{}条记录：与本机完全一致{}条，本机在导出后有修改{}条，文件比本机新{}条，两边各有修改{}条，本机没有{}条。", "File “{}” holds {} records: {} the same as here, {} changed here since the export, {} newer in the file, {} changed on both sides, {} not stored here.";
+    VerifyFileCounts => "文件“{}”共{}条记录：与本机完全一致{}条，本机在导出后有修改{}条，文件比本机新{}条，两边各有修改{}条，本机没有{}条。", "File “{}”, records in it: {}; the same as here: {}; changed here since the export: {}; newer in the file: {}; changed on both sides: {}; not stored here: {}.";
     VerifyFileAlteredCount => "其中{}条记录的内容与文件中记载的校验值不符：文件导出之后被改动过，不能作为原件。", "{} of them do not match the digest the file gives: the file was changed after it was exported and cannot stand as the original.";
     VerifyFileFirst => "下表列出前{}条。", "The first {} are listed below.";
     VerifyFileRecord => "记录编号", "Record";
@@ -626,10 +643,11 @@ keys! {
     OverviewFiles => "选择导出文件（可多选）", "Choose exported files (several at once)";
     OverviewLoaded => "已载入的文件", "Files loaded";
     OverviewNothing => "尚未载入文件。", "No files loaded yet.";
-    OverviewRead => "本次读取协商记录{}条、群众意见{}条；去掉重复后，汇总中共有协商记录{}条、群众意见{}条。", "Read {} records and {} opinions; without repeats the overview now holds {} records and {} opinions.";
+    OverviewRead => "本次读取协商记录{}条、群众意见{}条；去掉重复后，汇总中共有协商记录{}条、群众意见{}条。", "Read: records {}, opinions {}. In the overview without repeats: records {}, opinions {}.";
     OverviewTraining => "{}：其中{}条是培训练习记录，未计入汇总。", "{}: {} practice (training) records were left out.";
     ImportTrainingRefused => "“{}”含{}条培训练习记录，不能导入正式记录。请在培训练习中导入。", "“{}” holds {} practice (training) records; they cannot go into real records. Import it in training.";
     OverviewMismatch => "{}：{}条记录的校验码与内容不符，已计入，请核对。", "{}: {} records do not match their digest; they are counted, check them.";
+    OverviewMismatchOne => "{}：{}条记录的校验码与内容不符，已计入，请核对。", "{}: {} record does not match its digest; it is counted, check it.";
     OverviewLocalNote => "本页的统计只用于汇总，不会改动本机的协商记录；如需保存到本机，请在“协商台账”中导入。", "The overview never changes this browser's records; to keep records here, import them in the records ledger.";
     OverviewExportCsv => "导出汇总表（CSV）", "Export the overview (CSV)";
     OverviewClear => "清空汇总", "Clear the overview";
@@ -686,43 +704,27 @@ pub fn flaw_tag(lang: Lang, kind: FlawKind) -> &'static str {
     }
 }
 
-/// A string with `{}` placeholders filled in order.
+/// The string for a key with its `{}` filled in order.
 pub fn tf(lang: Lang, key: Key, args: &[&dyn std::fmt::Display]) -> String {
     let mut out = String::new();
     let mut args = args.iter();
     let mut parts = t(lang, key).split("{}").peekable();
-    let mut one = false;
     while let Some(part) = parts.next() {
-        // English: after the number 1, the noun that follows is singular (“1 problem”).
-        if one && lang == Lang::En {
-            out.push_str(&singular_after_one(part));
-        } else {
-            out.push_str(part);
-        }
-        one = false;
+        out.push_str(part);
         if parts.peek().is_some() {
             if let Some(a) = args.next() {
-                let a = a.to_string();
-                one = a == "1";
-                out.push_str(&a);
+                out.push_str(&a.to_string());
             }
         }
     }
     out
 }
 
-/// `" problems remain"` → `" problem remain"`… the first word, if it is a plain plural (ends in
-/// s, not a possessive); the rest as it is.
-fn singular_after_one(part: &str) -> String {
-    let Some(rest) = part.strip_prefix(' ') else { return part.to_owned() };
-    let end = rest.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(rest.len());
-    let (word, after) = rest.split_at(end);
-    if word.len() > 2 && word.ends_with('s') && !word.ends_with("ss") && !after.starts_with('\'') {
-        let after = after.replacen(" remain ", " remains ", 1);
-        format!(" {}{after}", &word[..word.len() - 1])
-    } else {
-        part.to_owned()
-    }
+/// Like [`tf`] for a text about a count `n`, with its two keys: the one for exactly one and the
+/// one for any other number (`[Key::GateErrorsOne, Key::GateErrors]`). Chinese says both alike;
+/// English says “1 problem remains”, “2 problems remain”.
+pub fn tn(lang: Lang, [one, other]: [Key; 2], n: u64, args: &[&dyn std::fmt::Display]) -> String {
+    tf(lang, if n == 1 { one } else { other }, args)
 }
 
 /// The message of a validation problem: labels and rule texts in the language, found by the

@@ -9,7 +9,7 @@ use crate::domain::catalogue::{Catalogue, Entry, Group, Hints, Matter};
 use crate::domain::county_list::{self, diff, Difference, ListEdit, ListError, ListFileError};
 use crate::domain::documents;
 use crate::domain::when;
-use crate::i18n::{flaw_tag, t, tf, Key, Lang};
+use crate::i18n::{flaw_tag, t, tf, tn, Key, Lang};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
@@ -338,7 +338,7 @@ pub fn ListPage() -> Html {
                 if other {
                     <div class="banner warning" role="alert"><p>{ t(lang, Key::ListPreviewOther) }</p></div>
                 }
-                <h4>{ tf(lang, Key::ListPreviewDiff, &[&differences.len()]) }</h4>
+                <h4>{ tn(lang, [Key::ListPreviewDiffOne, Key::ListPreviewDiff], differences.len() as u64, &[&differences.len()]) }</h4>
                 <ul class="differences">
                     { for differences.iter().map(|d| html! { <li>{ difference(lang, d) }</li> }) }
                 </ul>
@@ -598,7 +598,7 @@ pub fn ListPage() -> Html {
                 let ds = diff(&old, &list);
                 html! {
                     <div class="comparison" role="region" aria-label={title.clone()}>
-                        <h4>{ tf(lang, Key::CompareHeading, &[&title, &ds.len()]) }</h4>
+                        <h4>{ tn(lang, [Key::CompareHeadingOne, Key::CompareHeading], ds.len() as u64, &[&title, &ds.len()]) }</h4>
                         if ds.is_empty() {
                             <p>{ t(lang, Key::CompareNone) }</p>
                         }
@@ -627,7 +627,7 @@ pub fn ListPage() -> Html {
         <section class="county-list" aria-labelledby="list-heading">
             <h2 id="list-heading">{ t(lang, Key::ListHeading) }</h2>
             <blockquote class="clause"><p>{ t(lang, Key::ListClause) }</p></blockquote>
-            <p class="meta" role="status">{ tf(lang, Key::ListSummary, &[&list.title, &list.version,
+            <p class="meta" role="status">{ tn(lang, [Key::ListSummaryOne, Key::ListSummary], list.matters().count() as u64, &[&list.title, &list.version,
                 &list.dated.map(when::format_date).unwrap_or_default(), &list.matters().count()]) }</p>
             <div class="row toolbar">
                 <button type="button" onclick={on_export}>{ t(lang, Key::ListExport) }</button>

@@ -13,7 +13,7 @@ use crate::domain::procedure::{FieldKind, Requirement, Severity, Stage};
 use crate::domain::record::{Edit, EditError, ItemState, Record, StageStatus};
 use crate::domain::validate::{validate, Report};
 use crate::domain::when;
-use crate::i18n::{clause_id, data, t, tf, Data, Key, Lang};
+use crate::i18n::{clause_id, data, t, tf, tn, Data, Key, Lang};
 use std::rc::Rc;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -179,7 +179,9 @@ fn gate_message(lang: Lang, procedure: &Procedure, e: &GateError) -> String {
             let (n, title) = stage_named(lang, procedure, prev);
             tf(lang, Key::GatePrevious, &[&n, &title])
         }
-        GateError::HasErrors(list) => tf(lang, Key::GateErrors, &[&list.len()]),
+        GateError::HasErrors(list) => {
+            tn(lang, [Key::GateErrorsOne, Key::GateErrors], list.len() as u64, &[&list.len()])
+        }
         GateError::AlreadyCompleted => t(lang, Key::GateAlreadyCompleted).to_owned(),
         GateError::NotCompleted => t(lang, Key::GateNotCompleted).to_owned(),
         GateError::UnknownStage(id) => tf(lang, Key::GateUnknownStage, &[id]),
@@ -736,7 +738,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
                 </p>
                 if !r.opinions.is_empty() {
                     <p class="meta">
-                        <a href={Route::Opinions.href()}>{ tf(lang, Key::LinkedOpinions, &[&r.opinions.len()]) }</a>
+                        <a href={Route::Opinions.href()}>{ tn(lang, [Key::LinkedOpinionsOne, Key::LinkedOpinions], r.opinions.len() as u64, &[&r.opinions.len()]) }</a>
                     </p>
                 }
                 if r.is_complete(&procedure) {
@@ -791,7 +793,7 @@ fn stepper(lang: Lang, stages: &[Stage], r: &Record, report: &Report, current: &
                                 <span class="step-title">{ data(lang, Data::Stage, &s.id, &s.title) }</span>
                                 <span class="step-state">{ word }
                                     if errors > 0 && !matches!(status, StageStatus::Completed { .. }) {
-                                        { format!(" · {}", tf(lang, Key::StepProblems, &[&errors])) }
+                                        { format!(" · {}", tn(lang, [Key::StepProblemsOne, Key::StepProblems], errors as u64, &[&errors])) }
                                     }
                                 </span>
                             </a>
@@ -947,7 +949,7 @@ fn stage_view(
             if errors.is_empty() {
                 <p class="ok">{ t(lang, Key::ReportClean) }</p>
             } else {
-                <p role="status">{ tf(lang, Key::ReportErrors, &[&errors.len()]) }</p>
+                <p role="status">{ tn(lang, [Key::ReportErrorsOne, Key::ReportErrors], errors.len() as u64, &[&errors.len()]) }</p>
                 <ul class="errors">{ for errors.iter().map(problem_li) }</ul>
             }
             if !warnings.is_empty() {

@@ -27,7 +27,7 @@ mod verify;
 pub use catalogue::{CatalogueView, CatalogueViewProps};
 
 use crate::domain::when::{self, Date, OffsetDateTime};
-use crate::i18n::{t, tf, Key, Lang};
+use crate::i18n::{t, tn, Key, Lang};
 use repo::{Ctx, Repo};
 use route::{use_route, Route};
 use std::rc::Rc;
@@ -482,7 +482,7 @@ pub(crate) fn StorageBanner() -> Html {
             <div class="banner error" role="alert">
                 <p>
                     { t(lang, Key::StorageFailed) }{ message.message(lang) }{ "。" }{ t(lang, Key::StorageFailedKeep) }
-                    if unsaved > 0 { { tf(lang, Key::UnsavedCount, &[&unsaved]) } }
+                    if unsaved > 0 { { tn(lang, [Key::UnsavedCountOne, Key::UnsavedCount], unsaved as u64, &[&unsaved]) } }
                 </p>
                 <button type="button" onclick={on_export}>{ t(lang, Key::ExportBackup) }</button>
             </div>

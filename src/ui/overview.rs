@@ -7,7 +7,7 @@ use super::Message;
 use crate::domain::opinion;
 use crate::domain::overview::{FileKind, Overview};
 use crate::domain::transfer;
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{t, tf, tn, Key};
 use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -68,9 +68,10 @@ pub fn OverviewPage() -> Html {
                                 )));
                             }
                             if note.mismatches > 0 {
-                                said.push(Message::Error(tf(
+                                said.push(Message::Error(tn(
                                     lang,
-                                    Key::OverviewMismatch,
+                                    [Key::OverviewMismatchOne, Key::OverviewMismatch],
+                                    note.mismatches as u64,
                                     &[&name, &note.mismatches],
                                 )));
                             }

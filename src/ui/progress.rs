@@ -7,7 +7,7 @@ use crate::domain::documents::progress_line;
 use crate::domain::procedure::{Choice, Field, Procedure};
 use crate::domain::record::{Edit, ProgressReport};
 use crate::domain::when::{self, Date};
-use crate::i18n::{data, t, tf, Data, Key, Lang};
+use crate::i18n::{data, t, tf, tn, Data, Key, Lang};
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
@@ -58,7 +58,7 @@ pub fn progress_editor(
             }
             // Said to a screen reader as a report is added or removed.
             <p class="visually-hidden" role="status">{
-                if reports.is_empty() { String::new() } else { tf(lang, Key::ProgressAdded, &[&reports.len()]) }
+                if reports.is_empty() { String::new() } else { tn(lang, [Key::ProgressAddedOne, Key::ProgressAdded], reports.len() as u64, &[&reports.len()]) }
             }</p>
             if !disabled {
                 <ProgressForm

@@ -6,7 +6,7 @@ use super::repo::Ctx;
 use super::route::Route;
 use crate::domain::documents::{date_in, progress_line};
 use crate::domain::ledger::{supervision, Due};
-use crate::i18n::{t, tf, Key};
+use crate::i18n::{t, tf, tn, Key};
 use yew::prelude::*;
 
 /// The 督办 page.
@@ -24,9 +24,11 @@ pub fn SupervisePage() -> Html {
     let overdue = listed.iter().filter(|(d, _)| matches!(d, Due::Overdue(_))).count();
     let body = listed.iter().map(|(due, s)| {
         let (class, due_text) = match due {
-            Due::Overdue(n) => ("overdue", tf(lang, Key::SuperviseOverdue, &[n])),
+            Due::Overdue(n) => {
+                ("overdue", tn(lang, [Key::SuperviseOverdueOne, Key::SuperviseOverdue], *n as u64, &[n]))
+            }
             Due::Soon(0) => ("due", t(lang, Key::SuperviseDueToday).to_owned()),
-            Due::Soon(n) => ("due", tf(lang, Key::SuperviseDueIn, &[n])),
+            Due::Soon(n) => ("due", tn(lang, [Key::SuperviseDueInOne, Key::SuperviseDueIn], *n as u64, &[n])),
         };
         let sup = s.supervision.clone().unwrap_or_else(|| crate::domain::ledger::Supervision {
             implementer: String::new(),
@@ -78,7 +80,7 @@ pub fn SupervisePage() -> Html {
         <section class="supervise" aria-labelledby="supervise-heading">
             <h2 id="supervise-heading">{ t(lang, Key::SuperviseHeading) }</h2>
             <p class="intro">{
-                if set { tf(lang, Key::SuperviseIntro, &[&within]) } else { tf(lang, Key::SuperviseIntroDefault, &[&within, &within]) }
+                if set { tn(lang, [Key::SuperviseIntroOne, Key::SuperviseIntro], within as u64, &[&within]) } else { tf(lang, Key::SuperviseIntroDefault, &[&within, &within]) }
             }</p>
             <p role="status">{ tf(lang, Key::SuperviseCounts, &[&overdue, &(listed.len() - overdue)]) }</p>
             if listed.is_empty() {

@@ -7,7 +7,7 @@ use crate::domain::ledger::Summary;
 use crate::domain::procedure::Procedure;
 use crate::domain::transfer::{self, classify, ImportError, Parsed, Verdict};
 use crate::domain::when;
-use crate::i18n::{t, tf, Key, Lang};
+use crate::i18n::{t, tf, tn, Key, Lang};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -219,7 +219,7 @@ impl ImportPlan {
                 if can > 0 {
                     <p><label class="check">
                         <input type="checkbox" checked={**take_opinions} onchange={toggle(take_opinions)} />
-                        { tf(lang, Key::TakeOpinions, &[&can]) }
+                        { tn(lang, [Key::TakeOpinionsOne, Key::TakeOpinions], can as u64, &[&can]) }
                     </label></p>
                 }
                 </>
@@ -318,7 +318,12 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                             &parts,
                             "application/json",
                         );
-                        message.set(Some(Message::Info(tf(lang, Key::ExportedN, &[&count]))));
+                        message.set(Some(Message::Info(tn(
+                            lang,
+                            [Key::ExportedNOne, Key::ExportedN],
+                            count as u64,
+                            &[&count],
+                        ))));
                     }
                     Err(e) => message.set(Some(Message::Error(e.message(lang)))),
                 }
@@ -479,12 +484,12 @@ pub fn TransferPanel(props: &TransferProps) -> Html {
                     match repo.import(items, opinions, settings).await {
                         Ok(done) => {
                             let n = done.records;
-                            let mut text = tf(lang, Key::ImportDone, &[&n]);
+                            let mut text = tn(lang, [Key::ImportDoneOne, Key::ImportDone], n as u64, &[&n]);
                             if n < wanted {
-                                text.push_str(&tf(lang, Key::ImportSkippedChanged, &[&(wanted - n)]));
+                                text.push_str(&tn(lang, [Key::ImportSkippedChangedOne, Key::ImportSkippedChanged], (wanted - n) as u64, &[&(wanted - n)]));
                             }
                             if done.opinions > 0 {
-                                text.push_str(&tf(lang, Key::ImportDoneOpinions, &[&done.opinions]));
+                                text.push_str(&tn(lang, [Key::ImportDoneOpinionsOne, Key::ImportDoneOpinions], done.opinions as u64, &[&done.opinions]));
                             }
                             if done.settings {
                                 text.push_str(t(lang, Key::ImportDoneSettings));

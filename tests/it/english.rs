@@ -61,12 +61,29 @@ fn labels_follow_the_language_and_a_county_wording_stays_as_written() {
 
 #[test]
 fn english_counts_of_one_are_singular() {
-    use xieshang::i18n::{tf, Key};
-    assert_eq!(tf(Lang::En, Key::StepProblems, &[&1]), "1 problem");
-    assert_eq!(tf(Lang::En, Key::StepProblems, &[&2]), "2 problems");
-    assert_eq!(tf(Lang::En, Key::ExportedN, &[&1]), "Exported 1 record.");
-    assert!(tf(Lang::En, Key::GateErrors, &[&1]).starts_with("1 problem remains in this stage"));
-    assert_eq!(tf(Lang::Zh, Key::StepProblems, &[&1]), "1个问题");
+    use xieshang::i18n::{t, tf, tn, Key};
+    // A count's two keys: the English for one and for any other number; one Chinese for both.
+    let pairs = [
+        [Key::StepProblemsOne, Key::StepProblems],
+        [Key::GateErrorsOne, Key::GateErrors],
+        [Key::ExportedNOne, Key::ExportedN],
+        [Key::SuperviseOverdueOne, Key::SuperviseOverdue],
+        [Key::ListSummaryOne, Key::ListSummary],
+    ];
+    for [one, other] in pairs {
+        assert_eq!(t(Lang::Zh, one), t(Lang::Zh, other));
+        assert_ne!(t(Lang::En, one), t(Lang::En, other));
+    }
+    assert_eq!(tn(Lang::En, pairs[0], 1, &[&1]), "1 problem");
+    assert_eq!(tn(Lang::En, pairs[0], 2, &[&2]), "2 problems");
+    assert_eq!(tn(Lang::En, pairs[0], 0, &[&0]), "0 problems");
+    assert_eq!(tn(Lang::En, pairs[2], 1, &[&1]), "Exported 1 record.");
+    assert!(tn(Lang::En, pairs[1], 1, &[&1]).starts_with("1 problem remains in this stage"));
+    assert!(tn(Lang::En, pairs[1], 3, &[&3]).starts_with("3 problems remain in this stage"));
+    assert_eq!(tn(Lang::En, pairs[3], 1, &[&1]), "1 day overdue");
+    assert_eq!(tn(Lang::Zh, pairs[0], 1, &[&1]), "1个问题");
+    // Other words after a count of one stay as written (the text is never rewritten).
+    assert!(tf(Lang::En, Key::ConflictBody, &[&1]).starts_with("Revision 1 was saved elsewhere."));
 }
 
 #[test]

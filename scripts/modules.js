@@ -4,7 +4,7 @@
 // by embed.js; the Word worker's loader (assets/docx-worker_loader.js) imports it too.
 //
 // The build packs each wasm module with xz (postbuild.mjs, `pack`) into xz/, under the module's
-// own name: the app's module is 381 KB packed against the 496 KB a web server's gzip makes of it
+// own name: the app's module is 372 KB packed against the 496 KB a web server's gzip makes of it
 // (and 1,334 KB from a server that compresses nothing). It is unpacked here as it arrives, by
 // xz-decompress (xz-embedded compiled to wasm; npm, placed below by the build), and given to
 // wasm-bindgen's init as a Response that the browser compiles as it is unpacked. If the packed

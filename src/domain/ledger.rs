@@ -145,6 +145,33 @@ impl Status {
 /// called 已办结 may not be one under today's rules).
 pub const SUMMARY_VERSION: u32 = 2;
 
+/// A record as it is stored: its canonical JSON, the digest of that text, and its ledger row —
+/// worked out here, in one place, wherever a record is saved, imported or heard of.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Stored {
+    /// The canonical JSON (`record::canonical_json`).
+    pub canonical: String,
+    /// The SHA-256 of `canonical`, in lower-case hex.
+    pub digest: String,
+    /// The ledger row.
+    pub summary: Summary,
+}
+
+impl Stored {
+    /// The stored form of a record.
+    pub fn of(record: &Record, procedure: &Procedure) -> Stored {
+        Stored::with_canonical(record, super::record::canonical_json(record), procedure)
+    }
+
+    /// The stored form of a record whose canonical JSON is at hand (read from a file, where the
+    /// record came from that text).
+    pub fn with_canonical(record: &Record, canonical: String, procedure: &Procedure) -> Stored {
+        let digest = super::file::digest_of_text(&canonical);
+        let summary = Summary::with_digest(record, procedure, digest.clone());
+        Stored { canonical, digest, summary }
+    }
+}
+
 impl Summary {
     /// The summary of a record.
     pub fn of(record: &Record, procedure: &Procedure) -> Summary {

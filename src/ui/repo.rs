@@ -4,7 +4,7 @@
 
 use super::storage::{journal, Db, JournalEntry, SaveOutcome, StoreError};
 use super::tabs::{Part, TabMessage};
-use crate::domain::ledger::Summary;
+use crate::domain::ledger::{Stored, Summary};
 use crate::domain::opinion::Opinion;
 use crate::domain::record::Record;
 use crate::domain::settings::Settings;
@@ -340,9 +340,7 @@ impl Repo {
     /// stored one is returned as a conflict). `base` overrides the revision last seen. The ledger row is updated at once;
     /// if storage fails the record is kept in memory and the failure is shown.
     pub async fn save(&self, record: &Record, base: Option<u64>) -> Result<SaveOutcome, StoreError> {
-        let canonical = crate::domain::transfer::canonical_json(record);
-        let digest = crate::domain::transfer::digest_of_text(&canonical);
-        let summary = Summary::with_digest(record, &self.procedure(), digest);
+        let Stored { canonical, summary, .. } = Stored::of(record, &self.procedure());
         self.put_summary(summary.clone());
         let Some(db) = &self.db else {
             self.unsaved.borrow_mut().insert(record.id.clone(), record.clone());
@@ -416,10 +414,7 @@ impl Repo {
                     return false;
                 }
                 let Ok(Some(record)) = db.record(&id).await else { return false };
-                let digest = crate::domain::transfer::digest_of_text(
-                    &crate::domain::transfer::canonical_json(&record),
-                );
-                self.put_summary(Summary::with_digest(&record, self.procedure(), digest));
+                self.put_summary(Summary::of(&record, self.procedure()));
                 true
             }
         }
@@ -573,9 +568,9 @@ impl Repo {
         let prepared: Vec<(String, String, Summary, Option<u64>)> = items
             .into_iter()
             .map(|(r, canonical, expected)| {
-                let digest = crate::domain::transfer::digest_of_text(&canonical);
-                let s = Summary::with_digest(&r, &self.procedure(), digest);
-                (r.id, canonical, s, expected)
+                let Stored { canonical, summary, .. } =
+                    Stored::with_canonical(&r, canonical, &self.procedure());
+                (r.id, canonical, summary, expected)
             })
             .collect();
         let Some(db) = &self.db else {

@@ -42,6 +42,21 @@ fn a_summary_says_where_a_record_stands() {
 }
 
 #[test]
+fn a_record_is_stored_as_its_canonical_json_its_digest_and_its_row_worked_out_in_one_place() {
+    use xieshang::domain::ledger::Stored;
+    use xieshang::domain::record::{canonical_json, digest};
+    let done = World::completed();
+    let stored = Stored::of(&done.record, &done.procedure);
+    assert_eq!(stored.canonical, canonical_json(&done.record));
+    assert_eq!(stored.digest, digest(&done.record));
+    assert_eq!(stored.summary, Summary::of(&done.record, &done.procedure));
+    assert_eq!(stored.summary.digest, stored.digest);
+    // From the text a file holds: the same, that text kept as it is.
+    let again = Stored::with_canonical(&done.record, stored.canonical.clone(), &done.procedure);
+    assert_eq!(again, stored);
+}
+
+#[test]
 fn overdue_means_past_the_deadline_and_not_done() {
     let (w, mut rows) = summaries();
     let after = date!(2027 - 01 - 05);

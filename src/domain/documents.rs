@@ -731,7 +731,17 @@ struct Reader<'a> {
     zone: &'a dyn when::Zone,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    /// The fields the documents print, as the procedure names them.
+    fn paper(&self) -> &'a super::procedure::PaperFields {
+        &self.procedure.key_fields.paper
+    }
+
+    /// The procedure's key fields (topic, deadline, meeting time…).
+    fn keys(&self) -> &'a super::procedure::KeyFields {
+        &self.procedure.key_fields
+    }
+
     fn get(&self, field: &str) -> String {
         let list = self.procedure.field(field).and_then(|(_, _, f)| f.kind.list());
         self.record
@@ -755,7 +765,7 @@ impl Reader<'_> {
 
     fn form(&self) -> String {
         match self.record.form.as_deref() {
-            Some("other") => self.get("form_other"),
+            Some("other") => self.get(&self.paper().form_other),
             Some(f) => self.choice("forms", f),
             None => String::new(),
         }
@@ -904,15 +914,15 @@ pub fn document(
                 Block::Fields(vec![
                     (l("协商议题", "Consultation topic"), topic.clone()),
                     (l("协商事项", "Consultation matter"), matter.clone()),
-                    (l("协商时间", "Consultation time"), r.or_blank("meeting_time")),
-                    (l("协商地点", "Consultation venue"), r.or_blank("meeting_place")),
+                    (l("协商时间", "Consultation time"), r.or_blank(&r.keys().meeting_time)),
+                    (l("协商地点", "Consultation venue"), r.or_blank(&r.paper().meeting_place)),
                     (l("协商形式", "Consultation form"), r.form()),
-                    (l("主持人", "Chair"), r.or_blank("host")),
+                    (l("主持人", "Chair"), r.or_blank(&r.paper().host)),
                     (l("参加人员", "Participants"), r.participants()),
-                    (l("公示期限", "Posted"), r.period("publicity_date", "publicity_until")),
+                    (l("公示期限", "Posted"), r.period(&r.paper().publicity_date, &r.paper().publicity_until)),
                 ]),
                 Block::Paragraph({
-                    let contact = r.get("application_contact");
+                    let contact = r.get(&r.paper().application_contact);
                     match (lang, contact.is_empty()) {
                         (Lang::Zh, true) => {
                             "公示期间，村（居）民、“两代表一委员”、村（社区）其他组织和驻村（社区）单位可以申请参加协商议事。".to_owned()
@@ -929,7 +939,7 @@ pub fn document(
                     }
                 }),
             ],
-            r.date("publicity_date"),
+            r.date(&r.paper().publicity_date),
         ),
         DocKind::Minutes => {
             // Headings are numbered as they come: a section with nothing to say is left out.
@@ -942,11 +952,11 @@ pub fn document(
                 Block::Fields(vec![
                     (l("协商议题", "Consultation topic"), topic.clone()),
                     (l("协商事项", "Consultation matter"), matter.clone()),
-                    (l("协商时间", "Consultation time"), r.or_blank("held_at")),
-                    (l("协商地点", "Consultation venue"), r.get("held_place")),
+                    (l("协商时间", "Consultation time"), r.or_blank(&r.paper().held_at)),
+                    (l("协商地点", "Consultation venue"), r.get(&r.paper().held_place)),
                     (l("协商形式", "Consultation form"), r.form()),
-                    (l("主持人", "Chair"), r.get("host")),
-                    (l("记录人", "Minute-taker"), r.get("recorder")),
+                    (l("主持人", "Chair"), r.get(&r.paper().host)),
+                    (l("记录人", "Minute-taker"), r.get(&r.paper().recorder)),
                     (
                         l("牵头组织者", "Lead organiser"),
                         if organisation.is_empty() {
@@ -1005,29 +1015,29 @@ pub fn document(
                     nowrap: vec![],
                 });
             }
-            let observers = r.get("observers");
+            let observers = r.get(&r.paper().observers);
             blocks.push(heading("列席旁听人员", "Observers"));
             blocks.push(Block::Paragraph(if observers.is_empty() { l("无。", "None.") } else { observers }));
             blocks.push(heading("各方意见建议", "Views and suggestions of all parties"));
-            blocks.push(Block::Paragraph(r.get("opinions")));
+            blocks.push(Block::Paragraph(r.get(&r.paper().opinions)));
             blocks.push(heading("协商结果", "Outcome of the consultation"));
-            blocks.push(Block::Fields(vec![(l("是否达成共识", "Consensus reached"), r.get("consensus"))]));
-            blocks.push(Block::Paragraph(r.get("outcome")));
+            blocks.push(Block::Fields(vec![(l("是否达成共识", "Consensus reached"), r.get(&r.paper().consensus))]));
+            blocks.push(Block::Paragraph(r.get(&r.paper().outcome)));
             blocks.push(Block::SignLines(vec![
                 l("主持人（签字）：", "Chair (signature):"),
                 l("记录人（签字）：", "Recorder (signature):"),
             ]));
-            (blocks, r.date("held_at"))
+            (blocks, r.date(&r.paper().held_at))
         }
         DocKind::ResultNotice => {
-            let held = r.date("held_at").map(|d| date_in(lang, d)).unwrap_or_default();
+            let held = r.date(&r.paper().held_at).map(|d| date_in(lang, d)).unwrap_or_default();
             let mut fields = vec![
                 (l("协商事项", "Consultation matter"), matter.clone()),
-                (l("协商时间", "Consultation time"), r.get("held_at")),
+                (l("协商时间", "Consultation time"), r.get(&r.paper().held_at)),
                 (l("协商形式", "Consultation form"), r.form()),
             ];
             for (label, field) in
-                [(l("落实方", "Implementing party"), "implementer"), (l("落实期限", "Deadline"), "deadline")]
+                [(l("落实方", "Implementing party"), &r.paper().implementer), (l("落实期限", "Deadline"), &r.keys().deadline)]
             {
                 let v = r.get(field);
                 if !v.is_empty() {
@@ -1045,29 +1055,29 @@ pub fn document(
                     }),
                     Block::Fields(fields),
                     Block::Heading(l("协商成果", "Outcome of the consultation")),
-                    Block::Paragraph(r.get("outcome")),
+                    Block::Paragraph(r.get(&r.paper().outcome)),
                     Block::Paragraph(l(
                         "欢迎广大村（居）民监督。",
                         "All villagers/residents are welcome to oversee its implementation.",
                     )),
                 ],
-                r.date("result_publicity_date"),
+                r.date(&r.paper().result_publicity_date),
             )
         }
         DocKind::Letter => {
             addressee = Some(match lang {
-                Lang::Zh => format!("{}：", r.or_blank("implementer")),
-                Lang::En => format!("To {}:", r.or_blank("implementer")),
+                Lang::Zh => format!("{}：", r.or_blank(&r.paper().implementer)),
+                Lang::En => format!("To {}:", r.or_blank(&r.paper().implementer)),
             });
-            let held = r.date("held_at").map(|d| date_in(lang, d)).unwrap_or_default();
+            let held = r.date(&r.paper().held_at).map(|d| date_in(lang, d)).unwrap_or_default();
             let deadline = r
-                .date("deadline")
+                .date(&r.keys().deadline)
                 .map(|d| date_in(lang, d))
                 .unwrap_or_else(|| l("＿＿年＿＿月＿＿日", "____-__-__"));
             let mut blocks = match lang {
                 Lang::Zh => vec![
                     Block::Paragraph(format!("{held}，{organisation}就“{topic}”组织开展协商，形成协商成果如下：")),
-                    Block::Paragraph(r.get("outcome")),
+                    Block::Paragraph(r.get(&r.paper().outcome)),
                     Block::Paragraph(format!(
                         "{BASIS}关于运用“公函制”督促落实方及时完成协商事宜的要求，请你单位于{deadline}前落实上述协商成果，并将落实情况书面反馈{issuer}。"
                     )),
@@ -1077,7 +1087,7 @@ pub fn document(
                         "On {held}, {organisation} held a consultation on “{topic}”, which reached the following \
                          outcome:"
                     )),
-                    Block::Paragraph(r.get("outcome")),
+                    Block::Paragraph(r.get(&r.paper().outcome)),
                     Block::Paragraph(format!(
                         "The {NOTICE_EN} requires official letters to be used to urge implementing parties to \
                          complete consultation matters on time. Please implement the above outcome by {deadline} \
@@ -1085,26 +1095,26 @@ pub fn document(
                     )),
                 ],
             };
-            let number = r.get("letter_ref");
+            let number = r.get(&r.paper().letter_ref);
             if !number.is_empty() {
                 blocks.insert(0, Block::Fields(vec![(l("公函编号", "Letter no."), number)]));
             }
-            (blocks, r.date("letter_date"))
+            (blocks, r.date(&r.paper().letter_date))
         }
         DocKind::Reminder => {
             addressee = Some(match lang {
-                Lang::Zh => format!("{}：", r.or_blank("implementer")),
-                Lang::En => format!("To {}:", r.or_blank("implementer")),
+                Lang::Zh => format!("{}：", r.or_blank(&r.paper().implementer)),
+                Lang::En => format!("To {}:", r.or_blank(&r.paper().implementer)),
             });
             let blank_date = || l("＿＿年＿＿月＿＿日", "____-__-__");
             let on = |field: &str| r.date(field).map(|d| date_in(lang, d)).unwrap_or_else(blank_date);
-            let (letter_date, deadline, reminded) = (on("letter_date"), on("deadline"), on("reminder_date"));
-            let letter = match (lang, r.get("letter_ref")) {
+            let (letter_date, deadline, reminded) = (on(&r.paper().letter_date), on(&r.keys().deadline), on(&r.paper().reminder_date));
+            let letter = match (lang, r.get(&r.paper().letter_ref)) {
                 (_, n) if n.is_empty() => l("督办公函", "an official letter"),
                 (Lang::Zh, n) => format!("督办公函（{n}）"),
                 (Lang::En, n) => format!("an official letter ({n})"),
             };
-            let late = match (r.date("deadline"), r.date("reminder_date")) {
+            let late = match (r.date(&r.keys().deadline), r.date(&r.paper().reminder_date)) {
                 (Some(d), Some(on)) if on > d => Some((on - d).whole_days()),
                 _ => None,
             };
@@ -1132,11 +1142,11 @@ pub fn document(
                     "The {NOTICE_EN} requires official letters to be used to urge implementing parties to complete consultation matters on time. Please implement the outcome without further delay and report its progress and expected completion in writing to {issuer}.\nThis letter is sent for your action."
                 ),
             }));
-            let number = r.get("reminder_ref");
+            let number = r.get(&r.paper().reminder_ref);
             if !number.is_empty() {
                 blocks.insert(0, Block::Fields(vec![(l("催办函编号", "Reminder no."), number)]));
             }
-            (blocks, r.date("reminder_date"))
+            (blocks, r.date(&r.paper().reminder_date))
         }
         // The filing document is the list's, not a record's (see `filing`); a record asked for it gets its 归档表.
         DocKind::Changes => (changes(&r), None),
@@ -1199,10 +1209,10 @@ fn archive(r: &Reader, topic: &str) -> Vec<Block> {
                 .collect::<Vec<_>>()
                 .join(w(lang, "　", ", ")),
         ),
-        (l("协商范围", "Consultation scope"), r.get("scope")),
+        (l("协商范围", "Consultation scope"), r.get(&r.paper().scope)),
         // The lead body, and the role the notice gives it.
         (l("牵头组织者", "Lead organiser"), {
-            let (body, role) = (record.organiser(), r.get("lead"));
+            let (body, role) = (record.organiser(), r.get(&r.paper().lead));
             match (body.is_empty(), role.is_empty()) {
                 (false, false) => format!("{body}{}", bracketed(lang, &role)),
                 (true, _) => role,

@@ -85,7 +85,10 @@ pub struct Overview {
 /// invited (约请日期, 二（四）1), the consultation held (实际协商时间, 二（四）3), the result
 /// published (成果公示日期, 二（四）4), and its implementation fed back (反馈日期, 二（五）; counted
 /// only when the result is 已落实).
-const STEP_FIELDS: [&str; 4] = ["invited_on", "held_at", "result_publicity_date", "feedback_on"];
+fn step_fields(procedure: &Procedure) -> [&str; 4] {
+    let f = &procedure.key_fields.paper;
+    [&f.invited_on, &f.held_at, &f.result_publicity_date, &f.feedback_on]
+}
 
 /// The stage each step is recorded in (a record that completed it should hold the date; the
 /// last step counts once the result is reported carried out).
@@ -128,12 +131,8 @@ fn row(record: &Record, procedure: &Procedure, place: &Place, digest: &str) -> R
         .find(|e| matches!(&e.change, Change::Field { field, to: Some(_), .. } if field == topic_field))
         .map_or(record.created.date(), |e| e.at.date());
     let date = |field: &str| record.value(procedure, field).and_then(|v| v.date());
-    let steps = [
-        date(STEP_FIELDS[0]),
-        date(STEP_FIELDS[1]),
-        date(STEP_FIELDS[2]),
-        date(STEP_FIELDS[3]).filter(|_| summary.implemented),
-    ];
+    let [invited, held, published, fed_back] = step_fields(procedure);
+    let steps = [date(invited), date(held), date(published), date(fed_back).filter(|_| summary.implemented)];
     let mut place = place.clone();
     if !record.community.trim().is_empty() {
         place.community = record.community.trim().to_owned();

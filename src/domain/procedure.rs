@@ -44,6 +44,91 @@ pub struct KeyFields {
     pub source_channels: String,
     /// Summary of residents' opinions (filled when opinions are promoted).
     pub source_summary: String,
+    /// The fields the documents print.
+    pub paper: PaperFields,
+}
+
+/// The fields the printed documents (公示, 协商纪要, 公函, 催办函, 归档表) read, named by what
+/// they mean: the documents find them here, never by a field id of their own.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PaperFields {
+    /// The publicised venue (协商地点).
+    pub meeting_place: String,
+    /// Who chairs (主持人).
+    pub host: String,
+    /// Who takes the minutes (记录人).
+    pub recorder: String,
+    /// When the topic was posted (公示日期).
+    pub publicity_date: String,
+    /// Until when it stays posted.
+    pub publicity_until: String,
+    /// Whom to apply to, to take part (报名联系方式).
+    pub application_contact: String,
+    /// When the consultation was held.
+    pub held_at: String,
+    /// Where it was held.
+    pub held_place: String,
+    /// Who attended without a vote (列席).
+    pub observers: String,
+    /// What the parties said (各方意见).
+    pub opinions: String,
+    /// Whether a consensus was reached.
+    pub consensus: String,
+    /// The result (协商结果).
+    pub outcome: String,
+    /// Who carries the result out (落实方).
+    pub implementer: String,
+    /// When the result was posted.
+    pub result_publicity_date: String,
+    /// The official letter's number (公函文号).
+    pub letter_ref: String,
+    /// The official letter's date.
+    pub letter_date: String,
+    /// The reminder's date (催办日期).
+    pub reminder_date: String,
+    /// The reminder's number.
+    pub reminder_ref: String,
+    /// The consultation's scope (协商范围).
+    pub scope: String,
+    /// The lead body's role, as the record says it.
+    pub lead: String,
+    /// The form of consultation when it is none of the list's (其他形式).
+    pub form_other: String,
+    /// When the parties were invited (约请日期).
+    pub invited_on: String,
+    /// When the implementation was fed back (反馈日期).
+    pub feedback_on: String,
+}
+
+impl PaperFields {
+    /// Every field named here.
+    pub fn all(&self) -> [&String; 23] {
+        [
+            &self.meeting_place,
+            &self.host,
+            &self.recorder,
+            &self.publicity_date,
+            &self.publicity_until,
+            &self.application_contact,
+            &self.held_at,
+            &self.held_place,
+            &self.observers,
+            &self.opinions,
+            &self.consensus,
+            &self.outcome,
+            &self.implementer,
+            &self.result_publicity_date,
+            &self.letter_ref,
+            &self.letter_date,
+            &self.reminder_date,
+            &self.reminder_ref,
+            &self.scope,
+            &self.lead,
+            &self.form_other,
+            &self.invited_on,
+            &self.feedback_on,
+        ]
+    }
 }
 
 /// A clause of the notice, e.g. 二（四）1, with its text verbatim.
@@ -482,7 +567,10 @@ impl Procedure {
             &k.implementation_status,
             &k.source_channels,
             &k.source_summary,
-        ] {
+        ]
+        .into_iter()
+        .chain(k.paper.all())
+        {
             if self.field(f).is_none() {
                 return Err(unknown("key field", f));
             }

@@ -91,12 +91,11 @@ html = html.replace(CHARSET, `${CHARSET}\n  <meta http-equiv="Content-Security-P
 writeEmbed(dir, { glueName, modulesName, wasmName });
 
 // 4. The build's id and the service worker.
-const id = writeServiceWorker(dir, html, plainWasm);
+const { id, kept } = writeServiceWorker(dir, html, plainWasm);
 html = html.replace(CHARSET, `${CHARSET}\n  <meta name="xieshang-build" content="${id}">`);
 fs.writeFileSync(indexPath, html);
 
 // 5. The first view: the catalogue as this build draws it, into index.html (scripts/prerender.mjs).
 const markup = await firstView(dir);
 fs.writeFileSync(indexPath, withFirstView(html, markup));
-const kept = (fs.readFileSync(path.join(dir, 'sw.js'), 'utf8').match(/^ {2}"\.\//gm) ?? []).length;
 console.log(`postbuild: build ${id}, ${kept} files kept for offline use, CSP set, first view of ${markup.length} characters`);

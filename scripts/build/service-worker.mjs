@@ -20,7 +20,7 @@ function filesOf(dir) {
 }
 
 /**
- * Writes sw.js; returns the build's id. `plainWasm`: the plain wasm modules, not kept (the page
+ * Writes sw.js; returns the build's id and how many files it keeps. `plainWasm`: the plain wasm modules, not kept (the page
  * fetches them packed, the plain ones only if a packed one fails).
  */
 export function writeServiceWorker(dir, html, plainWasm) {
@@ -36,5 +36,5 @@ export function writeServiceWorker(dir, html, plainWasm) {
     KEPT_FILES: JSON.stringify(kept, null, 2),
     HASHED_FILES: JSON.stringify(hashed),
   }));
-  return id;
+  return { id, kept: kept.length };
 }

@@ -7,7 +7,7 @@ use super::route::Route;
 use crate::domain::ledger::{counts, select, Query, SortKey, Status, Summary};
 use crate::domain::record::Record;
 use crate::domain::when;
-use crate::i18n::{category_name, data, matter_by_name, t, tf, Data, Key};
+use crate::i18n::{category_name, data, matter_by_name, status_word, t, tf, Data, Key};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -172,7 +172,7 @@ pub fn LedgerPage() -> Html {
                 <td>{ if r.category.is_empty() { t(lang, Key::UnlabelledGroup).to_owned() } else { category_name(lang, None, &r.category).to_owned() } }</td>
                 <td>{ &r.community }</td>
                 <td>{ stage_title(&r.stage) }</td>
-                <td><span class={classes!("status", status_id(r.status))}>{ crate::i18n::status_word(lang, r.status) }</span>
+                <td><span class={classes!("status", status_id(r.status))}>{ status_word(lang, r.status) }</span>
                     if overdue { <span class="flag overdue-flag">{ t(lang, Key::Overdue) }</span> }
                 </td>
                 <td>{ when::format_date(super::local_date(r.updated)) }</td>
@@ -263,7 +263,7 @@ pub fn LedgerPage() -> Html {
                         <select id="ledger-status" onchange={on_status}>
                             <option value="" selected={query.status.is_none()}>{ t(lang, Key::All) }</option>
                             { for Status::ALL.iter().map(|s| html! {
-                                <option value={status_id(*s)} selected={query.status == Some(*s)}>{ crate::i18n::status_word(lang, *s) }</option>
+                                <option value={status_id(*s)} selected={query.status == Some(*s)}>{ status_word(lang, *s) }</option>
                             }) }
                         </select>
                     </div>

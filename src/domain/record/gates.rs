@@ -70,8 +70,7 @@ pub(super) fn reopen(
 /// still open): a file may say a stage is done that was never filled in. The ledger does not
 /// count such a record as 已办结, and the import preview says so.
 pub fn unearned_stages(record: &Record, procedure: &Procedure) -> Vec<String> {
-    let report =
-        super::validate::validate(record, procedure, &crate::domain::procedure::CountyRules::default());
+    let report = validate(record, procedure, &CountyRules::default());
     procedure
         .stages
         .iter()

@@ -13,6 +13,7 @@ pub mod overview;
 pub mod procedure;
 pub mod record;
 pub mod sample;
+pub mod session;
 pub mod settings;
 pub mod text;
 pub mod training;

@@ -826,36 +826,19 @@ pub(crate) fn journal_when_hidden(repo: Rc<Repo>) {
     std::mem::forget(listener);
 }
 
-/// Listens to what other tabs change in `repo`'s database until dropped.
-pub(crate) struct Hearing {
-    channel: web_sys::BroadcastChannel,
-    _listener: route::Listener,
-}
-
-impl Drop for Hearing {
-    fn drop(&mut self) {
-        self.channel.close();
-    }
-}
-
 /// What other tabs change in `repo`'s database (records saved or deleted, settings, opinions,
 /// the county's list, an import) is taken into `repo` (`Repo::hear`), and `show` is called when
 /// something was.
-pub(crate) fn hear_other_tabs(repo: Rc<Repo>, show: Callback<()>) -> Option<Hearing> {
-    let channel = web_sys::BroadcastChannel::new(repo.name()).ok()?;
-    let listener = route::listen(&channel, "message", move |e: web_sys::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(text) = e.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string()) else {
-            return;
-        };
+pub(crate) fn hear_other_tabs(repo: Rc<Repo>, show: Callback<()>) -> Option<tabs::Hearing> {
+    let name = repo.name().to_owned();
+    tabs::hear(&name, move |message| {
         let (repo, show) = (repo.clone(), show.clone());
         yew::platform::spawn_local(async move {
-            if repo.hear(&text).await {
+            if repo.hear(message).await {
                 show.emit(());
             }
         });
-    });
-    Some(Hearing { channel, _listener: listener })
+    })
 }
 
 /// Another page is shown: it starts at its top, and the focus goes to it (the control the user

@@ -393,8 +393,7 @@ impl Repo {
     /// `broadcast_changed`): a record saved or deleted there, or a part of the data changed.
     /// A record this page holds unsaved is left to the editor (which asks the user). True when
     /// this page's data changed.
-    pub async fn hear(&self, message: &str) -> bool {
-        let Some(msg) = TabMessage::read(message) else { return false };
+    pub async fn hear(&self, msg: TabMessage) -> bool {
         let Some(db) = &self.db else { return false };
         if let Some(id) = msg.record() {
             if self.unsaved.borrow().contains_key(id) {

@@ -71,3 +71,29 @@ pub fn tell(channel: &str, message: &TabMessage) {
         ch.close();
     }
 }
+
+/// Listens to the messages of the tabs on a channel until dropped (the channel is closed then).
+pub struct Hearing {
+    channel: web_sys::BroadcastChannel,
+    _listener: super::route::Listener,
+}
+
+impl Drop for Hearing {
+    fn drop(&mut self) {
+        self.channel.close();
+    }
+}
+
+/// Calls `f` with every message heard on the database's channel `channel` (anything else sent
+/// there is left alone); `None` where the browser has no BroadcastChannel.
+pub fn hear(channel: &str, f: impl Fn(TabMessage) + 'static) -> Option<Hearing> {
+    let channel = web_sys::BroadcastChannel::new(channel).ok()?;
+    let listener = super::route::listen(&channel, "message", move |e: web_sys::Event| {
+        use wasm_bindgen::JsCast;
+        let text = e.dyn_ref::<web_sys::MessageEvent>().and_then(|m| m.data().as_string());
+        if let Some(message) = text.as_deref().and_then(TabMessage::read) {
+            f(message);
+        }
+    });
+    Some(Hearing { channel, _listener: listener })
+}

@@ -15,6 +15,7 @@ mod progress;
 mod record;
 mod rules;
 mod schema;
+mod session;
 mod tidy;
 mod training;
 mod transfer;

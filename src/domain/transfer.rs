@@ -88,15 +88,23 @@ pub fn is_valid_id(id: &str) -> bool {
 /// Makes an export file.
 pub fn export(records: &[Record], opinions: Vec<Opinion>, place: &Place, now: OffsetDateTime) -> Envelope {
     Envelope {
+        records: records.iter().map(|e| Exported { digest: digest(e), record: e.clone() }).collect(),
+        ..head(opinions, place, None, now)
+    }
+}
+
+/// An export file with no records yet: what this program writes around them.
+fn head(opinions: Vec<Opinion>, place: &Place, settings: Option<Settings>, now: OffsetDateTime) -> Envelope {
+    Envelope {
         format: FORMAT.into(),
         version: VERSION,
         exported_at: now,
         generator: format!("xieshang {}", env!("CARGO_PKG_VERSION")),
         organisation: place.organisation(),
         place: place.clone(),
-        records: records.iter().map(|r| Exported { digest: digest(r), record: r.clone() }).collect(),
+        records: Vec::new(),
         opinions,
-        settings: None,
+        settings,
     }
 }
 
@@ -110,16 +118,19 @@ pub fn to_json(envelope: &Envelope) -> String {
             (digest_of_text(&text), text)
         })
         .collect();
-    let (before, after) =
-        frame(&envelope.opinions, &envelope.place, envelope.settings.as_ref(), envelope.exported_at);
-    let mut text = assemble(&before, &canonical, &after);
-    // The generator is this program unless the envelope says otherwise.
-    let default_generator = format!("xieshang {}", env!("CARGO_PKG_VERSION"));
-    if envelope.generator != default_generator {
-        let quoted = |s: &str| serde_json::to_string(s).unwrap_or_default();
-        text = text.replacen(&quoted(&default_generator), &quoted(&envelope.generator), 1);
-    }
-    text
+    let empty = Envelope {
+        format: envelope.format.clone(),
+        version: envelope.version,
+        exported_at: envelope.exported_at,
+        generator: envelope.generator.clone(),
+        organisation: envelope.organisation.clone(),
+        place: envelope.place.clone(),
+        records: Vec::new(),
+        opinions: envelope.opinions.clone(),
+        settings: envelope.settings.clone(),
+    };
+    let (before, after) = around_records(&empty);
+    assemble(&before, &canonical, &after)
 }
 
 /// An export file assembled from records already in canonical JSON (as they are stored), without
@@ -159,21 +170,16 @@ pub fn frame(
     settings: Option<&Settings>,
     now: OffsetDateTime,
 ) -> (String, String) {
-    let head = Envelope {
-        format: FORMAT.into(),
-        version: VERSION,
-        exported_at: now,
-        generator: format!("xieshang {}", env!("CARGO_PKG_VERSION")),
-        organisation: place.organisation(),
-        place: place.clone(),
-        records: Vec::new(),
-        opinions: opinions.to_vec(),
-        settings: settings.cloned(),
-    };
-    let head = serde_json::to_string(&head).unwrap_or_default();
-    // `head` has `"records":[]`; the records go inside the brackets.
-    let at = head.find("\"records\":[]").map_or(head.len(), |at| at + "\"records\":[".len());
-    (head[..at].to_owned(), head[at..].to_owned())
+    around_records(&head(opinions.to_vec(), place, settings.cloned(), now))
+}
+
+/// The text of `head` (a file with no records) before and after where its records go: inside
+/// the brackets of `"records":[]`, which serde_json writes so for an empty list (the transfer
+/// tests pin the file byte for byte).
+fn around_records(head: &Envelope) -> (String, String) {
+    let text = serde_json::to_string(head).unwrap_or_default();
+    let at = text.find("\"records\":[]").map_or(text.len(), |at| at + "\"records\":[".len());
+    (text[..at].to_owned(), text[at..].to_owned())
 }
 
 /// What precedes the `index`-th record's JSON in an export file.

@@ -328,12 +328,7 @@ pub fn ExtrasRoot(props: &ExtrasProps) -> Html {
     // of this module is on screen or not: only the part that changed is read again.
     {
         let tick = tick.clone();
-        let data = (*repo).clone();
-        use_effect_with(data.as_ref().map(|r| r.name().to_owned()), move |_| {
-            let show = Callback::from(move |()| tick.set(tick.wrapping_add(1)));
-            let listener = data.and_then(|r| super::hear_other_tabs(r, show));
-            move || drop(listener)
-        });
+        super::use_other_tabs((*repo).clone(), Callback::from(move |()| tick.set(tick.wrapping_add(1))));
     }
     // This module's English (its own copy of the strings) installed before it shows English. Until
     // it is (None), a page opened in English shows the loading line rather than a Chinese page

@@ -208,11 +208,7 @@ pub fn App(props: &AppProps) -> Html {
     {
         let tick = tick.clone();
         let data = (*repo).clone().filter(|r| r.name() == name);
-        use_effect_with(data.as_ref().map(|r| r.name().to_owned()), move |_| {
-            let listener = data
-                .and_then(|r| hear_other_tabs(r, Callback::from(move |()| tick.set(tick.wrapping_add(1)))));
-            move || drop(listener)
-        });
+        use_other_tabs(data, Callback::from(move |()| tick.set(tick.wrapping_add(1))));
     }
     // English is shown once its file is installed (fetched the first time it is chosen); until
     // then the Chinese stands in, and if it cannot be had the language goes back to Chinese.
@@ -827,18 +823,25 @@ pub(crate) fn journal_when_hidden(repo: Rc<Repo>) {
 }
 
 /// What other tabs change in `repo`'s database (records saved or deleted, settings, opinions,
-/// the county's list, an import) is taken into `repo` (`Repo::hear`), and `show` is called when
-/// something was.
-pub(crate) fn hear_other_tabs(repo: Rc<Repo>, show: Callback<()>) -> Option<tabs::Hearing> {
-    let name = repo.name().to_owned();
-    tabs::hear(&name, move |message| {
-        let (repo, show) = (repo.clone(), show.clone());
-        yew::platform::spawn_local(async move {
-            if repo.hear(message).await {
-                show.emit(());
-            }
+/// the county's list, an import) is taken into `repo` (`Repo::hear`) as it happens, and `changed`
+/// is called when something was. Listens while there is a `repo`, afresh when it is another
+/// database's.
+#[hook]
+pub(crate) fn use_other_tabs(repo: Option<Rc<Repo>>, changed: Callback<()>) {
+    use_effect_with(repo.as_ref().map(|r| r.name().to_owned()), move |_| {
+        let listener = repo.and_then(|repo| {
+            let name = repo.name().to_owned();
+            tabs::hear(&name, move |message| {
+                let (repo, changed) = (repo.clone(), changed.clone());
+                yew::platform::spawn_local(async move {
+                    if repo.hear(message).await {
+                        changed.emit(());
+                    }
+                });
+            })
         });
-    })
+        move || drop(listener)
+    });
 }
 
 /// Another page is shown: it starts at its top, and the focus goes to it (the control the user

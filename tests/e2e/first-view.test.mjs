@@ -111,7 +111,8 @@ test('first visit: the language switch pressed in the copy switches the app; a l
   await second.page.goto(server.url);
   await second.page.locator('div#xs-first').waitFor({ state: 'visible' });
   await second.page.getByRole('link', { name: '协商台账' }).click();
-  assert.match(await second.page.getByRole('status').textContent(), /加载完成后打开所选的页面/);
+  // Said once the address has changed (the browser's hashchange comes after the click).
+  await second.page.getByRole('status').filter({ hasText: '加载完成后打开所选的页面' }).waitFor();
   second.release();
   await second.page.locator('#xs-first').waitFor({ state: 'detached' });
   await second.page.getByRole('link', { name: '协商台账', exact: true }).and(second.page.locator('[aria-current=page]')).waitFor();

@@ -160,7 +160,7 @@ test('first visit: the skip link keeps the address, a press after a link followe
   assert.deepEqual(await page.evaluate(() => [location.hash, document.activeElement.id]), ['', 'main']);
   // A link followed, then a matter pressed: the matter is what the user wants last.
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '协商台账' }).click();
-  assert.match(await page.getByRole('status').textContent(), /打开所选的页面/);
+  await page.getByRole('status').filter({ hasText: '打开所选的页面' }).waitFor();
   const row = page.getByRole('row').filter({ hasText: '小区重大议事流程、议事规则的制订和修改' });
   await row.getByRole('button', { name: '发起协商' }).click();
   assert.equal(await page.evaluate(() => location.hash), '#/catalogue');

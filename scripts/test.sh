@@ -10,6 +10,11 @@ step() { printf '\n=== %s ===\n' "$*"; }
 step "formatting"
 cargo fmt --all -- --check
 
+step "scripts: syntax of every script (the templates the build fills included)"
+for f in scripts/*.js scripts/*.mjs scripts/build/*.mjs bench/*.mjs bench/*/*.mjs tests/e2e/*.mjs; do
+  node --check "$f"
+done
+
 step "engine (native)"
 cargo test --locked --features schema
 
@@ -18,6 +23,8 @@ cargo test --locked --target wasm32-unknown-unknown --test web
 
 step "release build"
 trunk build --release
+# What the build filled in and wrote (the service worker, embed.js, the loaders) is still a script.
+for f in dist/*.js; do node --check "$f"; done
 node scripts/size.mjs
 
 step "end to end in headless Chromium (release build)"

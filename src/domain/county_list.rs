@@ -491,7 +491,7 @@ pub fn export(list: &Catalogue, now: OffsetDateTime) -> String {
         format: FORMAT.into(),
         version: VERSION,
         exported_at: now,
-        generator: format!("xieshang {}", env!("CARGO_PKG_VERSION")),
+        generator: super::file::generator(),
         catalogue: list.clone(),
     };
     // Pretty-printed, the format and version first, for whoever opens the file.

@@ -177,6 +177,11 @@ pub(crate) fn preflight(text: &str) -> Result<&str, ImportError> {
     Ok(text)
 }
 
+/// The program that writes a file, as every file of this program names it (`generator`).
+pub fn generator() -> String {
+    format!("xieshang {}", env!("CARGO_PKG_VERSION"))
+}
+
 /// Reads another kind of file of this program (`format`, `version`) with the same checks and
 /// the same messages as an export file of records: the first problem, with its place.
 pub fn read_file<T: serde::de::DeserializeOwned>(

@@ -138,7 +138,7 @@ pub fn ledger_file(opinions: &[Opinion], place: &super::settings::Place, now: Of
         format: FILE_FORMAT.into(),
         version: FILE_VERSION,
         exported_at: now,
-        generator: format!("xieshang {}", env!("CARGO_PKG_VERSION")),
+        generator: super::file::generator(),
         place: place.clone(),
         opinions: opinions.to_vec(),
     };

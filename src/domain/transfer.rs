@@ -99,7 +99,7 @@ fn head(opinions: Vec<Opinion>, place: &Place, settings: Option<Settings>, now: 
         format: FORMAT.into(),
         version: VERSION,
         exported_at: now,
-        generator: format!("xieshang {}", env!("CARGO_PKG_VERSION")),
+        generator: super::file::generator(),
         organisation: place.organisation(),
         place: place.clone(),
         records: Vec::new(),

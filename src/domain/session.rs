@@ -74,7 +74,7 @@ pub enum Outcome<F> {
     /// Stored.
     Saved,
     /// Not stored: storage holds another tab's newer version, this one.
-    Conflict(Record),
+    Conflict(Box<Record>),
     /// Not stored: the record was deleted meanwhile.
     Deleted,
     /// Not stored: storage failed.
@@ -320,7 +320,7 @@ impl<F: Clone> Session<F> {
                         self.status = Status::Saved;
                     }
                     Outcome::Conflict(theirs) => {
-                        self.status = Status::Conflict(Rc::new(theirs));
+                        self.status = Status::Conflict(Rc::new(*theirs));
                         // A store queued behind this one for the same edits would only conflict
                         // again; one queued for newer edits (a choice the user made meanwhile)
                         // still runs.

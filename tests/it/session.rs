@@ -257,7 +257,7 @@ fn two_tabs_do_not_lose_each_others_edits() {
         vec![
             (Do(topic("调处漏水纠纷（C页）")), &["working", "wake"], "pending"),
             (Due, &["store"], "pending"),
-            (Answer(Outcome::Conflict(a_again.clone())), &["refresh", "focus-dialog"], "conflict"),
+            (Answer(Outcome::Conflict(Box::new(a_again.clone()))), &["refresh", "focus-dialog"], "conflict"),
             // Typing meanwhile is kept here, and not stored until the user decides.
             (Do(topic("调处漏水纠纷（C页）！")), &["working"], "conflict"),
             // Taking the other version shows A's; nothing of A's was overwritten.
@@ -275,7 +275,7 @@ fn two_tabs_do_not_lose_each_others_edits() {
         vec![
             (Do(topic("调处漏水纠纷（以C页为准）")), &["working", "wake"], "pending"),
             (Due, &["store"], "pending"),
-            (Answer(Outcome::Conflict(a_third.clone())), &["refresh", "focus-dialog"], "conflict"),
+            (Answer(Outcome::Conflict(Box::new(a_third.clone()))), &["refresh", "focus-dialog"], "conflict"),
             (Do(Event::KeepMine), &["accept", "store", "focus-heading"], "pending"),
             (Answer(Outcome::Saved), &["refresh"], "saved"),
         ],
@@ -298,7 +298,7 @@ fn a_conflict_heard_from_another_tab_while_this_one_has_edits_asks_and_keeps_typ
             (Do(Event::Fetched(other.clone())), &["focus-dialog"], "conflict"),
             // The timer set before the question still stores (it is checked, and conflicts).
             (Due, &["store"], "conflict"),
-            (Answer(Outcome::Conflict(other)), &["refresh"], "conflict"),
+            (Answer(Outcome::Conflict(Box::new(other))), &["refresh"], "conflict"),
         ],
     );
     assert_eq!(page.record().value(&page.env.procedure, "topic"), text("本页"));
@@ -494,7 +494,7 @@ fn a_store_queued_behind_a_conflicting_one_runs_only_for_newer_edits() {
             (Do(topic("一")), &["working", "wake"], "pending"),
             (Due, &["store"], "pending"),
             (Do(Event::Hidden), &["journal"], "pending"),
-            (Answer(Outcome::Conflict(other.clone())), &["refresh", "focus-dialog"], "conflict"),
+            (Answer(Outcome::Conflict(Box::new(other.clone()))), &["refresh", "focus-dialog"], "conflict"),
         ],
     );
     let mut page = Page::showing(&start);

@@ -99,7 +99,7 @@ impl Runner {
             Effect::Store { record, generation } => self.answer(async move {
                 let outcome = match repo.save(&record, None).await {
                     Ok(SaveOutcome::Saved) => Outcome::Saved,
-                    Ok(SaveOutcome::Conflict(theirs)) => Outcome::Conflict(*theirs),
+                    Ok(SaveOutcome::Conflict(theirs)) => Outcome::Conflict(theirs),
                     Ok(SaveOutcome::Deleted) => Outcome::Deleted,
                     Err(e) => Outcome::Failed(e),
                 };

@@ -19,12 +19,12 @@ pub(super) fn english_ui() -> &'static [&'static str] {
     ENGLISH.get().map_or(&[], |e| e.ui.as_slice())
 }
 
-/// The English file: the UI strings in the order of [`Key`], and the data's labels by id
+/// The English file: the UI strings in the order of [`super::Key`], and the data's labels by id
 /// (`data/en.json`). Written by `cargo run --example english` into `assets/english.json`
 /// (a test keeps it in step); fetched by the browser only when English is chosen.
 #[derive(Serialize, Deserialize)]
 pub struct EnglishFile {
-    /// The UI strings, in the order of [`Key`].
+    /// The UI strings, in the order of [`super::Key`].
     pub ui: Vec<String>,
     /// The data's labels (`data/en.json` as it is), read when installed.
     pub data: Box<serde_json::value::RawValue>,

@@ -14,6 +14,6 @@ fn main() {
         Place { county: "昌吉市".into(), township: "榆树沟镇".into(), community: "勇进村".into() };
     let exported_at = record.updated.max(reported.updated);
     let envelope = transfer::export(&[record, reported], Vec::new(), &place, exported_at);
-    std::fs::write(&out, transfer::to_json(&envelope)).expect("write");
+    std::fs::write(&out, transfer::to_json(envelope)).expect("write");
     eprintln!("the road case written to {out}");
 }

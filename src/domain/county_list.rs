@@ -469,31 +469,18 @@ pub fn diff(old: &Catalogue, new: &Catalogue) -> Vec<Difference> {
     out
 }
 
-/// A list file.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct ListFile {
-    /// Always [`FORMAT`].
-    pub format: String,
-    /// The format's version ([`VERSION`]).
-    pub version: u32,
-    /// When the file was made.
-    #[serde(with = "super::when::rfc3339")]
-    pub exported_at: OffsetDateTime,
-    /// The program that made it.
-    pub generator: String,
-    /// The list, with its history.
-    pub catalogue: Catalogue,
+super::file::file_format! {
+    /// A list file.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct ListFile(FORMAT, VERSION) {
+        /// The list, with its history.
+        pub catalogue: Catalogue,
+    }
 }
 
 /// A list as a file's text.
 pub fn export(list: &Catalogue, now: OffsetDateTime) -> String {
-    let file = ListFile {
-        format: FORMAT.into(),
-        version: VERSION,
-        exported_at: now,
-        generator: super::file::generator(),
-        catalogue: list.clone(),
-    };
+    let file = ListFile::made(now, list.clone());
     // Pretty-printed, the format and version first, for whoever opens the file.
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
@@ -530,7 +517,7 @@ pub enum ListFileError {
 /// Reads a list file and checks the list — every text, every id, and that its history, replayed
 /// on the template, gives the list; nothing is partly accepted.
 pub fn parse(text: &str, base: &Catalogue) -> Result<Catalogue, ListFileError> {
-    let value: ListFile = super::file::read_file(text, FORMAT, VERSION).map_err(ListFileError::File)?;
+    let value: ListFile = super::file::read(text).map_err(ListFileError::File)?;
     let mut list = value.catalogue;
     // The history, read on its own (see `Catalogue::history`).
     #[derive(Deserialize)]

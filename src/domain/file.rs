@@ -177,6 +177,83 @@ pub(crate) fn preflight(text: &str) -> Result<&str, ImportError> {
     Ok(text)
 }
 
+/// Declares one of this program's file formats, its head written once for all of them: a struct
+/// whose text opens with `format`, `version`, `exported_at` and `generator` (in that order, so
+/// that whoever opens a file sees first what it is) and goes on with the format's own fields,
+/// given here; its name and version ([`FileFormat`]); and `made`, the file as this program
+/// writes it (the format's name and version, this program as its generator). Read with
+/// [`read`] (the records file with `transfer::read`, which keeps each record's text). `schema`
+/// first also derives the JSON Schema (feature `schema`), as the published schema of the records
+/// file needs.
+macro_rules! file_format {
+    (@emit [$($derive:tt)*] [$($when_schema:tt)*]
+        $(#[$attr:meta])*
+        $vis:vis struct $name:ident $(<$lt:lifetime>)? ($format:expr, $version:expr) {
+            $( $(#[$field_attr:meta])* $field_vis:vis $field:ident: $ty:ty, )*
+        }
+    ) => {
+        $(#[$attr])*
+        $($derive)*
+        $vis struct $name $(<$lt>)? {
+            /// Always [`FORMAT`].
+            pub format: String,
+            /// The format's version ([`VERSION`]).
+            pub version: u32,
+            /// When the file was made.
+            #[serde(with = "crate::domain::when::rfc3339")]
+            $($when_schema)*
+            pub exported_at: crate::domain::when::OffsetDateTime,
+            /// The program that made it, e.g. `xieshang 0.1.0`.
+            pub generator: String,
+            $( $(#[$field_attr])* $field_vis $field: $ty, )*
+        }
+
+        impl $(<$lt>)? crate::domain::file::FileFormat for $name $(<$lt>)? {
+            const FORMAT: &'static str = $format;
+            const VERSION: u32 = $version;
+        }
+
+        impl $(<$lt>)? $name $(<$lt>)? {
+            /// The file as this program writes it at `exported_at`, holding these.
+            #[allow(clippy::too_many_arguments)]
+            pub(crate) fn made(exported_at: crate::domain::when::OffsetDateTime, $($field: $ty),*) -> Self {
+                use crate::domain::file::FileFormat;
+                Self {
+                    format: Self::FORMAT.to_owned(),
+                    version: Self::VERSION,
+                    exported_at,
+                    generator: crate::domain::file::generator(),
+                    $($field),*
+                }
+            }
+        }
+    };
+    (schema $($rest:tt)*) => {
+        $crate::domain::file::file_format!(@emit
+            [#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]]
+            [#[cfg_attr(feature = "schema", schemars(with = "String"))]]
+            $($rest)*);
+    };
+    ($($rest:tt)*) => {
+        $crate::domain::file::file_format!(@emit [] [] $($rest)*);
+    };
+}
+pub(crate) use file_format;
+
+/// A file format of this program: the name and version its head carries.
+pub trait FileFormat {
+    /// The name in `format` (`xieshang-records`, …).
+    const FORMAT: &'static str;
+    /// The version in `version`.
+    const VERSION: u32;
+}
+
+/// Reads a whole file of the format `F` with the checks and messages every file of this program
+/// gets (see [`read_file`]).
+pub fn read<F: FileFormat + serde::de::DeserializeOwned>(text: &str) -> Result<F, ImportError> {
+    read_file(text, F::FORMAT, F::VERSION)
+}
+
 /// The program that writes a file, as every file of this program names it (`generator`).
 pub fn generator() -> String {
     format!("xieshang {}", env!("CARGO_PKG_VERSION"))

@@ -113,42 +113,28 @@ pub const FILE_FORMAT: &str = "xieshang-opinions";
 /// Its version.
 pub const FILE_VERSION: u32 = 1;
 
-/// The opinion ledger (群众意见台账) as a file, for a township or bureau to look over.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LedgerFile {
-    /// Always [`FILE_FORMAT`].
-    pub format: String,
-    /// [`FILE_VERSION`].
-    pub version: u32,
-    /// When the file was made.
-    #[serde(with = "super::when::rfc3339")]
-    pub exported_at: OffsetDateTime,
-    /// The program that made it.
-    pub generator: String,
-    /// Where it was exported.
-    #[serde(default, skip_serializing_if = "super::settings::Place::is_empty")]
-    pub place: super::settings::Place,
-    /// The opinions.
-    pub opinions: Vec<Opinion>,
+super::file::file_format! {
+    /// The opinion ledger (群众意见台账) as a file, for a township or bureau to look over.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct LedgerFile(FILE_FORMAT, FILE_VERSION) {
+        /// Where it was exported.
+        #[serde(default, skip_serializing_if = "super::settings::Place::is_empty")]
+        pub place: super::settings::Place,
+        /// The opinions.
+        pub opinions: Vec<Opinion>,
+    }
 }
 
 /// The opinion ledger as a file (pretty JSON, format and version first).
 pub fn ledger_file(opinions: &[Opinion], place: &super::settings::Place, now: OffsetDateTime) -> String {
-    let file = LedgerFile {
-        format: FILE_FORMAT.into(),
-        version: FILE_VERSION,
-        exported_at: now,
-        generator: super::file::generator(),
-        place: place.clone(),
-        opinions: opinions.to_vec(),
-    };
+    let file = LedgerFile::made(now, place.clone(), opinions.to_vec());
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
 /// Reads an opinion-ledger file; the first problem is returned with its place. Two opinions
 /// with one id are refused.
 pub fn parse_ledger_file(text: &str) -> Result<LedgerFile, super::file::ImportError> {
-    let file: LedgerFile = super::file::read_file(text, FILE_FORMAT, FILE_VERSION)?;
+    let file: LedgerFile = super::file::read(text)?;
     let mut seen = std::collections::BTreeSet::new();
     for (i, o) in file.opinions.iter().enumerate() {
         if !seen.insert(o.id.as_str()) {

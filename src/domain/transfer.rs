@@ -32,35 +32,27 @@ pub const VERSION: u32 = 1;
 /// The longest text import accepts in any one field.
 pub const MAX_TEXT_CHARS: usize = 20_000;
 
-/// An export file.
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Envelope {
-    /// Always [`FORMAT`].
-    pub format: String,
-    /// The format's version ([`VERSION`]).
-    pub version: u32,
-    /// When the file was made.
-    #[serde(with = "super::when::rfc3339")]
-    #[cfg_attr(feature = "schema", schemars(with = "String"))]
-    pub exported_at: OffsetDateTime,
-    /// The program that made it, e.g. `xieshang 0.1.0`.
-    pub generator: String,
-    /// Who exported it (the organisation in the settings), if known.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub organisation: String,
-    /// Where it was exported (county, township, village), as the settings say.
-    #[serde(default, skip_serializing_if = "Place::is_empty")]
-    pub place: Place,
-    /// The records, each with its digest.
-    pub records: Vec<Exported>,
-    /// Residents' opinions the records took up (in a backup: every opinion).
-    #[serde(default)]
-    pub opinions: Vec<Opinion>,
-    /// The settings of the copy that wrote the file: only in a backup (导出备份), whose import
-    /// offers to restore them.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub settings: Option<Settings>,
+super::file::file_format! {
+    schema
+    /// An export file.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct Envelope(FORMAT, VERSION) {
+        /// Who exported it (the organisation in the settings), if known.
+        #[serde(default, skip_serializing_if = "String::is_empty")]
+        pub organisation: String,
+        /// Where it was exported (county, township, village), as the settings say.
+        #[serde(default, skip_serializing_if = "Place::is_empty")]
+        pub place: Place,
+        /// The records, each with its digest.
+        pub records: Vec<Exported>,
+        /// Residents' opinions the records took up (in a backup: every opinion).
+        #[serde(default)]
+        pub opinions: Vec<Opinion>,
+        /// The settings of the copy that wrote the file: only in a backup (导出备份), whose import
+        /// offers to restore them.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub settings: Option<Settings>,
+    }
 }
 
 /// A record in an export file, with the SHA-256 digest of its canonical JSON.
@@ -95,41 +87,19 @@ pub fn export(records: &[Record], opinions: Vec<Opinion>, place: &Place, now: Of
 
 /// An export file with no records yet: what this program writes around them.
 fn head(opinions: Vec<Opinion>, place: &Place, settings: Option<Settings>, now: OffsetDateTime) -> Envelope {
-    Envelope {
-        format: FORMAT.into(),
-        version: VERSION,
-        exported_at: now,
-        generator: super::file::generator(),
-        organisation: place.organisation(),
-        place: place.clone(),
-        records: Vec::new(),
-        opinions,
-        settings,
-    }
+    Envelope::made(now, place.organisation(), place.clone(), Vec::new(), opinions, settings)
 }
 
 /// An export file as text; each record is written as its canonical JSON.
-pub fn to_json(envelope: &Envelope) -> String {
-    let canonical: Vec<(String, String)> = envelope
-        .records
+pub fn to_json(mut envelope: Envelope) -> String {
+    let canonical: Vec<(String, String)> = std::mem::take(&mut envelope.records)
         .iter()
         .map(|e| {
             let text = canonical_json(&e.record);
             (digest_of_text(&text), text)
         })
         .collect();
-    let empty = Envelope {
-        format: envelope.format.clone(),
-        version: envelope.version,
-        exported_at: envelope.exported_at,
-        generator: envelope.generator.clone(),
-        organisation: envelope.organisation.clone(),
-        place: envelope.place.clone(),
-        records: Vec::new(),
-        opinions: envelope.opinions.clone(),
-        settings: envelope.settings.clone(),
-    };
-    let (before, after) = around_records(&empty);
+    let (before, after) = around_records(&envelope);
     assemble(&before, &canonical, &after)
 }
 
@@ -250,19 +220,15 @@ fn read_old_backup(text: &str) -> Result<FileText<'_>, ImportError> {
     check_head(raw.format, raw.version, OLD_BACKUP_FORMAT, 1)?;
     Ok(FileText {
         raw: RawEnvelope {
-            format: None,
-            version: None,
-            exported_at: OffsetDateTime::UNIX_EPOCH,
             generator: OLD_BACKUP_FORMAT.to_owned(),
-            organisation: String::new(),
-            place: raw.settings.as_ref().map(Settings::place).unwrap_or_default(),
-            records: raw
-                .records
-                .into_iter()
-                .map(|record| RawExported { digest: String::new(), record })
-                .collect(),
-            opinions: raw.opinions,
-            settings: Some(raw.settings.unwrap_or_default()),
+            ..RawEnvelope::made(
+                OffsetDateTime::UNIX_EPOCH,
+                String::new(),
+                raw.settings.as_ref().map(Settings::place).unwrap_or_default(),
+                raw.records.into_iter().map(|record| RawExported { digest: String::new(), record }).collect(),
+                raw.opinions,
+                Some(raw.settings.unwrap_or_default()),
+            )
         },
         old_backup: true,
     })
@@ -275,8 +241,8 @@ pub fn read(text: &str) -> Result<FileText<'_>, ImportError> {
         return read_old_backup(text);
     }
     match read_whole::<RawEnvelope>(text) {
-        Ok(mut raw) => {
-            check_head(raw.format.take(), raw.version.take(), FORMAT, VERSION)?;
+        Ok(raw) => {
+            check_head(Some(raw.format.as_str().into()), Some(raw.version.into()), FORMAT, VERSION)?;
             Ok(FileText { raw, old_backup: false })
         }
         Err(_) => Err(first_problem::<RawEnvelope>(text, "", Some((FORMAT, VERSION)))),
@@ -316,16 +282,10 @@ impl<'a> FileText<'a> {
             Some(at) if old_backup => at,
             _ => raw.exported_at,
         };
+        // Read as this program reads it; the program that wrote it is kept.
         let envelope = Envelope {
-            format: FORMAT.into(),
-            version: VERSION,
-            exported_at,
             generator: raw.generator,
-            organisation: raw.organisation,
-            place: raw.place,
-            records,
-            opinions: raw.opinions,
-            settings: raw.settings,
+            ..Envelope::made(exported_at, raw.organisation, raw.place, records, raw.opinions, raw.settings)
         };
         Ok(Unverified { parsed: check(envelope, procedure)?, texts, old_backup })
     }
@@ -372,26 +332,23 @@ impl<'a> Unverified<'a> {
     }
 }
 
-/// An export file as read in the first pass: each record is kept as its own text, so that a
-/// record exported as canonical JSON (as this program writes it) has its digest checked on that
-/// text, without rebuilding it.
-#[derive(Deserialize)]
-struct RawEnvelope<'a> {
-    format: Option<serde_json::Value>,
-    version: Option<serde_json::Value>,
-    #[serde(with = "super::when::rfc3339")]
-    exported_at: OffsetDateTime,
-    generator: String,
-    #[serde(default)]
-    organisation: String,
-    #[serde(default)]
-    place: Place,
-    #[serde(borrow)]
-    records: Vec<RawExported<'a>>,
-    #[serde(default)]
-    opinions: Vec<Opinion>,
-    #[serde(default)]
-    settings: Option<Settings>,
+super::file::file_format! {
+    /// An export file as read in the first pass: each record is kept as its own text, so that a
+    /// record exported as canonical JSON (as this program writes it) has its digest checked on
+    /// that text, without rebuilding it.
+    #[derive(Deserialize)]
+    struct RawEnvelope<'a>(FORMAT, VERSION) {
+        #[serde(default)]
+        organisation: String,
+        #[serde(default)]
+        place: Place,
+        #[serde(borrow)]
+        records: Vec<RawExported<'a>>,
+        #[serde(default)]
+        opinions: Vec<Opinion>,
+        #[serde(default)]
+        settings: Option<Settings>,
+    }
 }
 
 #[derive(Deserialize)]

@@ -285,7 +285,7 @@ fn the_overview_in_english_has_english_labels_and_the_same_layout() {
     let place =
         Place { county: "玛纳斯县".into(), township: "乐土驿镇".into(), community: String::new() };
     let now = time::macros::datetime!(2026-11-27 10:00 UTC);
-    let text = transfer::to_json(&transfer::export(&records, vec![], &place, now));
+    let text = transfer::to_json(transfer::export(&records, vec![], &place, now));
     let mut o = Overview::default();
     o.add_records("a.json", &transfer::parse(&text, &p).expect("parses"), &p);
     let today = time::macros::date!(2026 - 11 - 27);

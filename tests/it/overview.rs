@@ -16,7 +16,7 @@ fn place(county: &str, township: &str, community: &str) -> Place {
 }
 
 fn file(records: &[Record], place: &Place) -> transfer::Parsed {
-    let text = transfer::to_json(&transfer::export(records, vec![], place, now()));
+    let text = transfer::to_json(transfer::export(records, vec![], place, now()));
     transfer::parse(&text, &Procedure::standard()).expect("parses")
 }
 
@@ -123,7 +123,7 @@ fn an_opinion_ledger_file_round_trips_and_its_opinions_count_once() {
     let f = o.figures(&Procedure::standard(), time::macros::date!(2026 - 11 - 27));
     assert_eq!(f.opinions_by_place.values().next(), Some(&(2, 1, 1, 0)));
     // A records file is not an opinion ledger, and says so.
-    let records = transfer::to_json(&transfer::export(&[], vec![], &here, now()));
+    let records = transfer::to_json(transfer::export(&[], vec![], &here, now()));
     assert!(matches!(opinion::parse_ledger_file(&records), Err(transfer::ImportError::WrongFormat { .. })));
     let dup = text.replace("\"o2\"", "\"o1\"");
     assert!(matches!(opinion::parse_ledger_file(&dup), Err(transfer::ImportError::DuplicateId { .. })));

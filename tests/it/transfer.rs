@@ -15,7 +15,7 @@ fn place() -> xieshang::domain::settings::Place {
 }
 
 fn file_with(records: &[xieshang::domain::Record]) -> String {
-    transfer::to_json(&transfer::export(records, vec![], &place(), now()))
+    transfer::to_json(transfer::export(records, vec![], &place(), now()))
 }
 
 #[test]
@@ -319,7 +319,7 @@ fn a_backup_is_a_records_file_with_the_settings_and_reads_back_whole() {
     };
     let mut envelope = transfer::export(std::slice::from_ref(&w.record), vec![], &settings.place(), now());
     envelope.settings = Some(settings.clone());
-    let text = transfer::to_json(&envelope);
+    let text = transfer::to_json(envelope);
     let v: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["format"], "xieshang-records");
     assert_eq!(v["settings"]["community"], "勇进村");
@@ -466,4 +466,56 @@ fn a_key_the_record_does_not_have_is_refused_with_its_place_even_under_a_matchin
             other => panic!("{at}: {other:?}"),
         }
     }
+}
+
+/// Every file this program writes opens with the one head (`file::file_format!`): its format,
+/// version, time and generator, in that order, and reads back as that format.
+#[test]
+fn every_file_opens_with_the_one_head() {
+    use xieshang::domain::{county_list, file::FileFormat, opinion};
+    let w = World::completed();
+    let template = xieshang::domain::Catalogue::template();
+    let files = [
+        (
+            transfer::to_json(transfer::export(std::slice::from_ref(&w.record), vec![], &place(), now())),
+            transfer::Envelope::FORMAT,
+            transfer::Envelope::VERSION,
+        ),
+        (
+            county_list::export(&template, now()),
+            county_list::ListFile::FORMAT,
+            county_list::ListFile::VERSION,
+        ),
+        (
+            opinion::ledger_file(&[], &place(), now()),
+            opinion::LedgerFile::FORMAT,
+            opinion::LedgerFile::VERSION,
+        ),
+    ];
+    let names = ["xieshang-records", "xieshang-catalogue", "xieshang-opinions"];
+    for ((text, format, version), name) in files.iter().zip(names) {
+        assert_eq!(*format, name);
+        assert_eq!(*version, 1);
+        let value: serde_json::Map<String, serde_json::Value> = serde_json::from_str(text).unwrap();
+        // The head's keys first, in order (the records file is compact, the others pretty).
+        let at = |key: &str| text.find(&format!("\"{key}\":")).unwrap_or_else(|| panic!("{name}: {key}"));
+        let head = ["format", "version", "exported_at", "generator"].map(at);
+        assert!(text[1..head[0]].trim().is_empty(), "{name} opens with its format");
+        assert!(head.windows(2).all(|w| w[0] < w[1]), "{name}: {head:?}");
+        let other = value
+            .keys()
+            .filter(|k| !matches!(k.as_str(), "format" | "version" | "exported_at" | "generator"));
+        assert!(other.map(|k| at(k)).all(|p| p > head[3]), "{name}: the head before the rest");
+        assert_eq!(value["format"], *format);
+        assert_eq!(value["version"], *version);
+        assert_eq!(value["exported_at"], "2026-11-01T08:00:00Z", "{name}");
+        assert_eq!(value["generator"], format!("xieshang {}", env!("CARGO_PKG_VERSION")));
+        assert_eq!(xieshang::domain::transfer::file_format(text).as_deref(), Some(name));
+    }
+    // Each reads back as its format, and as no other.
+    assert!(transfer::parse(&files[0].0, &w.procedure).is_ok());
+    // (The template itself is not a county's list: read as a list file, then refused as such.)
+    assert!(matches!(county_list::parse(&files[1].0, &template), Err(county_list::ListFileError::Template)));
+    assert!(opinion::parse_ledger_file(&files[2].0).is_ok());
+    assert!(matches!(opinion::parse_ledger_file(&files[0].0), Err(ImportError::WrongFormat { .. })));
 }

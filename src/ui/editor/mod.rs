@@ -322,7 +322,7 @@ pub fn EditorPage(props: &EditorProps) -> Html {
             let envelope =
                 crate::domain::transfer::export(std::slice::from_ref(&r), opinions, &place, super::now());
             let name = format!("协商记录-{}.json", r.id);
-            super::download(&name, &crate::domain::transfer::to_json(&envelope), "application/json");
+            super::download(&name, &crate::domain::transfer::to_json(envelope), "application/json");
         })
     };
     let digest = crate::domain::transfer::short_digest(&crate::domain::transfer::digest(&r));

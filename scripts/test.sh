@@ -41,11 +41,12 @@ RUNS=1 SETTLE=20000 node bench/first-task.mjs
 # their gates, training's worked cases, the ledger's overdue, the overview, the printed documents,
 # saving) are walked again with the clock of the whole process tree moved — to the first minutes
 # of a leap day in China Standard Time (still 28 February in UTC), and years ahead late in the
-# evening in UTC (already the next day in China). The engine's tests run there too.
+# evening in UTC (already the next day in China). The engine's tests run there too. faketime reads
+# the time it is given in the zone of TZ.
 DATED=(tests/e2e/workflow.test.mjs tests/e2e/training.test.mjs tests/e2e/ledger.test.mjs
        tests/e2e/overview.test.mjs tests/e2e/print.test.mjs tests/e2e/keeping.test.mjs)
 step "end to end on another day: 2028-02-29 00:30 in China (faketime, TZ=Asia/Shanghai)"
-TZ=Asia/Shanghai faketime '2028-02-28 16:30:00' node --test --test-concurrency=1 "${DATED[@]}"
+TZ=Asia/Shanghai faketime '2028-02-29 00:30:00' node --test --test-concurrency=1 "${DATED[@]}"
 step "end to end on another day: 2031-02-28 23:30 UTC (faketime)"
 TZ=UTC faketime '2031-02-28 23:30:00' node --test --test-concurrency=1 "${DATED[@]}"
 step "engine (native) on another day (faketime)"

@@ -1,6 +1,7 @@
 // The overview across villages: three villages' export files (and an opinion ledger) load at
 // once; the counts on screen match what the files hold, a record in two files is counted once,
-// and nothing loaded changes the local records. The summary prints and leaves as CSV.
+// and nothing loaded changes the local records. The summary prints and leaves as CSV. An opinion
+// ledger exported by the app (导出群众意见台账) loads in another browser.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -146,4 +147,40 @@ test('three villages load into the overview, each record counted once, local rec
   await page.getByRole('link', { name: '协商台账', exact: true }).click();
   await h.expectCount(page.locator('table.records tbody tr'), 1);
   await context.close();
+});
+
+test('an opinion ledger exported by one village loads into the overview as its opinions', async () => {
+  const context = await app.browser.newContext({ acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(app.server.url + '#/settings');
+  await page.getByLabel('县（市）').fill('玛纳斯县');
+  await page.getByLabel('村（社区）').fill('西村');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await page.getByRole('link', { name: '群众意见台账', exact: true }).click();
+  await page.getByLabel('渠道').selectOption({ label: '群众意见箱' });
+  await page.getByLabel('反映人').fill('5组村民');
+  await page.getByLabel('意见内容').fill('村道路灯损坏，夜间出行不便');
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await page.getByRole('cell', { name: '村道路灯损坏，夜间出行不便', exact: true }).waitFor();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '导出群众意见台账（JSON）' }).click(),
+  ]);
+  // Named by the day the page shows, and opening with the head every file of ours has.
+  assert.match(download.suggestedFilename(), /^群众意见台账-\d{4}-\d{2}-\d{2}\.json$/);
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'xs-')), download.suggestedFilename());
+  await download.saveAs(file);
+  const text = fs.readFileSync(file, 'utf8');
+  assert.deepEqual(Object.keys(JSON.parse(text)).slice(0, 4), ['format', 'version', 'exported_at', 'generator']);
+  assert.equal(JSON.parse(text).format, 'xieshang-opinions');
+  await context.close();
+
+  // Another browser (a township's) reads it in 汇总分析.
+  const other = await app.browser.newContext();
+  const reader = await other.newPage();
+  await reader.goto(app.server.url + '#/overview');
+  await reader.getByLabel('选择导出文件（可多选）').setInputFiles([file]);
+  await reader.getByRole('status').filter({ hasText: '本次读取协商记录0条、群众意见1条' }).waitFor();
+  assert.match(await reader.locator('table.overview-files tbody tr').first().innerText(), /群众意见台账\s+玛纳斯县西村\s+0\s+1/);
+  await other.close();
 });

@@ -40,6 +40,15 @@ export async function completeStage(page, nextTitle) {
   if (nextTitle) await page.getByRole('heading', { level: 2, name: new RegExp(nextTitle) }).waitFor();
 }
 
+// Logs an opinion on 群众意见台账 (the page open) and waits for its row.
+export async function logOpinion(page, { channel, who, content }) {
+  await page.getByLabel('渠道').selectOption({ label: channel });
+  await page.getByLabel('反映人').fill(who);
+  await page.getByLabel('意见内容').fill(content);
+  await page.getByRole('button', { name: '登记', exact: true }).click();
+  await page.getByRole('cell', { name: content, exact: true }).waitFor();
+}
+
 export async function waitSaved(page) {
   await page.locator('.record-head [role="status"]', { hasText: '已保存' }).waitFor();
 }

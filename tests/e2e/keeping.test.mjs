@@ -351,11 +351,7 @@ test('the backup made when storage fails restores records, opinions and settings
   await page.getByRole('button', { name: '保存设置' }).click();
 
   await page.getByRole('link', { name: '群众意见台账', exact: true }).click();
-  await page.getByLabel('渠道').selectOption({ label: '群众意见箱' });
-  await page.getByLabel('反映人').fill('5组村民');
-  await page.getByLabel('意见内容').fill('村道路灯损坏，夜间出行不便');
-  await page.getByRole('button', { name: '登记', exact: true }).click();
-  await page.getByRole('cell', { name: '村道路灯损坏，夜间出行不便', exact: true }).waitFor();
+  await h.logOpinion(page, { channel: '群众意见箱', who: '5组村民', content: '村道路灯损坏，夜间出行不便' });
 
   await page.getByRole('link', { name: '协商事项目录', exact: true }).click();
   await h.startConsultation(page, '村（居）文体活动');

@@ -111,11 +111,7 @@ test('记入群众意见台账 in stage 1 takes up a pending opinion of the ledg
   await h.waitSaved(page);
   await page.getByRole('link', { name: '群众意见台账', exact: true }).click();
   await page.getByRole('heading', { level: 2, name: '群众意见台账' }).waitFor();
-  await page.getByLabel('渠道').selectOption({ label: '群众意见箱' });
-  await page.getByLabel('反映人').fill('王大爷');
-  await page.getByLabel('意见内容').fill('3号楼门禁常坏，外来人员随意进出');
-  await page.getByRole('button', { name: '登记', exact: true }).click();
-  await page.getByRole('cell', { name: '3号楼门禁常坏，外来人员随意进出', exact: true }).waitFor();
+  await h.logOpinion(page, { channel: '群众意见箱', who: '王大爷', content: '3号楼门禁常坏，外来人员随意进出' });
   await page.getByRole('link', { name: '协商台账', exact: true }).click();
   await page.getByRole('row').filter({ hasText: '门禁改造' }).getByRole('link').first().click();
   await page.getByRole('heading', { level: 2, name: /第1阶段/ }).waitFor();

@@ -157,11 +157,7 @@ test('an opinion ledger exported by one village loads into the overview as its o
   await page.getByLabel('村（社区）').fill('西村');
   await page.getByRole('button', { name: '保存设置' }).click();
   await page.getByRole('link', { name: '群众意见台账', exact: true }).click();
-  await page.getByLabel('渠道').selectOption({ label: '群众意见箱' });
-  await page.getByLabel('反映人').fill('5组村民');
-  await page.getByLabel('意见内容').fill('村道路灯损坏，夜间出行不便');
-  await page.getByRole('button', { name: '登记', exact: true }).click();
-  await page.getByRole('cell', { name: '村道路灯损坏，夜间出行不便', exact: true }).waitFor();
+  await h.logOpinion(page, { channel: '群众意见箱', who: '5组村民', content: '村道路灯损坏，夜间出行不便' });
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     page.getByRole('button', { name: '导出群众意见台账（JSON）' }).click(),
